@@ -1,0 +1,170 @@
+"""Shared base of every EcoSecurity Processing algorithm (the thin-wrapper room).
+
+Conventions every algorithm follows (see ``classify_raster.py`` for the pattern):
+
+* **Identity**: class attributes ``NAME`` (the stable lowercase id, ``ecosecurity:<NAME>``) and
+  ``GROUP_ID`` (a key of :func:`group_names`). ``createInstance``, ``name``, ``group``,
+  ``groupId`` and ``icon`` come from here.
+* **Translation**: every user-visible string is written as a literal inside ``self.tr("...")``
+  in the algorithm's own class body, so ``pylupdate5`` extracts it under the class name as
+  context; ``tr`` looks it up under ``type(self).__name__``. Chinese translations are kept in
+  ``i18n/zh/<module>.json`` as ``{"ClassName": {"English source": "中文"}}`` and merged into
+  ``i18n/ecosecurity_zh_CN.ts`` / ``.qm`` by ``make i18n`` (``scripts/i18n.py``).
+* **Help**: ``shortHelpString`` returns ``self.tr(<one HTML literal>)``: what it does, the
+  parameters, the outputs, the reference program and how closely it is reproduced, citations.
+* **Work**: subclasses implement ``run(parameters, context, feedback)`` and call the pure core with
+  ``progress=self.progress(feedback)``; core errors (:class:`EcoSecurityError`) become
+  ``QgsProcessingException`` with the same message; a cancel returns ``{}`` with nothing written.
+* **Outputs**: cores write files atomically (``core.raster.write_raster``); styles are applied
+  with :meth:`EcoAlgorithm.style_output` (a ``.qml`` side-car next to file outputs, so QGIS
+  styles them when opened anywhere, plus a post-processor for layers loaded on completion).
+"""
+import os
+import shutil
+
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import CancelledError, EcoSecurityError
+from ..core.memory import check_memory
+from ..core.progress import Progress
+
+PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STYLES_DIR = os.path.join(PLUGIN_DIR, "styles")
+
+
+def group_names():
+    """Translated display names of the algorithm groups, by group id."""
+    return {
+        "sources": QCoreApplication.translate("EcoSecurity", "1 Ecological sources"),
+        "resistance": QCoreApplication.translate("EcoSecurity", "2 Resistance surfaces"),
+        "corridors": QCoreApplication.translate("EcoSecurity", "3 Corridors and circuit theory"),
+        "tools": QCoreApplication.translate("EcoSecurity", "0 General tools"),
+    }
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a bundled QML style to an output layer loaded into the project."""
+
+    _alive = []  # QGIS keeps only a raw pointer: the Python objects must outlive the run
+
+    def __init__(self, qml_path):
+        super().__init__()
+        self.qml_path = qml_path
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API name)
+        if layer is not None and layer.isValid():
+            layer.loadNamedStyle(self.qml_path)
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, qml_path):
+        instance = cls(qml_path)
+        cls._alive.append(instance)
+        return instance
+
+
+class EcoAlgorithm(QgsProcessingAlgorithm):
+    """Base class: identity, translation, progress adapter, error conversion, styling."""
+
+    NAME = ""
+    GROUP_ID = "tools"
+
+    def tr(self, text):
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):  # noqa: N802 (QGIS API name)
+        return type(self)()
+
+    def name(self):
+        return self.NAME
+
+    def groupId(self):  # noqa: N802 (QGIS API name)
+        return self.GROUP_ID
+
+    def group(self):
+        return group_names()[self.GROUP_ID]
+
+    def icon(self):
+        return QIcon(os.path.join(PLUGIN_DIR, "icons", "ecosecurity.svg"))
+
+    def helpUrl(self):  # noqa: N802 (QGIS API name)
+        return "https://github.com/ecosecurity/ecosecurity#algorithms"
+
+    # ------------------------------------------------------------------ running
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        try:
+            return self.run(parameters, context, feedback)
+        except CancelledError:
+            feedback.pushInfo(QCoreApplication.translate("EcoSecurity", "Cancelled; no output was written."))
+            return {}
+        except EcoSecurityError as error:
+            raise QgsProcessingException(str(error)) from None
+        except MemoryError:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "EcoSecurity",
+                "Out of memory. Clip the input to a smaller extent or use a coarser cell size.")) from None
+
+    def run(self, parameters, context, feedback):
+        """Do the work; return the results dict. Subclasses implement this."""
+        raise NotImplementedError
+
+    @staticmethod
+    def progress(feedback):
+        """A core :class:`Progress` that drives ``feedback`` and polls its cancel flag."""
+        if feedback is None:
+            return Progress()
+
+        def report(percent, message):
+            feedback.setProgress(percent)
+            if message:
+                feedback.setProgressText(message)
+        return Progress(report, feedback.isCanceled)
+
+    @staticmethod
+    def check_memory(required, what):
+        """Refuse a run whose estimated memory does not fit (raises ``QgsProcessingException``)."""
+        try:
+            check_memory(required, what)
+        except EcoSecurityError as error:
+            raise QgsProcessingException(str(error)) from None
+
+    # ------------------------------------------------------------- parameters
+    def raster_source(self, parameters, name, context):
+        """(file path, layer name) of raster parameter ``name``; a clear error when unusable."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "EcoSecurity", "Parameter {0}: the raster layer could not be loaded. Check the path.").format(name))
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(QCoreApplication.translate(
+                "EcoSecurity", "Layer '{0}' ({1}) is not a file-based raster; save it as GeoTIFF first.").format(
+                    layer.name(), name))
+        return layer.source(), layer.name()
+
+    def output_path(self, parameters, name, context):
+        """File path chosen for output ``name`` (a temporary file when left empty)."""
+        path = self.parameterAsOutputLayer(parameters, name, context)
+        if not path:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "EcoSecurity", "Parameter {0}: no output file given.").format(name))
+        return path
+
+    # ----------------------------------------------------------------- styling
+    def style_output(self, path, qml_name, context):
+        """Style output ``path`` with ``styles/<qml_name>``: side-car ``.qml`` + load post-processor."""
+        qml = os.path.join(STYLES_DIR, qml_name)
+        if not os.path.exists(qml):
+            return
+        if os.path.exists(path) and not path.lower().endswith(".asc"):
+            shutil.copyfile(qml, os.path.splitext(path)[0] + ".qml")
+        if context.willLoadLayerOnCompletion(path):
+            context.layerToLoadOnCompletionDetails(path).setPostProcessor(StylePostProcessor.create(qml))
+
+
+def temporary_output(name):
+    """A path in the Processing temporary folder for an intermediate file."""
+    return QgsProcessingUtils.generateTempFilename(name)
+

@@ -1,0 +1,1 @@
+"""Pure-Python cores of EcoSecurity (numpy/scipy/GDAL, never qgis)."""

@@ -1,0 +1,47 @@
+"""Progress reporting and cancellation for cores.
+
+A core takes an optional ``progress`` argument: a :class:`Progress` (or ``None``).
+It calls ``progress.update(fraction, message)`` with a fraction in [0, 1] and
+``progress.check()`` often enough (at least every few seconds of work) that a
+cancel request stops it quickly: ``check()`` raises :class:`CancelledError`.
+``progress.sub(start, stop)`` gives a child that maps [0, 1] onto [start, stop] of
+the parent, for multi-step cores.
+"""
+from .errors import CancelledError
+
+
+class Progress:
+    """Forwards progress to callbacks; both are optional.
+
+    ``report(percent: float, message: str | None)`` receives 0-100;
+    ``is_cancelled() -> bool`` is polled by :meth:`check`.
+    """
+
+    def __init__(self, report=None, is_cancelled=None, start=0.0, stop=1.0):
+        self._report = report
+        self._is_cancelled = is_cancelled
+        self._start = start
+        self._stop = stop
+
+    def update(self, fraction, message=None):
+        """Report ``fraction`` (0-1) of this step done; also checks for cancel."""
+        self.check()
+        if self._report is not None:
+            fraction = min(max(float(fraction), 0.0), 1.0)
+            self._report(100.0 * (self._start + fraction * (self._stop - self._start)), message)
+
+    def check(self):
+        """Raise :class:`CancelledError` when the user asked to cancel."""
+        if self._is_cancelled is not None and self._is_cancelled():
+            raise CancelledError("Cancelled by the user. / 用户已取消。")
+
+    def sub(self, start, stop):
+        """A child progress covering [start, stop] of this one."""
+        span = self._stop - self._start
+        return Progress(self._report, self._is_cancelled,
+                        self._start + start * span, self._start + stop * span)
+
+
+def ensure(progress):
+    """``progress`` itself, or a silent :class:`Progress` when it is ``None``."""
+    return progress if progress is not None else Progress()

@@ -1,0 +1,32 @@
+"""The Processing provider ``ecosecurity``: lists every algorithm of the plugin."""
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from .algorithms.classify_raster import ClassifyRaster
+
+ALGORITHMS = [
+    ClassifyRaster,
+]
+
+
+class EcoSecurityProvider(QgsProcessingProvider):
+    """Provider id ``ecosecurity``, name "EcoSecurity (生态安全格局)"."""
+
+    def id(self):
+        return "ecosecurity"
+
+    def name(self):
+        return QCoreApplication.translate("EcoSecurity", "EcoSecurity (生态安全格局)")
+
+    def longName(self):  # noqa: N802 (QGIS API name)
+        return self.name()
+
+    def icon(self):
+        return QIcon(os.path.join(os.path.dirname(__file__), "icons", "ecosecurity.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())
