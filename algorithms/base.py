@@ -12,7 +12,7 @@ Conventions every algorithm follows (see ``classify_raster.py`` for the pattern)
   ``i18n/ecosecurity_zh_CN.ts`` / ``.qm`` by ``make i18n`` (``scripts/i18n.py``).
 * **Help**: ``shortHelpString`` returns ``self.tr(<one HTML literal>)``: what it does, the
   parameters, the outputs, the reference program and how closely it is reproduced, citations.
-* **Work**: subclasses implement ``run(parameters, context, feedback)`` and call the pure core with
+* **Work**: subclasses implement ``process(parameters, context, feedback)`` (not ``run``: QgsProcessingAlgorithm has its own ``run``) and call the pure core with
   ``progress=self.progress(feedback)``; core errors (:class:`EcoSecurityError`) become
   ``QgsProcessingException`` with the same message; a cancel returns ``{}`` with nothing written.
 * **Outputs**: cores write files atomically (``core.raster.write_raster``); styles are applied
@@ -96,7 +96,7 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
     # ------------------------------------------------------------------ running
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except CancelledError:
             feedback.pushInfo(QCoreApplication.translate("EcoSecurity", "Cancelled; no output was written."))
             return {}
@@ -107,7 +107,7 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
                 "EcoSecurity",
                 "Out of memory. Clip the input to a smaller extent or use a coarser cell size.")) from None
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         """Do the work; return the results dict. Subclasses implement this."""
         raise NotImplementedError
 

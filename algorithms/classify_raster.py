@@ -55,7 +55,8 @@ class ClassifyRaster(EcoAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
-        self.addParameter(QgsProcessingParameterBand(self.BAND, self.tr("Band"), 1, self.INPUT))
+        # Optional so that the default applies when BAND is omitted (QGIS 3.22 rejects a missing band).
+        self.addParameter(QgsProcessingParameterBand(self.BAND, self.tr("Band"), 1, self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Classification method"),
             options=[self.tr("Natural breaks (Jenks)"), self.tr("Quantile"), self.tr("Equal interval"),
@@ -83,7 +84,7 @@ class ClassifyRaster(EcoAlgorithm):
             self.OUTPUT_TABLE, self.tr("Class table"), QgsProcessing.TypeVector, optional=True,
             createByDefault=False))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source, layer_name = self.raster_source(parameters, self.INPUT, context)
         method = self.parameterAsEnum(parameters, self.METHOD, context)
         try:
@@ -99,7 +100,7 @@ class ClassifyRaster(EcoAlgorithm):
         self.check_memory(estimate_memory(source), self.tr("Classifying '{0}'").format(layer_name))
         output = self.output_path(parameters, self.OUTPUT, context)
         breaks, rows = classify_raster(
-            source, output, band=self.parameterAsInt(parameters, self.BAND, context), method=method,
+            source, output, band=self.parameterAsInt(parameters, self.BAND, context) or 1, method=method,
             classes=self.parameterAsInt(parameters, self.CLASSES, context), thresholds=thresholds,
             scores=scores or None, reverse=self.parameterAsBool(parameters, self.REVERSE, context),
             sample_size=self.parameterAsInt(parameters, self.SAMPLE_SIZE, context),

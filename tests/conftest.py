@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 PKG_ROOT = REPO / ".pkg"
