@@ -154,12 +154,15 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
 
     # ----------------------------------------------------------------- styling
     def style_output(self, path, qml_name, context):
-        """Style output ``path`` with ``styles/<qml_name>``: side-car ``.qml`` + load post-processor."""
-        qml = os.path.join(STYLES_DIR, qml_name)
+        """Style output ``path`` with ``styles/<qml_name>`` (or an absolute ``.qml`` path): a side-car
+        ``.qml`` beside file outputs, plus a post-processor when the layer is loaded on completion."""
+        qml = qml_name if os.path.isabs(qml_name) else os.path.join(STYLES_DIR, qml_name)
         if not os.path.exists(qml):
             return
-        if os.path.exists(path) and not path.lower().endswith(".asc"):
-            shutil.copyfile(qml, os.path.splitext(path)[0] + ".qml")
+        sidecar = os.path.splitext(path)[0] + ".qml"
+        if os.path.exists(path) and not path.lower().endswith(".asc") and \
+                os.path.abspath(sidecar) != os.path.abspath(qml):
+            shutil.copyfile(qml, sidecar)
         if context.willLoadLayerOnCompletion(path):
             context.layerToLoadOnCompletionDetails(path).setPostProcessor(StylePostProcessor.create(qml))
 

@@ -1,4 +1,6 @@
 """``ecosecurity:classifyraster`` — graded classification of a raster (thin wrapper)."""
+import os
+
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterBand,
                        QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
@@ -10,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.classify import MAX_CLASSES, MIN_CLASSES, parse_numbers
 from ..core.classify_raster import classify_raster, estimate_memory
 from ..core.errors import EcoSecurityError
+from ..core.qml import graded_classes_qml, write_qml
 from .base import EcoAlgorithm
 
 
@@ -106,6 +109,8 @@ class ClassifyRaster(EcoAlgorithm):
             sample_size=self.parameterAsInt(parameters, self.SAMPLE_SIZE, context),
             seed=self.parameterAsInt(parameters, self.SEED, context), progress=self.progress(feedback))
         feedback.pushInfo(self.tr("Breaks: {0}").format(", ".join(f"{b:.6g}" for b in breaks)))
+        qml = write_qml(os.path.splitext(output)[0] + ".qml", graded_classes_qml(rows))
+        self.style_output(output, qml, context)
         results = {self.OUTPUT: output}
         table_id = self._write_table(parameters, context, rows)
         if table_id is not None:

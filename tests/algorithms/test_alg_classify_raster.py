@@ -82,3 +82,14 @@ def test_cancel_stops_the_run_and_writes_nothing(run_alg, dem, tmp_path):
     result = run_alg("classifyraster", {"INPUT": dem, "OUTPUT": str(out)}, feedback=feedback)
     assert not out.exists()
     assert not result.get("OUTPUT") or not os.path.exists(result["OUTPUT"])
+
+
+def test_output_gets_a_class_legend_style(run_alg, dem, tmp_path):
+    from qgis.core import QgsRasterLayer
+    out = tmp_path / "styled.tif"
+    run_alg("classifyraster", {"INPUT": dem, "METHOD": 5, "BREAKS": "50,100", "OUTPUT": str(out)})
+    layer = QgsRasterLayer(str(out), "styled")
+    layer.loadDefaultStyle()
+    assert layer.renderer().type() == "paletted"
+    labels = [entry.label for entry in layer.renderer().classes()]
+    assert labels[0].startswith("1: 10") and len(labels) == 3

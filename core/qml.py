@@ -1,0 +1,47 @@
+"""QGIS QML raster styles written as text (no qgis import), e.g. per-run class legends.
+
+Static styles live in ``styles/``; this module makes styles whose classes are only known after
+a run (the breaks of ``classifyraster``).
+"""
+from xml.sax.saxutils import quoteattr
+
+#: A colour ramp from low (cool green) to high (warm red) for graded classes.
+RAMP = ((26, 150, 65), (166, 217, 106), (255, 255, 191), (253, 174, 97), (215, 25, 28))
+
+
+def ramp_colour(fraction, ramp=RAMP):
+    """RGB at ``fraction`` (0-1) along ``ramp`` (linear interpolation)."""
+    fraction = min(max(fraction, 0.0), 1.0) * (len(ramp) - 1)
+    i = min(int(fraction), len(ramp) - 2)
+    t = fraction - i
+    return tuple(int(round(a + (b - a) * t)) for a, b in zip(ramp[i], ramp[i + 1]))
+
+
+def paletted_qml(entries):
+    """QML of a paletted raster renderer; ``entries`` = [(value, label, (r, g, b))]."""
+    rows = "\n".join(
+        f'        <paletteEntry value="{value:g}" label={quoteattr(label)} '
+        f'color="#{r:02x}{g:02x}{b:02x}" alpha="255"/>' for value, label, (r, g, b) in entries)
+    return ("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+            '<qgis version="3.22" styleCategories="Symbology">\n  <pipe>\n'
+            '    <rasterrenderer type="paletted" band="1" opacity="1" alphaBand="-1" nodataColor="">\n'
+            f"      <colorPalette>\n{rows}\n      </colorPalette>\n"
+            "    </rasterrenderer>\n  </pipe>\n</qgis>\n")
+
+
+def graded_classes_qml(rows, reverse_colours=False):
+    """Paletted QML for ``classify_raster`` rows (class, lower, upper, score, count, area)."""
+    n = len(rows)
+    entries = []
+    for index, (klass, lower, upper, score, _count, _area) in enumerate(rows):
+        fraction = index / max(n - 1, 1)
+        colour = ramp_colour(1.0 - fraction if reverse_colours else fraction)
+        entries.append((score, f"{score:g}: {lower:.6g} – {upper:.6g}", colour))
+    return paletted_qml(entries)
+
+
+def write_qml(path, text):
+    """Write a QML side-car (QGIS loads ``<raster>.qml`` as the layer's default style)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
