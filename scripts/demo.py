@@ -62,8 +62,17 @@ def run(name, parameters):
     return results
 
 
+#: Preview symbols of the demo's input vector layers (outputs carry their own styles).
+DEMO_SYMBOLS = {
+    "redline": {"color": "0,0,0,0", "outline_color": "0,100,0,255", "outline_width": "0.8", "outline_style": "dash"},
+    "mining": {"color": "120,60,20,200", "outline_color": "60,30,10,255"},
+    "roads": {"line_color": "90,90,90,255", "line_width": "0.4"},
+    "rivers": {"line_color": "30,90,200,255", "line_width": "0.5"},
+}
+
+
 def load_layer(path):
-    from qgis.core import QgsRasterLayer, QgsVectorLayer
+    from qgis.core import QgsFillSymbol, QgsLineSymbol, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
     name = os.path.splitext(os.path.basename(path))[0]
     if path.lower().endswith((".gpkg", ".shp", ".geojson", ".csv")):
         layer = QgsVectorLayer(path, name, "ogr")
@@ -71,6 +80,10 @@ def load_layer(path):
         layer = QgsRasterLayer(path, name)
     if layer.isValid():
         layer.loadDefaultStyle()
+        if name in DEMO_SYMBOLS:
+            polygon = layer.geometryType() == QgsWkbTypes.PolygonGeometry
+            symbol = (QgsFillSymbol if polygon else QgsLineSymbol).createSimple(DEMO_SYMBOLS[name])
+            layer.renderer().setSymbol(symbol)
     return layer
 
 
