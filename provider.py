@@ -5,10 +5,20 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .algorithms.ahp_weights import AhpWeights
 from .algorithms.classify_raster import ClassifyRaster
+from .algorithms.distance import EuclideanDistance
+from .algorithms.entropy_weights import EntropyWeights
+from .algorithms.resistance_surface import ResistanceSurface
+from .algorithms.suitability import Suitability
 
 ALGORITHMS = [
     ClassifyRaster,
+    AhpWeights,
+    EntropyWeights,
+    EuclideanDistance,
+    ResistanceSurface,
+    Suitability,
 ]
 
 

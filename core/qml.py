@@ -1,4 +1,4 @@
-"""QGIS QML raster styles written as text (no qgis import), e.g. per-run class legends.
+"""QGIS QML raster styles written as text (no qgis import): per-run class legends and colour ramps.
 
 Static styles live in ``styles/``; this module makes styles whose classes are only known after
 a run (the breaks of ``classifyraster``).
@@ -38,6 +38,34 @@ def graded_classes_qml(rows, reverse_colours=False):
         colour = ramp_colour(1.0 - fraction if reverse_colours else fraction)
         entries.append((score, f"{score:g}: {lower:.6g} – {upper:.6g}", colour))
     return paletted_qml(entries)
+
+
+def pseudocolor_qml(minimum, maximum, low_label, high_label, reverse=False, stops=5):
+    """QML of an interpolated single-band pseudocolour renderer from ``minimum`` to ``maximum``.
+
+    Colours follow :data:`.qml.RAMP` (green → red; ``reverse`` for red → green); the first and last
+    stops carry ``low_label`` / ``high_label`` (e.g. ``"1 low 低"``).
+    """
+    if maximum <= minimum:
+        maximum = minimum + 1.0
+    items = []
+    for k in range(stops):
+        fraction = k / (stops - 1)
+        value = minimum + fraction * (maximum - minimum)
+        r, g, b = ramp_colour(1.0 - fraction if reverse else fraction, RAMP)
+        label = low_label if k == 0 else high_label if k == stops - 1 else f"{value:.4g}"
+        items.append(f'          <item value="{value:.10g}" label={quoteattr(label)} '
+                     f'color="#{r:02x}{g:02x}{b:02x}" alpha="255"/>')
+    body = "\n".join(items)
+    return ("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+            '<qgis version="3.22" styleCategories="Symbology">\n  <pipe>\n'
+            f'    <rasterrenderer type="singlebandpseudocolor" band="1" opacity="1" alphaBand="-1" '
+            f'classificationMin="{minimum:.10g}" classificationMax="{maximum:.10g}" nodataColor="">\n'
+            "      <rastershader>\n"
+            f'        <colorrampshader colorRampType="INTERPOLATED" classificationMode="1" clip="0" '
+            f'minimumValue="{minimum:.10g}" maximumValue="{maximum:.10g}" labelPrecision="4">\n'
+            f"{body}\n        </colorrampshader>\n      </rastershader>\n"
+            "    </rasterrenderer>\n  </pipe>\n</qgis>\n")
 
 
 def write_qml(path, text):

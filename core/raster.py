@@ -130,14 +130,16 @@ def read_raster(path, band=1):
     return Raster(array, valid, nodata, grid, str(path))
 
 
-def _gdal_type(dtype):
+def gdal_type(dtype):
+    """GDAL data type of a numpy dtype (:class:`InputError` for unsupported ones)."""
     try:
         return _NUMPY_TO_GDAL[np.dtype(dtype)]
     except KeyError:
         raise InputError(f"Cannot write rasters of type {dtype}.") from None
 
 
-def _temporary_sibling(path):
+def temporary_sibling(path):
+    """An unused hidden ``.part`` path in the folder of ``path`` (same file system: rename is atomic)."""
     folder = os.path.dirname(os.path.abspath(path)) or "."
     os.makedirs(folder, exist_ok=True)
     root, ext = os.path.splitext(os.path.basename(path))
@@ -147,7 +149,7 @@ def _temporary_sibling(path):
     return tmp
 
 
-def _replace(tmp, path):
+def replace_atomically(tmp, path):
     """Move ``tmp`` (and its GDAL side-car files) over ``path``."""
     for suffix in ("", ".aux.xml", ".prj"):
         src = tmp + suffix if suffix != ".prj" else os.path.splitext(tmp)[0] + ".prj"
@@ -156,7 +158,8 @@ def _replace(tmp, path):
             os.replace(src, dst)
 
 
-def _remove_quietly(tmp):
+def remove_quietly(tmp):
+    """Delete ``tmp`` and its side-car files, ignoring missing ones."""
     for candidate in (tmp, tmp + ".aux.xml", os.path.splitext(tmp)[0] + ".prj"):
         try:
             os.remove(candidate)
@@ -177,22 +180,22 @@ def write_raster(path, array, grid, nodata=None, dtype=None, color_table=None, c
         array = array.astype(dtype, copy=False)
     if array.ndim != 2 or array.shape != grid.shape:
         raise InputError(f"Internal error: array shape {array.shape} does not match the grid {grid.shape}.")
-    tmp = _temporary_sibling(path)
+    tmp = temporary_sibling(path)
     try:
         if path.lower().endswith(".asc"):
             _write_ascii(tmp, array, grid, nodata)
         else:
             _write_gtiff(tmp, array, grid, nodata, color_table, category_names)
-        _replace(tmp, path)
+        replace_atomically(tmp, path)
     except BaseException:
-        _remove_quietly(tmp)
+        remove_quietly(tmp)
         raise
     return path
 
 
 def _write_gtiff(tmp, array, grid, nodata, color_table, category_names):
     driver = gdal.GetDriverByName("GTiff")
-    dataset = driver.Create(tmp, grid.cols, grid.rows, 1, _gdal_type(array.dtype), GTIFF_OPTIONS)
+    dataset = driver.Create(tmp, grid.cols, grid.rows, 1, gdal_type(array.dtype), GTIFF_OPTIONS)
     if dataset is None:
         raise InputError(f"Cannot create '{tmp}': {gdal.GetLastErrorMsg()} (check the folder and free disk space).")
     dataset.SetGeoTransform(grid.geotransform)
