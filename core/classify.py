@@ -146,6 +146,9 @@ def manual_breaks(values, thresholds):
     thresholds = np.asarray(thresholds, dtype=np.float64)
     if thresholds.size == 0:
         raise InputError("Manual breaks: give at least one break value, e.g. 100,500,1000.")
+    if thresholds.size > MAX_CLASSES - 1:
+        raise InputError(f"Manual breaks: at most {MAX_CLASSES - 1} break values ({MAX_CLASSES} classes); "
+                         f"got {thresholds.size}.")
     if np.any(np.diff(thresholds) <= 0):
         raise InputError(f"Manual breaks must be strictly ascending; got {', '.join(f'{t:g}' for t in thresholds)}.")
     lo, hi = float(np.min(values)), float(np.max(values))
@@ -176,9 +179,18 @@ def compute_breaks(values, method, classes=5, thresholds=None, sample_size=DEFAU
 
 
 def class_index(array, breaks):
-    """1-based class of each value for edges ``breaks`` (values outside go to the end classes)."""
-    inner = np.asarray(breaks, dtype=np.float64)[1:-1]
-    return np.searchsorted(inner, array, side="left").astype(np.int32) + 1
+    """1-based class of each value for edges ``breaks``: 1 + the number of inner edges below it.
+
+    Values outside [b0, bk] go to the end classes. Edges are compared in the array's own float
+    precision, so a float32 value stored for ``0.2`` is in the class that ends at the break 0.2.
+    One comparison per edge (≤ 31 edges) beats a binary search by ~7× on large arrays. uint8.
+    """
+    array = np.asarray(array)
+    kind = array.dtype.type if array.dtype.kind == "f" else np.float64
+    index = np.ones(array.shape, dtype=np.uint8)
+    for edge in np.asarray(breaks, dtype=np.float64)[1:-1]:
+        index += array > kind(edge)
+    return index
 
 
 def class_scores(n_classes, scores=None, reverse=False):

@@ -3,10 +3,8 @@
 * categorical — a lookup table (direct indexing for 8/16-bit rasters, binary search otherwise);
   a valid cell whose value has no score is an error naming the values;
 * ascending / descending / classification methods — the ``classify.apply_breaks`` convention
-  with edges ``[-inf, t1, …, t(k-1), +inf]``: class i holds ``t(i-1) < v ≤ t(i)``, computed as
-  ``1 + #{t_j < v}`` by one comparison per break (7× faster than a binary search for the few
-  breaks of a grading); the breaks are compared in the raster's own precision (a float32 raster
-  value stored for ``0.2`` is in the class ending at the break ``0.2``).
+  with edges ``[-inf, t1, …, t(k-1), +inf]``: class i holds ``t(i-1) < v ≤ t(i)``
+  (``classify.class_index``: breaks compared in the raster's own precision).
   For the data-driven methods the edges come from ``classify.compute_breaks`` on
   the factor's values on the reference grid: every valid cell up to 200 000 cells, else every k-th
   row (a systematic sample; natural breaks then samples 10 000 values as ``classifyraster`` does);
@@ -14,7 +12,7 @@
 """
 import numpy as np
 
-from .classify import DEFAULT_SAMPLE_SIZE, compute_breaks
+from .classify import DEFAULT_SAMPLE_SIZE, class_index, compute_breaks
 from .errors import InputError
 
 #: Most valid values read to compute data-driven breaks.
@@ -53,15 +51,6 @@ class CategoryLookup:
         return self._search(array.astype(np.float64, copy=False))
 
 
-def class_offsets(array, inner):
-    """0-based class of each value: the number of ``inner`` breaks strictly below it (uint8)."""
-    kind = array.dtype.type if array.dtype.kind == "f" else np.float64
-    offsets = np.zeros(array.shape, dtype=np.uint8)
-    for threshold in inner:
-        offsets += array > kind(threshold)
-    return offsets
-
-
 class Scorer:
     """Scores of one factor: ``score(array, valid)`` → a new float32 array (undefined where not valid)."""
 
@@ -94,7 +83,7 @@ class Scorer:
             return scores
         if self.method == "value":
             return array.astype(np.float32)
-        return self.table[class_offsets(array, self.breaks[1:-1])]
+        return self.table[class_index(array, self.breaks) - 1]
 
     def describe_breaks(self):
         """The inner breaks used, as text (empty for categorical and value gradings)."""

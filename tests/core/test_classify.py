@@ -97,6 +97,15 @@ def test_all_nodata_is_refused():
         compute_breaks([], "quantile", 3)
 
 
+def test_breaks_are_compared_in_the_rasters_own_precision():
+    # a float32 value stored for 0.2 belongs to the class ending at the break 0.2
+    assert class_index(np.array([0.2, 0.21], np.float32), [0.0, 0.2, 1.0]).tolist() == [1, 2]
+
+
+def test_values_on_a_break_belong_to_the_lower_class():
+    assert class_index(np.array([-5.0, 8.0, 8.5, 35.0, 1e9]), [-np.inf, 8, 15, 35, np.inf]).tolist() == [1, 1, 2, 3, 4]
+
+
 def test_scores_replace_class_numbers_and_reverse_flips_them():
     values = np.array([1.0, 5.0, 9.0])
     edges = [1, 3, 6, 9]

@@ -273,19 +273,6 @@ def test_shipped_templates_parse(template, functions):
     assert sum(row.role == "factor" for row in rows) >= 7
 
 
-def test_break_classes_follow_the_classify_apply_breaks_convention():
-    from ecosecurity.core.classify import apply_breaks
-    from ecosecurity.core.grading import class_offsets
-    rng = np.random.default_rng(9)
-    values = np.concatenate([rng.uniform(0, 50, 1000), [8.0, 15.0, 25.0, 35.0, -1e9, 1e9]])
-    inner = [8.0, 15.0, 25.0, 35.0]
-    scores = [1.0, 2.0, 3.0, 4.0, 5.0]
-    expected = apply_breaks(values, [-np.inf] + inner + [np.inf], scores)
-    assert np.array_equal(np.asarray(scores)[class_offsets(values, inner)], expected)
-    # a float32 value stored for 0.2 belongs to the class ending at the break 0.2
-    assert class_offsets(np.array([0.2, 0.21], np.float32), [0.2]).tolist() == [0, 1]
-
-
 def test_missing_factor_raster_is_an_error_naming_the_factor(rasters):
     rows = table(rasters)
     rows[1].raster = str(rasters / "nope.tif")
