@@ -138,13 +138,58 @@ def step_classify_dem(ctx):
     ], table)]
 
 
+RESISTANCE_CRITERIA = ("land use, elevation, slope, vegetation cover, distance to roads, distance to rivers, "
+                       "distance to mining areas")
+#: Upper triangle of the demo's AHP matrix (Saaty scale), close to the template's weights; CR < 0.1.
+RESISTANCE_AHP = "3,2,2,2,3,2; 1/2,1/2,1/2,1,1; 1,1,2,1; 1,2,1; 2,1; 1/2"
+
+
+def run_native(name, parameters):
+    import processing
+    return processing.run(name, parameters)
+
+
+def step_resistance(ctx):
+    """Resistance surface from the Liuzhi factor template, weights by AHP."""
+    import shutil
+    data, out = ctx["data"], ctx["out"]
+    run_native("native:slope", {"INPUT": os.path.join(data, "dem.tif"), "Z_FACTOR": 1,
+                                "OUTPUT": os.path.join(data, "slope.tif")})
+    for name in ("roads", "rivers", "mining"):
+        run("distance", {"INPUT_VECTOR": os.path.join(data, f"{name}.gpkg"),
+                         "REFERENCE": os.path.join(data, "landuse.tif"), "MAX_DISTANCE": 5000,
+                         "OUTPUT": os.path.join(data, f"dist_{name}.tif")})
+    ahp = run("ahpweights", {"CRITERIA": RESISTANCE_CRITERIA, "MATRIX": RESISTANCE_AHP,
+                             "OUTPUT": os.path.join(out, "resistance_ahp_weights.csv")})
+    table = os.path.join(data, "liuzhi_resistance.csv")
+    shutil.copyfile(os.path.join(REPO, "templates", "liuzhi_resistance.csv"), table)
+    result = run("resistancesurface", {
+        "REFERENCE": os.path.join(data, "landuse.tif"), "FACTOR_TABLE": table,
+        "WEIGHTS_TABLE": ahp["OUTPUT"], "OUTPUT_RANGE": 3,
+        "OUTPUT": os.path.join(out, "resistance.tif"), "REPORT": os.path.join(out, "resistance_factors.csv")})
+    ctx["resistance"] = result["OUTPUT"]
+    weights = read_csv_rows(ahp["OUTPUT"])
+    report = read_csv_rows(result["REPORT"])
+    body = (f"<p>AHP: λmax = {ahp['LAMBDA_MAX']:.4f}, CI = {ahp['CI']:.4f}, RI = {ahp['RI']:.2f}, "
+            f"CR = {ahp['CR']:.4f} (&lt; 0.1). Resistance 阻力值 {result['MINIMUM']:.2f} – {result['MAXIMUM']:.2f}, "
+            f"mean 均值 {result['MEAN']:.2f}.</p>"
+            + html_table(list(weights[0].keys()), [list(row.values()) for row in weights])
+            + html_table(list(report[0].keys()), [list(row.values()) for row in report]))
+    return [Section("Resistance surface / 阻力面 (ecosecurity:distance, ahpweights, resistancesurface)", [
+        ("Resistance 综合阻力面 (1-100)", result["OUTPUT"], [result["OUTPUT"]]),
+        ("Distance to roads 距道路距离", os.path.join(data, "dist_roads.tif"), [os.path.join(data, "dist_roads.tif")]),
+        ("AHP weights 层次分析法权重", ahp["OUTPUT"], None),
+        ("Factor report 因子报告", result["REPORT"], None),
+    ], body)]
+
+
 def read_csv_rows(path):
     import csv
     with open(path, encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
-STEPS = [step_inputs, step_classify_dem]
+STEPS = [step_inputs, step_classify_dem, step_resistance]
 
 
 # --------------------------------------------------------------------------- report

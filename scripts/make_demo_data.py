@@ -11,6 +11,8 @@ Layers written to ``--out``:
 * ``landuse.tif`` (Byte): the nine classes of the Xi'an study — 1 forest, 2 shrub, 3 grassland,
   4 cropland, 5 urban, 6 rural settlement, 7 bare, 8 water, 9 wetland — from elevation, slope,
   noise, rivers, settlements and mines. A ``.qml`` style with bilingual labels sits beside it.
+* ``fvc.tif`` (fractional vegetation cover 0-1), ``rocky_desertification.tif`` (0-5),
+  ``soil_erosion.tif`` (1-6), ``geohazard.tif`` (1-3): the Liuzhi resistance factor and corrections.
 * ``rivers.gpkg`` (lines), ``roads.gpkg`` (lines), ``mining.gpkg`` (coal-mining site polygons,
   in the east), ``redline.gpkg`` (ecological red line / nature reserve polygons in the mountains).
 """
@@ -146,7 +148,35 @@ def make_rasters(size, seed):
     landuse[wet & (noise > -0.2)] = 9
     lakes, _ = blobs(size, rng, 3, (0.01 * size, 0.025 * size), (dem > 600) & (dem < 1200) & (slope < 15))
     landuse[lakes | rivers] = 8
-    return dem, landuse, paths, mine_list
+    return dem, landuse, slope, noise, mines, paths, mine_list
+
+
+#: Fractional vegetation cover range (low, high) per land-use class.
+FVC_RANGE = {1: (0.70, 0.95), 2: (0.50, 0.80), 3: (0.35, 0.65), 4: (0.30, 0.60), 5: (0.03, 0.15),
+             6: (0.10, 0.30), 7: (0.00, 0.10), 8: (0.00, 0.02), 9: (0.35, 0.65)}
+
+
+def make_environment(landuse, slope, noise, mines, rng):
+    """Vegetation cover (0-1) and the three correction layers of the Liuzhi study (synthetic).
+
+    * ``fvc``: per-class range modulated by noise;
+    * rocky desertification 0 (none) … 5 (extreme): steep, sparsely vegetated slopes;
+    * soil erosion 1 (slight) … 6 (severe): slope × (1 - cover);
+    * geohazard 1 (low) … 3 (high): steep slopes and ground around the coal mines.
+    """
+    low = np.zeros(landuse.shape, np.float32)
+    high = np.zeros(landuse.shape, np.float32)
+    for value, (a, b) in FVC_RANGE.items():
+        low[landuse == value], high[landuse == value] = a, b
+    mix = 1.0 / (1.0 + np.exp(-fractal_surface(landuse.shape[0], rng, beta=2.0)))
+    fvc = (low + (high - low) * mix).astype(np.float32)
+    steep = np.clip(slope / 35.0, 0, 1)
+    risk = steep * (1.0 - fvc) + 0.15 * steep * noise.clip(-2, 2)
+    rocky = np.digitize(risk, [0.12, 0.2, 0.28, 0.36, 0.45]).astype(np.uint8)
+    erosion = (1 + np.digitize(np.clip(slope, 0, 60) * (1.0 - fvc), [1, 3, 6, 10, 15])).astype(np.uint8)
+    near_mines = ndimage.distance_transform_edt(~mines) * CELL < 1500
+    hazard = (1 + (slope > 25) + (near_mines | (slope > 35))).astype(np.uint8)
+    return fvc, rocky, erosion, hazard
 
 
 def crs_wkt():
@@ -248,8 +278,12 @@ def landuse_qml():
 def generate(out, size=1000, seed=20261121):
     """Write every demo layer into ``out``; returns the list of paths."""
     os.makedirs(out, exist_ok=True)
-    dem, landuse, paths, mines = make_rasters(size, seed)
+    dem, landuse, slope, noise, mine_mask, paths, mines = make_rasters(size, seed)
     grid = Grid((X0, CELL, 0.0, Y0, 0.0, -CELL), crs_wkt(), size, size)
+    fvc, rocky, erosion, hazard = make_environment(landuse, slope, noise, mine_mask, np.random.default_rng(seed + 2))
+    write_raster(os.path.join(out, "fvc.tif"), fvc, grid, nodata=-9999.0)
+    for name, array in (("rocky_desertification", rocky), ("soil_erosion", erosion), ("geohazard", hazard)):
+        write_raster(os.path.join(out, f"{name}.tif"), array, grid, nodata=255)
     write_raster(os.path.join(out, "dem.tif"), dem, grid, nodata=-9999.0)
     write_raster(os.path.join(out, "landuse.tif"), landuse, grid, nodata=0,
                  color_table={v: rgb for v, (_, rgb) in LANDUSE_CLASSES.items()},
@@ -262,7 +296,8 @@ def generate(out, size=1000, seed=20261121):
                      f"(seed {seed}, {size} x {size} cells of {CELL:g} m, EPSG:{EPSG}).\n"
                      "演示数据为程序生成的虚拟景观，并非真实数据。\n")
     return [os.path.join(out, name) for name in
-            ("dem.tif", "landuse.tif", "rivers.gpkg", "roads.gpkg", "mining.gpkg", "redline.gpkg")]
+            ("dem.tif", "landuse.tif", "fvc.tif", "rocky_desertification.tif", "soil_erosion.tif", "geohazard.tif",
+             "rivers.gpkg", "roads.gpkg", "mining.gpkg", "redline.gpkg")]
 
 
 def main():
