@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.ahp_weights import AhpWeights
 from .algorithms.classify_raster import ClassifyRaster
+from .algorithms.corridors import Corridors
 from .algorithms.distance import EuclideanDistance
 from .algorithms.entropy_weights import EntropyWeights
 from .algorithms.resistance_surface import ResistanceSurface
@@ -19,6 +20,7 @@ ALGORITHMS = [
     EuclideanDistance,
     ResistanceSurface,
     Suitability,
+    Corridors,
 ]
 
 

@@ -119,6 +119,252 @@
     </message>
 </context>
 <context>
+    <name>Circuitscape</name>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="38" />
+        <source>Circuit theory corridors (Circuitscape)</source>
+        <translation>电路理论廊道（Circuitscape）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="41" />
+        <source>&lt;p&gt;Treats the landscape as an electrical circuit (McRae 2006; McRae et al. 2008): every cell is a node joined to its neighbours by conductors of conductance 1/resistance. Current injected at focal nodes (ecological sources) flows like dispersing animals on random walks; the &lt;b&gt;cumulative current&lt;/b&gt; shows corridors and pinch points, the &lt;b&gt;effective resistance&lt;/b&gt; measures isolation between sources. This is the engine of Circuitscape, Linkage Mapper's Pinchpoint Mapper and most ecological security pattern studies, in QGIS without Julia or Python 2.&lt;/p&gt;&lt;h3&gt;Modes&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pairwise&lt;/b&gt;: effective resistance between every pair of focal nodes; the current map is the sum of the currents of all pairs (1 A each).&lt;/li&gt;&lt;li&gt;&lt;b&gt;One-to-all&lt;/b&gt;: for each focal node, 1 A injected there and every other focal node grounded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All-to-one&lt;/b&gt;: for each focal node, that node grounded and 1 A injected at every other.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced&lt;/b&gt;: your own current sources (A) and grounds rasters, one solve.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 per cell; NoData = impassable. Zero resistance is refused (use a short-circuit region instead); negative values are not habitat. Tick &lt;b&gt;conductance&lt;/b&gt; when the raster holds conductances. The cell size is not used (resistances are per cell, as Circuitscape).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Focal nodes&lt;/b&gt;: a raster of ids (0/NoData = none), a point layer or a polygon layer with an integer &lt;b&gt;id field&lt;/b&gt;. An id covering several cells is a focal region (short-circuited as one node; pairwise then solves one circuit per pair, as Circuitscape does).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Short-circuit regions&lt;/b&gt; (optional): polygons or a raster of ids; each region conducts perfectly (lakes, protected areas). Polygons without an id field: each connected patch is one region.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Include pairs&lt;/b&gt; (optional): a Circuitscape pairs file — a matrix (lines &lt;code&gt;min m&lt;/code&gt;, &lt;code&gt;max M&lt;/code&gt;, then a matrix with ids in its first row and column; pairs with m &amp;le; value &amp;le; M are kept) or a list (&lt;code&gt;mode include&lt;/code&gt; or &lt;code&gt;mode exclude&lt;/code&gt;, then &lt;code&gt;id id&lt;/code&gt; lines). Left-out pairs get -1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect four neighbours only&lt;/b&gt; and &lt;b&gt;average resistances&lt;/b&gt;: Circuitscape's connection scheme; the default (8 neighbours, average conductance) is Circuitscape's, Linkage Mapper uses average resistances.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Log-transform current maps&lt;/b&gt;: log10 of each pair's map before summing (Circuitscape's option; the cumulative map is then a sum of logarithms).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced mode&lt;/b&gt;: &lt;b&gt;sources&lt;/b&gt; raster (A), &lt;b&gt;grounds&lt;/b&gt; raster (resistances to ground, or conductances; 0 resistance = direct ground), &lt;b&gt;direct grounds&lt;/b&gt; (every ground connected directly) and the &lt;b&gt;conflict policy&lt;/b&gt; for cells with both.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Solver&lt;/b&gt;: automatic picks a direct sparse factorisation (reused for every pair) when it fits in memory, otherwise algebraic-multigrid preconditioned conjugate gradients (needs the optional package pyamg; without it a much slower diagonal preconditioner is used).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cumulative current&lt;/b&gt; (pairwise, one-to-all, all-to-one) or the current map (advanced), styled with a colour ramp; optional &lt;b&gt;maximum current&lt;/b&gt; over pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Voltage&lt;/b&gt;: the voltage map (advanced) or one band per focal id (one-to-all, all-to-one).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance table&lt;/b&gt;: id_a, id_b, resistance for every pair (-1 = not connected or left out, 0 = same node); one-to-all: the resistance between each node and all others; all-to-one: 0 (-1 when nothing was solved).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Folder for per-pair maps&lt;/b&gt; (optional): curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif and voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif (per id in one-to-all) — many files for many pairs.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method and reference&lt;/h3&gt;&lt;p&gt;Reproduces Circuitscape.jl 5.x (and Circuitscape 4): same graph, polygons, focal regions, include pairs, grounds and conflict rules; verified on the 20 cases of Circuitscape.jl's test suite (resistances within 1e-6 relative, maps within Circuitscape's tolerance). Pairwise solves p-1 systems per component on one factorisation or multigrid hierarchy and obtains every pair by superposition, instead of one solve per pair; the cumulative current of all pairs is summed without forming them.&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将景观视为电路（McRae 2006；McRae 等 2008）：每个像元是一个节点，与相邻像元以电导为 1/阻力 的导体相连。在焦点（生态源地）注入的电流如同随机游走的扩散个体；&lt;b&gt;累积电流&lt;/b&gt;显示廊道与夹点，&lt;b&gt;有效电阻&lt;/b&gt;度量源地之间的隔离程度。这是 Circuitscape、Linkage Mapper 的 Pinchpoint Mapper 以及大多数生态安全格局研究所用的方法，现可在 QGIS 中运行，无需 Julia 或 Python 2。&lt;/p&gt;&lt;h3&gt;模式&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;成对&lt;/b&gt;：计算每一对焦点之间的有效电阻；电流图为所有点对电流（每对 1 A）之和。&lt;/li&gt;&lt;li&gt;&lt;b&gt;一对多&lt;/b&gt;：对每个焦点，在该点注入 1 A，其余焦点全部接地。&lt;/li&gt;&lt;li&gt;&lt;b&gt;多对一&lt;/b&gt;：对每个焦点，该点接地，在其余每个焦点注入 1 A。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级&lt;/b&gt;：使用自定义的电流源（A）栅格和接地栅格，求解一次。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：每个像元的值须 &amp;gt; 0；NoData 表示不可通行。阻力为 0 会被拒绝（请改用短路区域）；负值不视为生境。若栅格为电导值请勾选&lt;b&gt;电导&lt;/b&gt;。不使用像元大小（与 Circuitscape 相同，阻力按像元计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;焦点&lt;/b&gt;：编号栅格（0/NoData 表示无）、点图层或面图层，并指定整数&lt;b&gt;编号字段&lt;/b&gt;。覆盖多个像元的编号为焦点区域（作为一个节点短路；成对模式下与 Circuitscape 一样每对单独求解）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;短路区域&lt;/b&gt;（可选）：面图层或编号栅格；每个区域为理想导体（湖泊、保护区等）。面图层未指定编号字段时，每个连通斑块为一个区域。&lt;/li&gt;&lt;li&gt;&lt;b&gt;点对文件&lt;/b&gt;（可选）：Circuitscape 点对文件——矩阵形式（&lt;code&gt;min m&lt;/code&gt;、&lt;code&gt;max M&lt;/code&gt; 两行，然后是首行首列为编号的矩阵；保留 m &amp;le; 值 &amp;le; M 的点对）或列表形式（&lt;code&gt;mode include&lt;/code&gt; 或 &lt;code&gt;mode exclude&lt;/code&gt;，随后每行 &lt;code&gt;编号 编号&lt;/code&gt;）。被排除的点对记为 -1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;仅连接四邻域&lt;/b&gt;与&lt;b&gt;平均阻力&lt;/b&gt;：Circuitscape 的连接方式；默认（八邻域、平均电导）与 Circuitscape 相同，Linkage Mapper 使用平均阻力。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电流图取对数&lt;/b&gt;：对每对的电流图先取 log10 再求和（Circuitscape 的选项；此时累积图为对数之和）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级模式&lt;/b&gt;：&lt;b&gt;电流源&lt;/b&gt;栅格（A）、&lt;b&gt;接地&lt;/b&gt;栅格（对地电阻或电导；电阻 0 表示直接接地）、&lt;b&gt;直接接地&lt;/b&gt;（所有接地点直接接地）以及同时有电流源和接地的像元的&lt;b&gt;冲突处理&lt;/b&gt;方式。&lt;/li&gt;&lt;li&gt;&lt;b&gt;求解器&lt;/b&gt;：自动模式在内存允许时使用直接稀疏分解（所有点对共用一次分解），否则使用代数多重网格预条件共轭梯度法（需要可选包 pyamg；未安装时改用慢得多的对角预条件）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;累积电流&lt;/b&gt;（成对、一对多、多对一）或电流图（高级），带色带样式；可选各点对的&lt;b&gt;最大电流&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电压&lt;/b&gt;：电压图（高级）或每个焦点一个波段（一对多、多对一）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电阻表&lt;/b&gt;：每对的 id_a、id_b、resistance（-1 = 不连通或被排除，0 = 同一节点）；一对多：每个节点与其余全部节点之间的电阻；多对一：0（未求解时为 -1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;逐对图件文件夹&lt;/b&gt;（可选）：curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif 和 voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif（一对多按焦点编号）——点对多时文件很多。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法与参考&lt;/h3&gt;&lt;p&gt;复现 Circuitscape.jl 5.x（及 Circuitscape 4）：图的构建、多边形、焦点区域、点对文件、接地与冲突规则均相同；已在 Circuitscape.jl 测试集的 20 个案例上验证（电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内）。成对模式在每个连通分量上只求解 p-1 个方程组（共用一次分解或一套多重网格），由叠加原理得到每一对，而不是每对求解一次；所有点对的累积电流无需逐对计算即可求和。&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="100" />
+        <source>Resistance surface</source>
+        <translation>阻力面</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="101" />
+        <source>The raster holds conductances (not resistances)</source>
+        <translation>栅格为电导值（而非阻力值）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="103" />
+        <source>Focal nodes (raster of ids, points or polygons)</source>
+        <translation>焦点（编号栅格、点或面）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="107" />
+        <source>Focal node id field (vector focal nodes)</source>
+        <translation>焦点编号字段（矢量焦点）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="110" />
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="110" />
+        <source>Pairwise</source>
+        <translation>成对</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="110" />
+        <source>One-to-all</source>
+        <translation>一对多</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="110" />
+        <source>All-to-one</source>
+        <translation>多对一</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="110" />
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="114" />
+        <source>Current sources, A (advanced mode)</source>
+        <translation>电流源，A（高级模式）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="116" />
+        <source>Grounds (advanced mode)</source>
+        <translation>接地（高级模式）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="118" />
+        <source>Ground values are resistances (else conductances)</source>
+        <translation>接地值为电阻（否则为电导）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="120" />
+        <source>Connect every ground directly (zero resistance)</source>
+        <translation>所有接地点直接接地（电阻为 0）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="122" />
+        <source>Cells with both a source and a ground</source>
+        <translation>同时有电流源和接地的像元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="122" />
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="122" />
+        <source>Remove the source</source>
+        <translation>移除电流源</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="122" />
+        <source>Remove the ground</source>
+        <translation>移除接地</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="122" />
+        <source>Remove both (as Circuitscape: removes the source)</source>
+        <translation>两者都移除（与 Circuitscape 相同：移除电流源）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="126" />
+        <source>Short-circuit regions (polygons or raster of ids)</source>
+        <translation>短路区域（面或编号栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="129" />
+        <source>Short-circuit region id field (optional)</source>
+        <translation>短路区域编号字段（可选）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="132" />
+        <source>Include/exclude pairs file (Circuitscape matrix or list)</source>
+        <translation>点对包含/排除文件（Circuitscape 矩阵或列表）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="135" />
+        <source>Connect four neighbours only</source>
+        <translation>仅连接四邻域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="137" />
+        <source>Use average resistances (else average conductances)</source>
+        <translation>使用平均阻力（否则平均电导）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="139" />
+        <source>Log-transform current maps</source>
+        <translation>电流图取对数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="141" />
+        <source>Set the current of each pair's focal nodes to zero (Circuitscape 4)</source>
+        <translation>将每对焦点自身的电流设为 0（Circuitscape 4）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="144" />
+        <source>Solver</source>
+        <translation>求解器</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="144" />
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="144" />
+        <source>Direct (sparse factorisation)</source>
+        <translation>直接法（稀疏分解）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="144" />
+        <source>Multigrid (AMG-preconditioned conjugate gradients)</source>
+        <translation>多重网格（AMG 预条件共轭梯度）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="151" />
+        <source>Cumulative current</source>
+        <translation>累积电流</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="153" />
+        <source>Maximum current over pairs</source>
+        <translation>各点对最大电流</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="155" />
+        <source>Voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="157" />
+        <source>Effective resistances</source>
+        <translation>有效电阻</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="159" />
+        <source>Folder for per-pair maps</source>
+        <translation>逐对图件文件夹</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="161" />
+        <source>Number of linear solves</source>
+        <translation>线性方程组求解次数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="167" />
+        <source>Circuit analysis on '{0}'</source>
+        <translation>对“{0}”的电路分析</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="199" />
+        <source>{0} linear solves ({1} solver).</source>
+        <translation>共求解 {0} 个线性方程组（{1} 求解器）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="226" />
+        <source>{0}: '{1}' is not a file-based raster; save it as GeoTIFF first.</source>
+        <translation>{0}：“{1}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape.py" line="231" />
+        <source>{0}: choose the id field ({1}) of the vector layer '{2}'.</source>
+        <translation>{0}：请选择矢量图层“{2}”的编号字段（{1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CircuitscapeIni</name>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="20" />
+        <source>Run a Circuitscape .ini file</source>
+        <translation>运行 Circuitscape .ini 配置文件</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="23" />
+        <source>&lt;p&gt;Runs a Circuitscape configuration file (&lt;code&gt;.ini&lt;/code&gt;, as written by Circuitscape 4, Circuitscape.jl or Linkage Mapper) with the EcoSecurity circuit engine, so existing configurations migrate unchanged and the results compare file by file.&lt;/p&gt;&lt;h3&gt;Supported&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Raster data: pairwise, one-to-all, all-to-one and advanced modes; network (graph) data: pairwise and advanced.&lt;/li&gt;&lt;li&gt;Inputs: ESRI ASCII grids (also &lt;code&gt;.asc.gz&lt;/code&gt;), GeoTIFF and the text formats (focal points &lt;code&gt;id x y&lt;/code&gt;, sources/grounds &lt;code&gt;value x y&lt;/code&gt;, include/exclude pairs in matrix or list form, variable source strengths, network graphs &lt;code&gt;i j value&lt;/code&gt;). Relative paths are relative to the folder of the .ini file.&lt;/li&gt;&lt;li&gt;Every option that changes results: resistances or conductances, 4/8 neighbours, average conductance or resistance, short-circuit polygons, focal regions, masks, include/exclude pairs, variable source strengths, finite and direct grounds, unit currents, conflict policies, log transform, null currents/voltages to NoData, write_as_tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;The files Circuitscape writes, named from the stem of &lt;code&gt;output_file&lt;/code&gt;: &lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;, &lt;code&gt;_resistances_3columns.out&lt;/code&gt;, &lt;code&gt;_cum_curmap.asc&lt;/code&gt;, &lt;code&gt;_max_curmap.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap.asc&lt;/code&gt;, &lt;code&gt;_curmap.asc&lt;/code&gt; and the network tables (&lt;code&gt;_voltages_…&lt;/code&gt;, &lt;code&gt;_node_currents_…&lt;/code&gt;, &lt;code&gt;_branch_currents_…&lt;/code&gt;). &lt;b&gt;Output folder&lt;/b&gt;: where to write them (default: where &lt;code&gt;output_file&lt;/code&gt; points). The effective options are written to &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt; as Circuitscape.jl does.&lt;/p&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x (and Circuitscape 4.0). All 20 cases of Circuitscape.jl's test suite are reproduced: resistances within 1e-6 relative, maps within Circuitscape's tolerance. Differences on purpose: rasters not on the habitat grid are refused (Circuitscape only warns); fewer than two usable focal nodes is an error; network outputs keep the node ids of the input file (as Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct factorisation or multigrid) whatever &lt;code&gt;solver&lt;/code&gt; says; results agree within the tolerance.&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;用 EcoSecurity 电路引擎运行 Circuitscape 配置文件（&lt;code&gt;.ini&lt;/code&gt;，由 Circuitscape 4、Circuitscape.jl 或 Linkage Mapper 生成），已有配置无需修改即可迁移，结果可逐文件对比。&lt;/p&gt;&lt;h3&gt;支持内容&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;栅格数据：成对、一对多、多对一和高级模式；网络（图）数据：成对和高级模式。&lt;/li&gt;&lt;li&gt;输入：ESRI ASCII 栅格（也支持 &lt;code&gt;.asc.gz&lt;/code&gt;）、GeoTIFF 以及各种文本格式（焦点 &lt;code&gt;编号 x y&lt;/code&gt;、电流源/接地 &lt;code&gt;值 x y&lt;/code&gt;、矩阵或列表形式的点对文件、可变电流源强度、网络图 &lt;code&gt;i j 值&lt;/code&gt;）。相对路径相对于 .ini 文件所在文件夹。&lt;/li&gt;&lt;li&gt;所有影响结果的选项：电阻或电导、四/八邻域、平均电导或平均电阻、短路多边形、焦点区域、掩膜、点对包含/排除、可变电流源强度、有限接地与直接接地、单位电流、冲突处理、对数变换、空值电流/电压设为 NoData、write_as_tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;与 Circuitscape 相同的文件，以 &lt;code&gt;output_file&lt;/code&gt; 的主文件名命名：&lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;、&lt;code&gt;_resistances_3columns.out&lt;/code&gt;、&lt;code&gt;_cum_curmap.asc&lt;/code&gt;、&lt;code&gt;_max_curmap.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap.asc&lt;/code&gt;、&lt;code&gt;_curmap.asc&lt;/code&gt; 以及网络表格（&lt;code&gt;_voltages_…&lt;/code&gt;、&lt;code&gt;_node_currents_…&lt;/code&gt;、&lt;code&gt;_branch_currents_…&lt;/code&gt;）。&lt;b&gt;输出文件夹&lt;/b&gt;：写出位置（默认为 &lt;code&gt;output_file&lt;/code&gt; 所指位置）。实际使用的选项与 Circuitscape.jl 一样写入 &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt;。&lt;/p&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x（及 Circuitscape 4.0）。复现了 Circuitscape.jl 测试集的全部 20 个案例：电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内。有意的差异：与生境栅格不对齐的栅格会被拒绝（Circuitscape 仅警告）；可用焦点少于两个时报错；网络输出保留输入文件中的节点编号（与 Circuitscape 4 相同；Circuitscape.jl 对从 0 开始的编号加 1）。求解器自动选择（直接分解或多重网格），不受 &lt;code&gt;solver&lt;/code&gt; 选项影响；结果在容差内一致。&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="56" />
+        <source>Circuitscape configuration (.ini)</source>
+        <translation>Circuitscape 配置文件（.ini）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="58" />
+        <source>Output folder (default: the folder of output_file)</source>
+        <translation>输出文件夹（默认：output_file 所在文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="61" />
+        <source>Files written</source>
+        <translation>已写出的文件</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="62" />
+        <source>Number of linear solves</source>
+        <translation>线性方程组求解次数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/circuitscape_ini.py" line="68" />
+        <source>{0} files written, {1} linear solves ({2} solver).</source>
+        <translation>已写出 {0} 个文件，求解 {1} 个线性方程组（{2} 求解器）。</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyRaster</name>
     <message>
         <location filename="../algorithms/classify_raster.py" line="31" />
@@ -234,6 +480,219 @@
         <location filename="../algorithms/classify_raster.py" line="111" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Connectivity</name>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="38" />
+        <source>Connectivity importance (dPC, dIIC, EC; Conefor)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="41" />
+        <source>&lt;p&gt;Computes the landscape connectivity indices of Conefor Sensinode (IIC, PC, EC) and the importance of every habitat patch (dIIC, dPC with their intra, flux and connector fractions), then marks the patches whose dPC exceeds a threshold as ecological sources and grades them into importance levels by natural breaks: "patches with dPC &amp;gt; 1 at 5000 m and probability 0.5" in one step, without preparing Conefor text files.&lt;/p&gt;&lt;h3&gt;Nodes and links&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Patch polygons&lt;/b&gt; (e.g. the output of &lt;i&gt;Habitat patches&lt;/i&gt;): the attribute is the chosen field, or the area in hectares. Node ids come from &lt;i&gt;Node id field&lt;/i&gt; (default: a &lt;code&gt;patch_id&lt;/code&gt; field if there is one, else the feature id). Distances: edge-to-edge Euclidean (default; stepping-stone patches matter), centroid Euclidean (Makurhini's centre: centroid of the largest part, or a point on the surface when it falls outside), or least-cost over a resistance raster (Linkage Mapper's cost rule; distances and the threshold are then in cost units). Every pair is linked (Conefor &lt;i&gt;all&lt;/i&gt;) unless &lt;i&gt;Maximum link distance&lt;/i&gt; is set.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conefor files&lt;/b&gt;: a node file (&lt;code&gt;ID attribute&lt;/code&gt; per line) and a connection file (&lt;code&gt;ID1 ID2 value&lt;/code&gt;), with distances or probabilities; &lt;i&gt;Every pair is listed&lt;/i&gt; = Conefor &lt;i&gt;all&lt;/i&gt;, unticked = &lt;i&gt;notall&lt;/i&gt; (unlisted pairs have no direct link). Give either a layer or the two files.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Indices (Conefor definitions)&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;p&lt;sub&gt;ij&lt;/sub&gt; = exp(-k d&lt;sub&gt;ij&lt;/sub&gt;) with k = -ln(P)/D (P = &lt;i&gt;Dispersal probability&lt;/i&gt; at D = &lt;i&gt;Distance threshold&lt;/i&gt;); p*&lt;sub&gt;ij&lt;/sub&gt; = the best product of p along any path.&lt;/li&gt;&lt;li&gt;PCnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;; EC(PC) = &amp;radic;PCnum (equivalent connected area, in attribute units); PC = PCnum / LA&amp;sup2; only when &lt;i&gt;Landscape area&lt;/i&gt; LA is given.&lt;/li&gt;&lt;li&gt;IIC: links where d &amp;le; D (probability files: p &amp;ge; P); IICnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;), nl = links on the shortest path; NL links, NC components.&lt;/li&gt;&lt;li&gt;dI = 100 (I - I&lt;sub&gt;remove k&lt;/sub&gt;) / I with the patch and its links removed; intra = own area, flux = dispersal from and to the patch, connector = its stepping-stone role (Saura &amp;amp; Rubio 2010). Overall intra/direct/step fractions as Makurhini reports them.&lt;/li&gt;&lt;li&gt;&lt;i&gt;Convention&lt;/i&gt; Makurhini: links with p &amp;lt; 0.01 dropped, IIC links need d &amp;lt; D, unconnected IIC pairs count with nl = 16443701.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Node importance&lt;/b&gt;: &lt;code&gt;node_id, attribute, dA, dIIC, dIICintra, dIICflux, dIICconnector, dPC, dPCintra, dPCflux, dPCconnector&lt;/code&gt; (all in %), &lt;code&gt;is_source&lt;/code&gt; (dPC &amp;gt; &lt;i&gt;Minimum dPC&lt;/i&gt;) and &lt;code&gt;level&lt;/code&gt; (natural breaks of the sources' dPC; 1 = most important, 0 = not a source); polygons for a layer, a table for files.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Overall indices&lt;/b&gt;: rows &lt;code&gt;index, value&lt;/code&gt; (PCnum, EC_PC, PC, fractions, IICnum, EC_IIC, IIC, NL, NC).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt; (optional): every direct link with &lt;code&gt;distance&lt;/code&gt;, &lt;code&gt;p&lt;/code&gt;, &lt;code&gt;p_star&lt;/code&gt; and &lt;code&gt;iic_link&lt;/code&gt;, as lines between patch centres.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Exactness and speed&lt;/h3&gt;&lt;p&gt;Reproduces reference tables computed with Conefor's definitions to 1e-9 and Makurhini's published example to its printed digits (centroid distances). Node removal is exact but recomputes only the paths that pass through the removed patch, so hundreds of patches take seconds, not minutes. Large, densely linked networks (thousands of patches in one connected group) can take much longer: set &lt;i&gt;Maximum link distance&lt;/i&gt; to keep only the links that matter.&lt;/p&gt;&lt;p&gt;References: Pascual-Hortal &amp;amp; Saura 2006, Landscape Ecology 21:959-967 (IIC); Saura &amp;amp; Pascual-Hortal 2007, Landscape and Urban Planning 83:91-103 (PC); Saura &amp;amp; Torn&amp;eacute; 2009, Environmental Modelling &amp;amp; Software 24:135-139 (Conefor); Saura &amp;amp; Rubio 2010, Ecography 33:523-537 (fractions); Saura et al. 2011, Ecological Indicators 11:407-416 (EC).&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="92" />
+        <source>Habitat patches (polygons)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="94" />
+        <source>Node id field (default: patch_id, else the feature id)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="97" />
+        <source>Node attribute field (default: area in hectares)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="100" />
+        <source>Conefor node file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="102" />
+        <source>Conefor connection file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="105" />
+        <source>Connection file values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="105" />
+        <source>Distances</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="105" />
+        <source>Probabilities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="108" />
+        <source>Every pair is listed (Conefor 'all'; untick for 'notall')</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="110" />
+        <source>Distance between patches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="110" />
+        <source>Edge-to-edge Euclidean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="110" />
+        <source>Centroid Euclidean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="110" />
+        <source>Least-cost over a resistance raster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="114" />
+        <source>Resistance raster (least-cost distance only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="116" />
+        <source>Distance threshold D (map or cost units)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="119" />
+        <source>Dispersal probability at the threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="122" />
+        <source>Landscape area LA in attribute units (optional; 0 = report PCnum and EC only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="125" />
+        <source>Minimum dPC of an ecological source (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="128" />
+        <source>Importance levels (natural breaks of dPC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="131" />
+        <source>Convention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="131" />
+        <source>Conefor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="131" />
+        <source>Makurhini (p &lt; 0.01 dropped, links d &lt; D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="134" />
+        <source>Maximum link distance (0 = every pair linked)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="140" />
+        <source>Node importance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="142" />
+        <source>Overall indices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="144" />
+        <source>Links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="147" />
+        <source>Number of ecological sources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="148" />
+        <source>Area of the sources (km²)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="149" />
+        <source>Equivalent connectivity EC(PC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="156" />
+        <source>Give either a habitat-patch layer (INPUT) or a Conefor node file and connection file (NODE_FILE, CONNECTION_FILE), not both and not neither.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="163" />
+        <source>A Conefor node file needs its connection file (CONNECTION_FILE).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="185" />
+        <source>{0} ecological sources (dPC &gt; {1:g}) of {2} patches; EC(PC) = {3:.6g}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="190" />
+        <source>, sources cover {0:.2f} km²</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="198" />
+        <source>'{0}' is not a polygon layer; habitat patches must be polygons.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="205" />
+        <source>'{0}' is in {1}, whose units are not metres, but distances and areas here need metres. Reproject the layer first (Reproject layer), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="214" />
+        <source>The resistance raster '{0}' is in geographic coordinates; cost distances need a projected CRS. Reproject it first (Warp).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="235" />
+        <source>Connectivity of {0} patches of '{1}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="238" />
+        <source>'{0}': the node id field '{1}' is empty for some patches; fill it or choose another field.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="242" />
+        <source>'{0}': the attribute field '{1}' is empty for some patches; fill it or leave the field unset to use the area.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="254" />
+        <source>Cannot create the output {0}.</source>
+        <translation type="unfinished">无法创建输出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -422,7 +881,7 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="32" />
+        <location filename="../provider.py" line="34" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
@@ -669,6 +1128,182 @@
         <location filename="../algorithms/factor_inputs.py" line="91" />
         <source>Give the factors: fill in the factor table ({0}) or choose a CSV factor table ({1}); templates are in the plugin's templates folder.</source>
         <translation>请给出因子：填写因子表（{0}）或选择 CSV 因子表（{1}）；插件的 templates 文件夹中有模板。</translation>
+    </message>
+</context>
+<context>
+    <name>HabitatPatches</name>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="29" />
+        <source>Habitat patches (candidate ecological sources)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="32" />
+        <source>&lt;p&gt;Turns a class raster (an MSPA result or any land-cover or habitat raster) into habitat patches: the usual first step of picking ecological sources ("MSPA core areas larger than 1 km&amp;sup2;, plus nature reserves and the ecological red line"). The patches then go to &lt;i&gt;Connectivity importance (dPC, dIIC, EC; Conefor)&lt;/i&gt;.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Habitat cells are the cells whose value is one of &lt;i&gt;Habitat classes&lt;/i&gt; (default 17,117: MSPA Core and Core inside perforations). NoData cells are never habitat.&lt;/li&gt;&lt;li&gt;Neighbouring habitat cells form a patch (8 neighbours, or 4 = edges only).&lt;/li&gt;&lt;li&gt;A patch is kept when its area is at least &lt;i&gt;Minimum patch area&lt;/i&gt; (hectares; 0 keeps all) or it overlaps a protected area.&lt;/li&gt;&lt;li&gt;Protected areas (optional polygons, e.g. ecological red line, nature reserves) are added as sources whatever their class or area (cells whose centre lies inside, within the raster's valid area); a reserve touching a patch merges with it.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: polygons with &lt;code&gt;patch_id&lt;/code&gt;, &lt;code&gt;area_ha&lt;/code&gt;, &lt;code&gt;perimeter_m&lt;/code&gt; (outline of the cells, holes included) and &lt;code&gt;source&lt;/code&gt; (why it is a source: &lt;i&gt;area&lt;/i&gt;, &lt;i&gt;protected&lt;/i&gt; or &lt;i&gt;area+protected&lt;/i&gt;). Patches joined only diagonally are one multipolygon.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patch raster&lt;/b&gt; (optional): the patch id of each cell, 0 elsewhere.&lt;/li&gt;&lt;li&gt;The number of patches and their total area (km&amp;sup2;), also written to the log.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The raster must be in a projected CRS in metres (areas in hectares). The polygons are exactly the cell outlines, so edge-to-edge distances between them equal those between the raster patches.&lt;/p&gt;&lt;p&gt;Reference: the MSPA classes of GuidosToolbox (Vogt &amp;amp; Riitters 2017, European Journal of Remote Sensing 50:352-361) and the source-selection step of ecological security pattern studies ("MSPA + landscape connectivity").&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="59" />
+        <source>Class raster (e.g. MSPA result)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="60" />
+        <source>Habitat classes (comma separated values)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="62" />
+        <source>Cell connectivity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="62" />
+        <source>8 neighbours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="62" />
+        <source>4 neighbours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="65" />
+        <source>Minimum patch area (hectares)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="68" />
+        <source>Protected areas always kept as sources (red line, reserves)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="71" />
+        <source>Patches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="73" />
+        <source>Patch raster (patch ids)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="75" />
+        <source>Number of patches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="76" />
+        <source>Total patch area (km²)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="82" />
+        <source>'{0}' is in {1}, whose units are not metres; patch areas need a projected CRS in metres. Reproject the raster first (Warp), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="87" />
+        <source>Habitat classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="91" />
+        <source>Habitat patches of '{0}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="108" />
+        <source>{0} patches, {1:.2f} km²</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../algorithms/habitat_patches.py" line="118" />
+        <source>Cannot create the output {0}.</source>
+        <translation type="unfinished">无法创建输出 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>Mspa</name>
+    <message>
+        <location filename="../algorithms/mspa.py" line="26" />
+        <source>MSPA (morphological spatial pattern analysis, GuidosToolbox)</source>
+        <translation>MSPA（形态学空间格局分析，GuidosToolbox）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="29" />
+        <source>&lt;p&gt;Morphological Spatial Pattern Analysis of a habitat map: every habitat pixel gets one of seven classes. The usual first step to pick ecological sources: large &lt;b&gt;Core&lt;/b&gt; areas become candidate sources, &lt;b&gt;Bridges&lt;/b&gt; show structural corridors between them.&lt;/p&gt;&lt;h3&gt;Classes&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core&lt;/b&gt; (17): habitat farther than the edge width from any non-habitat pixel.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Islet&lt;/b&gt; (9): habitat patches too small or thin to contain core.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Perforation&lt;/b&gt; (5): the edge-width zone between core and a hole inside it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge&lt;/b&gt; (3): the edge-width zone between core and the outer background.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Loop&lt;/b&gt; (65): a corridor leaving a core and coming back to the same core.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt; (33): a corridor joining two or more different cores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Branch&lt;/b&gt; (1): habitat attached at one end only (dead ends).&lt;/li&gt;&lt;li&gt;Loops and bridges crossing an edge or perforation keep both flags (67/69, 35/37).&lt;/li&gt;&lt;li&gt;With &lt;i&gt;Internal/external&lt;/i&gt;: +100 for pixels inside holes of a core (e.g. 117), background inside a core hole is Core-Opening (100), other enclosed background Border-Opening (220).&lt;/li&gt;&lt;li&gt;Background 0, Missing 129.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Input raster&lt;/b&gt;: any integer land-use or habitat raster (band 1); no need to recode it to bytes first.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Habitat (foreground) values&lt;/b&gt;: the pixel values that are habitat, comma separated, e.g. &lt;code&gt;1,2,3,8,9&lt;/code&gt; (forest, shrub, grassland, water, wetland). Default &lt;code&gt;2&lt;/code&gt;, GuidosToolbox's convention (0 missing, 1 background, 2 foreground).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Missing values&lt;/b&gt;: values treated as no data (default &lt;code&gt;0&lt;/code&gt;); the band's NoData is always missing. Every other valid value is background.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Foreground connectivity&lt;/b&gt;: 8 (default) or 4 neighbours.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge width&lt;/b&gt;: width of edges and perforations in pixels (the width in metres is edge width times the cell size).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Transition&lt;/b&gt;: draw loops and bridges crossing an edge as loops/bridges (on) or as edge (off). Only the colours change, never the values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Internal/external&lt;/b&gt; (IntExt): mark internal features (+100) and openings.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;A Byte raster with the official MSPA values, georeferenced like the input, with the GuidosToolbox colours and bilingual class names; optionally a summary table (CSV, or HTML when the file name ends in .html) with, per class, pixels, area, % of the foreground and of the data area and the number of objects, plus the foreground area and the porosity, counted exactly as GuidosToolbox Workbench counts them (transition pixels with the zone they cross).&lt;/p&gt;&lt;h3&gt;Reference and exactness&lt;/h3&gt;&lt;p&gt;Reproduces JRC's official MSPA program version 2.3 (mspa_lin64, used by GuidosToolbox and GuidosToolbox Workbench) &lt;b&gt;byte for byte&lt;/b&gt;: all 48 official outputs of the test set (GWB example, Corsica, synthetic cases; connectivity 8 and 4, edge width 1 to 10, Transition and IntExt on and off) are identical, and so are the published GWB statistics. Like the official program: habitat touching the map border is not edge (the map is assumed to continue), except at the four map corners; missing pixels next to habitat are analysed as habitat (so habitat next to missing data tends to be core); with edge width 1, GWB's post-step sets the rare value 2 to 0. The whole map is analysed at once (no approximate tiling); the memory needed (about 20 bytes per pixel) is checked first.&lt;/p&gt;&lt;h3&gt;Citation&lt;/h3&gt;&lt;p&gt;Soille P., Vogt P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459. Vogt P., Riitters K. (2017) GuidosToolbox: universal digital image object analysis. European Journal of Remote Sensing 50: 352-361. Soille P., Vogt P. (2022) Morphological spatial pattern analysis: open source release. ISPRS Archives XLVIII-4/W1-2022: 427-433.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;对生境图进行形态学空间格局分析（MSPA）：每个生境像元被划分为七类之一。常用于生态源地识别的第一步：面积较大的&lt;b&gt;核心区&lt;/b&gt;作为候选生态源地，&lt;b&gt;桥接区&lt;/b&gt;表示核心区之间的结构性廊道。&lt;/p&gt;&lt;h3&gt;类别&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;（17）：距任何非生境像元都超过边缘宽度的生境。&lt;/li&gt;&lt;li&gt;&lt;b&gt;孤岛&lt;/b&gt;（9）：过小或过窄、不含核心区的生境斑块。&lt;/li&gt;&lt;li&gt;&lt;b&gt;穿孔&lt;/b&gt;（5）：核心区与其内部孔洞之间宽度为边缘宽度的过渡带。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘区&lt;/b&gt;（3）：核心区与外部背景之间宽度为边缘宽度的过渡带。&lt;/li&gt;&lt;li&gt;&lt;b&gt;环道&lt;/b&gt;（65）：从某一核心区出发又回到同一核心区的廊道。&lt;/li&gt;&lt;li&gt;&lt;b&gt;桥接区&lt;/b&gt;（33）：连接两个及以上不同核心区的廊道。&lt;/li&gt;&lt;li&gt;&lt;b&gt;支线&lt;/b&gt;（1）：仅一端与其他类别相连的生境（断头路）。&lt;/li&gt;&lt;li&gt;穿过边缘区或穿孔的环道和桥接区同时保留两种标记（67/69、35/37）。&lt;/li&gt;&lt;li&gt;启用&lt;i&gt;内部/外部&lt;/i&gt;时：位于核心区孔洞内的像元加 100（如 117），核心区孔洞内的背景为核心孔隙（100），其他被包围的背景为边界孔隙（220）。&lt;/li&gt;&lt;li&gt;背景为 0，缺失为 129。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;输入栅格&lt;/b&gt;：任意整数型土地利用或生境栅格（第 1 波段），无需事先重编码为字节型。&lt;/li&gt;&lt;li&gt;&lt;b&gt;生境（前景）值&lt;/b&gt;：作为生境的像元值，逗号分隔，如 &lt;code&gt;1,2,3,8,9&lt;/code&gt;（林地、灌木林地、草地、水域、湿地）。默认 &lt;code&gt;2&lt;/code&gt;，即 GuidosToolbox 的约定（0 缺失、1 背景、2 前景）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;缺失值&lt;/b&gt;：视为无数据的值（默认 &lt;code&gt;0&lt;/code&gt;）；波段的 NoData 总是视为缺失。其余有效值均为背景。&lt;/li&gt;&lt;li&gt;&lt;b&gt;前景连通性&lt;/b&gt;：8 邻域（默认）或 4 邻域。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘宽度&lt;/b&gt;：边缘区和穿孔的宽度（像元数；实际宽度为边缘宽度乘以像元大小）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;过渡&lt;/b&gt;：穿过边缘区的环道和桥接区按环道/桥接区着色（开）或按边缘区着色（关）。只改变颜色，不改变数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;内部/外部&lt;/b&gt;（IntExt）：标记内部要素（+100）和孔隙。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;字节型栅格，取值为 MSPA 官方代码，地理参考与输入相同，带 GuidosToolbox 配色和中英文类别名；可选输出统计表（CSV；文件名以 .html 结尾时为 HTML）：各类别的像元数、面积、占前景面积和数据区面积的百分比及斑块数，以及前景面积和孔隙度，统计口径与 GuidosToolbox Workbench 完全相同（过渡像元计入其所穿过的类别）。&lt;/p&gt;&lt;h3&gt;参照程序与一致性&lt;/h3&gt;&lt;p&gt;&lt;b&gt;逐字节&lt;/b&gt;复现欧盟联合研究中心（JRC）官方 MSPA 程序 2.3 版（mspa_lin64，GuidosToolbox 和 GuidosToolbox Workbench 所调用的程序）：测试集中全部 48 个官方输出（GWB 示例、科西嘉、合成算例；连通性 8 和 4，边缘宽度 1 至 10，过渡和内部/外部开与关）完全一致，已发表的 GWB 统计数字也完全一致。与官方程序相同：接触图幅边界的生境不视为边缘（假定图幅向外延续），但图幅四角除外；与生境相邻的缺失像元按生境分析（因此缺失数据旁的生境往往为核心区）；边缘宽度为 1 时，按 GWB 的后处理将罕见的值 2 设为 0。整幅图一次性分析（不做近似分块），运行前先检查所需内存（约每像元 20 字节）。&lt;/p&gt;&lt;h3&gt;引用&lt;/h3&gt;&lt;p&gt;Soille P., Vogt P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459. Vogt P., Riitters K. (2017) GuidosToolbox: universal digital image object analysis. European Journal of Remote Sensing 50: 352-361. Soille P., Vogt P. (2022) Morphological spatial pattern analysis: open source release. ISPRS Archives XLVIII-4/W1-2022: 427-433.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="80" />
+        <source>Input raster (land use or habitat)</source>
+        <translation>输入栅格（土地利用或生境）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="81" />
+        <source>Habitat (foreground) values, comma separated</source>
+        <translation>生境（前景）值，逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="83" />
+        <source>Missing (no data) values, comma separated</source>
+        <translation>缺失（无数据）值，逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="85" />
+        <source>Foreground connectivity</source>
+        <translation>前景连通性</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="85" />
+        <source>8-connected</source>
+        <translation>8 邻域连通</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="85" />
+        <source>4-connected</source>
+        <translation>4 邻域连通</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="88" />
+        <source>Edge width (pixels)</source>
+        <translation>边缘宽度（像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="90" />
+        <source>Transition: draw loops and bridges across edges as loops and bridges</source>
+        <translation>过渡：穿过边缘区的环道和桥接区按环道和桥接区显示</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="92" />
+        <source>Internal/external: mark internal features (+100) and openings</source>
+        <translation>内部/外部：标记内部要素（+100）和孔隙</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="94" />
+        <source>MSPA classes</source>
+        <translation>MSPA 分类结果</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="95" />
+        <source>MSPA statistics</source>
+        <translation>MSPA 统计表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="95" />
+        <source>CSV files (*.csv);;HTML files (*.html)</source>
+        <translation>CSV 文件 (*.csv);;HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="110" />
+        <source>MSPA on '{0}' ({1} x {2} cells)</source>
+        <translation>对“{0}”进行 MSPA 分析（{1} x {2} 个像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/mspa.py" line="125" />
+        <source>Foreground {0} pixels; core {1} pixels ({2:.2f} % of the foreground).</source>
+        <translation>前景 {0} 个像元；核心区 {1} 个像元（占前景的 {2:.2f}%）。</translation>
     </message>
 </context>
 <context>
