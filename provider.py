@@ -10,6 +10,7 @@ from .algorithms.classify_raster import ClassifyRaster
 from .algorithms.corridors import Corridors
 from .algorithms.distance import EuclideanDistance
 from .algorithms.entropy_weights import EntropyWeights
+from .algorithms.mspa import Mspa
 from .algorithms.resistance_surface import ResistanceSurface
 from .algorithms.suitability import Suitability
 
@@ -21,6 +22,7 @@ ALGORITHMS = [
     ResistanceSurface,
     Suitability,
     Corridors,
+    Mspa,
 ]
 
 

@@ -485,214 +485,219 @@
 <context>
     <name>Connectivity</name>
     <message>
-        <location filename="../algorithms/connectivity.py" line="38" />
+        <location filename="../algorithms/connectivity.py" line="39" />
         <source>Connectivity importance (dPC, dIIC, EC; Conefor)</source>
-        <translation type="unfinished" />
+        <translation>连通性重要性（dPC、dIIC、EC；Conefor）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="41" />
+        <location filename="../algorithms/connectivity.py" line="42" />
         <source>&lt;p&gt;Computes the landscape connectivity indices of Conefor Sensinode (IIC, PC, EC) and the importance of every habitat patch (dIIC, dPC with their intra, flux and connector fractions), then marks the patches whose dPC exceeds a threshold as ecological sources and grades them into importance levels by natural breaks: "patches with dPC &amp;gt; 1 at 5000 m and probability 0.5" in one step, without preparing Conefor text files.&lt;/p&gt;&lt;h3&gt;Nodes and links&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Patch polygons&lt;/b&gt; (e.g. the output of &lt;i&gt;Habitat patches&lt;/i&gt;): the attribute is the chosen field, or the area in hectares. Node ids come from &lt;i&gt;Node id field&lt;/i&gt; (default: a &lt;code&gt;patch_id&lt;/code&gt; field if there is one, else the feature id). Distances: edge-to-edge Euclidean (default; stepping-stone patches matter), centroid Euclidean (Makurhini's centre: centroid of the largest part, or a point on the surface when it falls outside), or least-cost over a resistance raster (Linkage Mapper's cost rule; distances and the threshold are then in cost units). Every pair is linked (Conefor &lt;i&gt;all&lt;/i&gt;) unless &lt;i&gt;Maximum link distance&lt;/i&gt; is set.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conefor files&lt;/b&gt;: a node file (&lt;code&gt;ID attribute&lt;/code&gt; per line) and a connection file (&lt;code&gt;ID1 ID2 value&lt;/code&gt;), with distances or probabilities; &lt;i&gt;Every pair is listed&lt;/i&gt; = Conefor &lt;i&gt;all&lt;/i&gt;, unticked = &lt;i&gt;notall&lt;/i&gt; (unlisted pairs have no direct link). Give either a layer or the two files.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Indices (Conefor definitions)&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;p&lt;sub&gt;ij&lt;/sub&gt; = exp(-k d&lt;sub&gt;ij&lt;/sub&gt;) with k = -ln(P)/D (P = &lt;i&gt;Dispersal probability&lt;/i&gt; at D = &lt;i&gt;Distance threshold&lt;/i&gt;); p*&lt;sub&gt;ij&lt;/sub&gt; = the best product of p along any path.&lt;/li&gt;&lt;li&gt;PCnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;; EC(PC) = &amp;radic;PCnum (equivalent connected area, in attribute units); PC = PCnum / LA&amp;sup2; only when &lt;i&gt;Landscape area&lt;/i&gt; LA is given.&lt;/li&gt;&lt;li&gt;IIC: links where d &amp;le; D (probability files: p &amp;ge; P); IICnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;), nl = links on the shortest path; NL links, NC components.&lt;/li&gt;&lt;li&gt;dI = 100 (I - I&lt;sub&gt;remove k&lt;/sub&gt;) / I with the patch and its links removed; intra = own area, flux = dispersal from and to the patch, connector = its stepping-stone role (Saura &amp;amp; Rubio 2010). Overall intra/direct/step fractions as Makurhini reports them.&lt;/li&gt;&lt;li&gt;&lt;i&gt;Convention&lt;/i&gt; Makurhini: links with p &amp;lt; 0.01 dropped, IIC links need d &amp;lt; D, unconnected IIC pairs count with nl = 16443701.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Node importance&lt;/b&gt;: &lt;code&gt;node_id, attribute, dA, dIIC, dIICintra, dIICflux, dIICconnector, dPC, dPCintra, dPCflux, dPCconnector&lt;/code&gt; (all in %), &lt;code&gt;is_source&lt;/code&gt; (dPC &amp;gt; &lt;i&gt;Minimum dPC&lt;/i&gt;) and &lt;code&gt;level&lt;/code&gt; (natural breaks of the sources' dPC; 1 = most important, 0 = not a source); polygons for a layer, a table for files.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Overall indices&lt;/b&gt;: rows &lt;code&gt;index, value&lt;/code&gt; (PCnum, EC_PC, PC, fractions, IICnum, EC_IIC, IIC, NL, NC).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt; (optional): every direct link with &lt;code&gt;distance&lt;/code&gt;, &lt;code&gt;p&lt;/code&gt;, &lt;code&gt;p_star&lt;/code&gt; and &lt;code&gt;iic_link&lt;/code&gt;, as lines between patch centres.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Exactness and speed&lt;/h3&gt;&lt;p&gt;Reproduces reference tables computed with Conefor's definitions to 1e-9 and Makurhini's published example to its printed digits (centroid distances). Node removal is exact but recomputes only the paths that pass through the removed patch, so hundreds of patches take seconds, not minutes. Large, densely linked networks (thousands of patches in one connected group) can take much longer: set &lt;i&gt;Maximum link distance&lt;/i&gt; to keep only the links that matter.&lt;/p&gt;&lt;p&gt;References: Pascual-Hortal &amp;amp; Saura 2006, Landscape Ecology 21:959-967 (IIC); Saura &amp;amp; Pascual-Hortal 2007, Landscape and Urban Planning 83:91-103 (PC); Saura &amp;amp; Torn&amp;eacute; 2009, Environmental Modelling &amp;amp; Software 24:135-139 (Conefor); Saura &amp;amp; Rubio 2010, Ecography 33:523-537 (fractions); Saura et al. 2011, Ecological Indicators 11:407-416 (EC).&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;计算 Conefor Sensinode 的景观连通性指数（IIC、PC、EC）以及每个生境斑块的重要性（dIIC、dPC 及其 intra、flux、connector 分量），再把 dPC 超过阈值的斑块标记为生态源地，并按自然断点法分为若干重要性等级：一步完成“距离阈值 5000 m、概率 0.5 时 dPC &amp;gt; 1 的斑块”，无需准备 Conefor 文本文件。&lt;/p&gt;&lt;h3&gt;节点与连接&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;斑块面图层&lt;/b&gt;（如&lt;i&gt;生境斑块&lt;/i&gt;的输出）：节点属性为所选字段，未选时为面积（公顷）。节点编号取自&lt;i&gt;节点编号字段&lt;/i&gt;（默认：有 &lt;code&gt;patch_id&lt;/code&gt; 字段时用它，否则用要素编号）。距离可选：边到边欧氏距离（默认；踏脚石斑块起作用）、质心欧氏距离（Makurhini 的中心：最大部件的质心，落在斑块外时改用面内点），或基于阻力栅格的最小成本距离（Linkage Mapper 的成本规则；此时距离与阈值均为成本单位）。除非设置&lt;i&gt;最大连接距离&lt;/i&gt;，否则每对斑块之间都有连接（Conefor &lt;i&gt;all&lt;/i&gt;）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conefor 文件&lt;/b&gt;：节点文件（每行 &lt;code&gt;ID 属性&lt;/code&gt;）与连接文件（&lt;code&gt;ID1 ID2 值&lt;/code&gt;），值为距离或概率；勾选&lt;i&gt;列出了全部节点对&lt;/i&gt; = Conefor &lt;i&gt;all&lt;/i&gt;，不勾选 = &lt;i&gt;notall&lt;/i&gt;（未列出的节点对没有直接连接）。图层与这两个文件二选一。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;指数（Conefor 定义）&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;p&lt;sub&gt;ij&lt;/sub&gt; = exp(-k d&lt;sub&gt;ij&lt;/sub&gt;)，k = -ln(P)/D（P 为&lt;i&gt;距离阈值&lt;/i&gt; D 处的&lt;i&gt;扩散概率&lt;/i&gt;）；p*&lt;sub&gt;ij&lt;/sub&gt; = 所有路径上 p 的最大乘积。&lt;/li&gt;&lt;li&gt;PCnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;；EC(PC) = &amp;radic;PCnum（等效连通面积，单位同属性）；仅在给出&lt;i&gt;景观面积&lt;/i&gt; LA 时计算 PC = PCnum / LA&amp;sup2;。&lt;/li&gt;&lt;li&gt;IIC：d &amp;le; D 的连接（概率文件：p &amp;ge; P）；IICnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;)，nl 为最短路径上的连接数；NL 为连接数，NC 为组分数。&lt;/li&gt;&lt;li&gt;dI = 100 (I - I&lt;sub&gt;去除 k&lt;/sub&gt;) / I，去除斑块及其全部连接；intra = 自身面积，flux = 进出该斑块的扩散，connector = 其踏脚石作用（Saura &amp;amp; Rubio 2010）。整体的 intra/direct/step 分量按 Makurhini 的方式报告。&lt;/li&gt;&lt;li&gt;&lt;i&gt;约定&lt;/i&gt;选 Makurhini 时：去掉 p &amp;lt; 0.01 的连接，IIC 连接要求 d &amp;lt; D，不连通的 IIC 节点对按 nl = 16443701 计。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;节点重要性&lt;/b&gt;：&lt;code&gt;node_id, attribute, dA, dIIC, dIICintra, dIICflux, dIICconnector, dPC, dPCintra, dPCflux, dPCconnector&lt;/code&gt;（均为 %）、&lt;code&gt;is_source&lt;/code&gt;（dPC &amp;gt; &lt;i&gt;最小 dPC&lt;/i&gt;）和 &lt;code&gt;level&lt;/code&gt;（源地 dPC 的自然断点等级；1 = 最重要，0 = 非源地）；输入图层时为面，输入文件时为表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;整体指数&lt;/b&gt;：&lt;code&gt;index, value&lt;/code&gt; 行（PCnum、EC_PC、PC、各分量、IICnum、EC_IIC、IIC、NL、NC）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;（可选）：每条直接连接及其 &lt;code&gt;distance&lt;/code&gt;、&lt;code&gt;p&lt;/code&gt;、&lt;code&gt;p_star&lt;/code&gt;、&lt;code&gt;iic_link&lt;/code&gt;，以斑块中心之间的线表示。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;精度与速度&lt;/h3&gt;&lt;p&gt;按 Conefor 定义计算的参考表复现到 1e-9，Makurhini 发表的示例复现到其打印位数（质心距离）。节点去除计算是精确的，但只重算经过被去除斑块的路径，因此数百个斑块只需数秒而不是数分钟。规模大且连接密集的网络（数千个斑块连成一个组分）可能耗时很长：可设置&lt;i&gt;最大连接距离&lt;/i&gt;只保留有意义的连接。&lt;/p&gt;&lt;p&gt;参考文献：Pascual-Hortal &amp;amp; Saura 2006, Landscape Ecology 21:959-967（IIC）；Saura &amp;amp; Pascual-Hortal 2007, Landscape and Urban Planning 83:91-103（PC）；Saura &amp;amp; Torn&amp;eacute; 2009, Environmental Modelling &amp;amp; Software 24:135-139（Conefor）；Saura &amp;amp; Rubio 2010, Ecography 33:523-537（分量）；Saura et al. 2011, Ecological Indicators 11:407-416（EC）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="92" />
+        <location filename="../algorithms/connectivity.py" line="93" />
         <source>Habitat patches (polygons)</source>
-        <translation type="unfinished" />
+        <translation>生境斑块（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="94" />
+        <location filename="../algorithms/connectivity.py" line="95" />
         <source>Node id field (default: patch_id, else the feature id)</source>
-        <translation type="unfinished" />
+        <translation>节点编号字段（默认：patch_id，否则为要素编号）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="97" />
+        <location filename="../algorithms/connectivity.py" line="98" />
         <source>Node attribute field (default: area in hectares)</source>
-        <translation type="unfinished" />
+        <translation>节点属性字段（默认：面积，公顷）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="100" />
+        <location filename="../algorithms/connectivity.py" line="101" />
         <source>Conefor node file</source>
-        <translation type="unfinished" />
+        <translation>Conefor 节点文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="102" />
+        <location filename="../algorithms/connectivity.py" line="103" />
         <source>Conefor connection file</source>
-        <translation type="unfinished" />
+        <translation>Conefor 连接文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="105" />
+        <location filename="../algorithms/connectivity.py" line="106" />
         <source>Connection file values</source>
-        <translation type="unfinished" />
+        <translation>连接文件中的值</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="105" />
+        <location filename="../algorithms/connectivity.py" line="106" />
         <source>Distances</source>
-        <translation type="unfinished" />
+        <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="105" />
+        <location filename="../algorithms/connectivity.py" line="106" />
         <source>Probabilities</source>
-        <translation type="unfinished" />
+        <translation>概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="108" />
+        <location filename="../algorithms/connectivity.py" line="109" />
         <source>Every pair is listed (Conefor 'all'; untick for 'notall')</source>
-        <translation type="unfinished" />
+        <translation>列出了全部节点对（Conefor “all”；不勾选为 “notall”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="110" />
+        <location filename="../algorithms/connectivity.py" line="111" />
         <source>Distance between patches</source>
-        <translation type="unfinished" />
+        <translation>斑块间距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="110" />
+        <location filename="../algorithms/connectivity.py" line="111" />
         <source>Edge-to-edge Euclidean</source>
-        <translation type="unfinished" />
+        <translation>边到边欧氏距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="110" />
+        <location filename="../algorithms/connectivity.py" line="111" />
         <source>Centroid Euclidean</source>
-        <translation type="unfinished" />
+        <translation>质心欧氏距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="110" />
+        <location filename="../algorithms/connectivity.py" line="111" />
         <source>Least-cost over a resistance raster</source>
-        <translation type="unfinished" />
+        <translation>基于阻力栅格的最小成本距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="114" />
+        <location filename="../algorithms/connectivity.py" line="115" />
         <source>Resistance raster (least-cost distance only)</source>
-        <translation type="unfinished" />
+        <translation>阻力栅格（仅用于最小成本距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="116" />
+        <location filename="../algorithms/connectivity.py" line="117" />
         <source>Distance threshold D (map or cost units)</source>
-        <translation type="unfinished" />
+        <translation>距离阈值 D（地图单位或成本单位）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="119" />
+        <location filename="../algorithms/connectivity.py" line="120" />
         <source>Dispersal probability at the threshold</source>
-        <translation type="unfinished" />
+        <translation>阈值距离处的扩散概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="122" />
+        <location filename="../algorithms/connectivity.py" line="123" />
         <source>Landscape area LA in attribute units (optional; 0 = report PCnum and EC only)</source>
-        <translation type="unfinished" />
+        <translation>景观面积 LA（属性单位；可选，0 = 只报告 PCnum 和 EC）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="125" />
+        <location filename="../algorithms/connectivity.py" line="126" />
         <source>Minimum dPC of an ecological source (%)</source>
-        <translation type="unfinished" />
+        <translation>生态源地的最小 dPC（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="128" />
+        <location filename="../algorithms/connectivity.py" line="129" />
         <source>Importance levels (natural breaks of dPC)</source>
-        <translation type="unfinished" />
+        <translation>重要性等级数（dPC 自然断点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="131" />
+        <location filename="../algorithms/connectivity.py" line="132" />
         <source>Convention</source>
-        <translation type="unfinished" />
+        <translation>约定</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="131" />
-        <source>Conefor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="131" />
+        <location filename="../algorithms/connectivity.py" line="132" />
         <source>Makurhini (p &lt; 0.01 dropped, links d &lt; D)</source>
-        <translation type="unfinished" />
+        <translation>Makurhini（去掉 p &lt; 0.01 的连接，连接要求 d &lt; D）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="134" />
+        <location filename="../algorithms/connectivity.py" line="136" />
         <source>Maximum link distance (0 = every pair linked)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="140" />
-        <source>Node importance</source>
-        <translation type="unfinished" />
+        <translation>最大连接距离（0 = 每对斑块都连接）</translation>
     </message>
     <message>
         <location filename="../algorithms/connectivity.py" line="142" />
-        <source>Overall indices</source>
-        <translation type="unfinished" />
+        <source>Node importance</source>
+        <translation>节点重要性</translation>
     </message>
     <message>
         <location filename="../algorithms/connectivity.py" line="144" />
+        <source>Overall indices</source>
+        <translation>整体指数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="146" />
         <source>Links</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="147" />
-        <source>Number of ecological sources</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="148" />
-        <source>Area of the sources (km²)</source>
-        <translation type="unfinished" />
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../algorithms/connectivity.py" line="149" />
+        <source>Number of ecological sources</source>
+        <translation>生态源地数量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="150" />
+        <source>Area of the sources (km²)</source>
+        <translation>源地面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="151" />
         <source>Equivalent connectivity EC(PC)</source>
-        <translation type="unfinished" />
+        <translation>等效连通性 EC(PC)</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="156" />
+        <location filename="../algorithms/connectivity.py" line="158" />
         <source>Give either a habitat-patch layer (INPUT) or a Conefor node file and connection file (NODE_FILE, CONNECTION_FILE), not both and not neither.</source>
-        <translation type="unfinished" />
+        <translation>请给出生境斑块图层（INPUT）或 Conefor 节点文件与连接文件（NODE_FILE、CONNECTION_FILE）二者之一，不能同时给出，也不能都不给。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="163" />
+        <location filename="../algorithms/connectivity.py" line="165" />
         <source>A Conefor node file needs its connection file (CONNECTION_FILE).</source>
-        <translation type="unfinished" />
+        <translation>Conefor 节点文件需要配套的连接文件（CONNECTION_FILE）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="185" />
+        <location filename="../algorithms/connectivity.py" line="192" />
         <source>{0} ecological sources (dPC &gt; {1:g}) of {2} patches; EC(PC) = {3:.6g}</source>
-        <translation type="unfinished" />
+        <translation>{2} 个斑块中有 {0} 个生态源地（dPC &gt; {1:g}）；EC(PC) = {3:.6g}</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="190" />
+        <location filename="../algorithms/connectivity.py" line="197" />
         <source>, sources cover {0:.2f} km²</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="198" />
-        <source>'{0}' is not a polygon layer; habitat patches must be polygons.</source>
-        <translation type="unfinished" />
+        <translation>，源地面积 {0:.2f} km²</translation>
     </message>
     <message>
         <location filename="../algorithms/connectivity.py" line="205" />
+        <source>'{0}' is not a polygon layer; habitat patches must be polygons.</source>
+        <translation>“{0}”不是面图层；生境斑块必须是面要素。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="212" />
         <source>'{0}' is in {1}, whose units are not metres, but distances and areas here need metres. Reproject the layer first (Reproject layer), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
-        <translation type="unfinished" />
+        <translation>“{0}”的坐标系为 {1}，单位不是米，而这里的距离和面积需要以米为单位。请先重投影图层（重投影图层工具），例如转到 UTM 或 CGCS2000 高斯-克吕格分带。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="214" />
+        <location filename="../algorithms/connectivity.py" line="221" />
         <source>The resistance raster '{0}' is in geographic coordinates; cost distances need a projected CRS. Reproject it first (Warp).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="235" />
-        <source>Connectivity of {0} patches of '{1}'</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../algorithms/connectivity.py" line="238" />
-        <source>'{0}': the node id field '{1}' is empty for some patches; fill it or choose another field.</source>
-        <translation type="unfinished" />
+        <translation>阻力栅格“{0}”为地理坐标系；成本距离需要投影坐标系。请先重投影（Warp）。</translation>
     </message>
     <message>
         <location filename="../algorithms/connectivity.py" line="242" />
-        <source>'{0}': the attribute field '{1}' is empty for some patches; fill it or leave the field unset to use the area.</source>
-        <translation type="unfinished" />
+        <source>Connectivity of {0} patches of '{1}'</source>
+        <translation>“{1}”中 {0} 个斑块的连通性</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="254" />
+        <location filename="../algorithms/connectivity.py" line="245" />
+        <source>'{0}': the node id field '{1}' is empty for some patches; fill it or choose another field.</source>
+        <translation>“{0}”：部分斑块的节点编号字段“{1}”为空；请补全或改选其他字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="249" />
+        <source>'{0}': the attribute field '{1}' is empty for some patches; fill it or leave the field unset to use the area.</source>
+        <translation>“{0}”：部分斑块的属性字段“{1}”为空；请补全，或不设该字段以使用面积。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="261" />
         <source>Cannot create the output {0}.</source>
-        <translation type="unfinished">无法创建输出 {0}。</translation>
+        <translation>无法创建输出 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="132" />
+        <source>Conefor (links d &lt;= D, no probability cut)</source>
+        <translation>Conefor（连接 d &lt;= D，不截断概率）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/connectivity.py" line="170" />
+        <source>Connectivity of {0} nodes and {1} connections</source>
+        <translation>{0} 个节点、{1} 条连接的连通性</translation>
     </message>
 </context>
 <context>
@@ -881,7 +886,7 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="34" />
+        <location filename="../provider.py" line="36" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
@@ -1135,92 +1140,92 @@
     <message>
         <location filename="../algorithms/habitat_patches.py" line="29" />
         <source>Habitat patches (candidate ecological sources)</source>
-        <translation type="unfinished" />
+        <translation>生境斑块（候选生态源地）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="32" />
         <source>&lt;p&gt;Turns a class raster (an MSPA result or any land-cover or habitat raster) into habitat patches: the usual first step of picking ecological sources ("MSPA core areas larger than 1 km&amp;sup2;, plus nature reserves and the ecological red line"). The patches then go to &lt;i&gt;Connectivity importance (dPC, dIIC, EC; Conefor)&lt;/i&gt;.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Habitat cells are the cells whose value is one of &lt;i&gt;Habitat classes&lt;/i&gt; (default 17,117: MSPA Core and Core inside perforations). NoData cells are never habitat.&lt;/li&gt;&lt;li&gt;Neighbouring habitat cells form a patch (8 neighbours, or 4 = edges only).&lt;/li&gt;&lt;li&gt;A patch is kept when its area is at least &lt;i&gt;Minimum patch area&lt;/i&gt; (hectares; 0 keeps all) or it overlaps a protected area.&lt;/li&gt;&lt;li&gt;Protected areas (optional polygons, e.g. ecological red line, nature reserves) are added as sources whatever their class or area (cells whose centre lies inside, within the raster's valid area); a reserve touching a patch merges with it.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: polygons with &lt;code&gt;patch_id&lt;/code&gt;, &lt;code&gt;area_ha&lt;/code&gt;, &lt;code&gt;perimeter_m&lt;/code&gt; (outline of the cells, holes included) and &lt;code&gt;source&lt;/code&gt; (why it is a source: &lt;i&gt;area&lt;/i&gt;, &lt;i&gt;protected&lt;/i&gt; or &lt;i&gt;area+protected&lt;/i&gt;). Patches joined only diagonally are one multipolygon.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patch raster&lt;/b&gt; (optional): the patch id of each cell, 0 elsewhere.&lt;/li&gt;&lt;li&gt;The number of patches and their total area (km&amp;sup2;), also written to the log.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The raster must be in a projected CRS in metres (areas in hectares). The polygons are exactly the cell outlines, so edge-to-edge distances between them equal those between the raster patches.&lt;/p&gt;&lt;p&gt;Reference: the MSPA classes of GuidosToolbox (Vogt &amp;amp; Riitters 2017, European Journal of Remote Sensing 50:352-361) and the source-selection step of ecological security pattern studies ("MSPA + landscape connectivity").&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;把类别栅格（MSPA 结果或任意土地覆被/生境栅格）转换为生境斑块：这是识别生态源地的常用第一步（“面积大于 1 km&amp;sup2; 的 MSPA 核心区，加上自然保护地和生态保护红线”）。得到的斑块可继续输入&lt;i&gt;连通性重要性（dPC、dIIC、EC；Conefor）&lt;/i&gt;。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;生境像元：取值属于&lt;i&gt;生境类别&lt;/i&gt;的像元（默认 17,117：MSPA 核心区及穿孔内的核心区）。无数据像元永远不是生境。&lt;/li&gt;&lt;li&gt;相邻的生境像元组成一个斑块（8 邻域，或 4 邻域 = 仅共边）。&lt;/li&gt;&lt;li&gt;斑块面积不小于&lt;i&gt;最小斑块面积&lt;/i&gt;（公顷；0 表示全部保留），或与保护地重叠时保留。&lt;/li&gt;&lt;li&gt;保护地（可选的面图层，如生态保护红线、自然保护区）无论类别和面积都作为源地加入（中心点落在其内且位于栅格有效区的像元）；与斑块相接的保护地与该斑块合并。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;斑块&lt;/b&gt;：面要素，字段 &lt;code&gt;patch_id&lt;/code&gt;、&lt;code&gt;area_ha&lt;/code&gt;、&lt;code&gt;perimeter_m&lt;/code&gt;（像元外轮廓长度，含内部空洞）和 &lt;code&gt;source&lt;/code&gt;（成为源地的原因：&lt;i&gt;area&lt;/i&gt; 面积、&lt;i&gt;protected&lt;/i&gt; 保护地或 &lt;i&gt;area+protected&lt;/i&gt; 两者）。仅以对角相连的斑块为一个多部件面。&lt;/li&gt;&lt;li&gt;&lt;b&gt;斑块栅格&lt;/b&gt;（可选）：每个像元的斑块编号，其余为 0。&lt;/li&gt;&lt;li&gt;斑块数量及总面积（km&amp;sup2;），同时写入日志。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;栅格须为以米为单位的投影坐标系（面积单位为公顷）。输出的面正好是像元轮廓，因此面之间的边到边距离等于栅格斑块之间的距离。&lt;/p&gt;&lt;p&gt;参考：GuidosToolbox 的 MSPA 类别（Vogt &amp;amp; Riitters 2017, European Journal of Remote Sensing 50:352-361）以及生态安全格局研究中的源地识别步骤（“MSPA + 景观连通性”）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="59" />
         <source>Class raster (e.g. MSPA result)</source>
-        <translation type="unfinished" />
+        <translation>类别栅格（如 MSPA 结果）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="60" />
         <source>Habitat classes (comma separated values)</source>
-        <translation type="unfinished" />
+        <translation>生境类别（逗号分隔的取值）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="62" />
         <source>Cell connectivity</source>
-        <translation type="unfinished" />
+        <translation>像元连通方式</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="62" />
         <source>8 neighbours</source>
-        <translation type="unfinished" />
+        <translation>8 邻域</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="62" />
         <source>4 neighbours</source>
-        <translation type="unfinished" />
+        <translation>4 邻域</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="65" />
         <source>Minimum patch area (hectares)</source>
-        <translation type="unfinished" />
+        <translation>最小斑块面积（公顷）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="68" />
         <source>Protected areas always kept as sources (red line, reserves)</source>
-        <translation type="unfinished" />
+        <translation>始终作为源地的保护地（生态红线、保护区）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="71" />
         <source>Patches</source>
-        <translation type="unfinished" />
+        <translation>斑块</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="73" />
         <source>Patch raster (patch ids)</source>
-        <translation type="unfinished" />
+        <translation>斑块栅格（斑块编号）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="75" />
         <source>Number of patches</source>
-        <translation type="unfinished" />
+        <translation>斑块数量</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="76" />
         <source>Total patch area (km²)</source>
-        <translation type="unfinished" />
+        <translation>斑块总面积（km²）</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="82" />
         <source>'{0}' is in {1}, whose units are not metres; patch areas need a projected CRS in metres. Reproject the raster first (Warp), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
-        <translation type="unfinished" />
+        <translation>“{0}”的坐标系为 {1}，单位不是米；斑块面积需要以米为单位的投影坐标系。请先重投影栅格（Warp），例如转到 UTM 或 CGCS2000 高斯-克吕格分带。</translation>
     </message>
     <message>
         <location filename="../algorithms/habitat_patches.py" line="87" />
         <source>Habitat classes</source>
-        <translation type="unfinished" />
+        <translation>生境类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="91" />
+        <location filename="../algorithms/habitat_patches.py" line="92" />
         <source>Habitat patches of '{0}'</source>
-        <translation type="unfinished" />
+        <translation>“{0}”的生境斑块</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="108" />
+        <location filename="../algorithms/habitat_patches.py" line="110" />
         <source>{0} patches, {1:.2f} km²</source>
-        <translation type="unfinished" />
+        <translation>{0} 个斑块，{1:.2f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="118" />
+        <location filename="../algorithms/habitat_patches.py" line="120" />
         <source>Cannot create the output {0}.</source>
-        <translation type="unfinished">无法创建输出 {0}。</translation>
+        <translation>无法创建输出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1301,7 +1306,7 @@
         <translation>对“{0}”进行 MSPA 分析（{1} x {2} 个像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="125" />
+        <location filename="../algorithms/mspa.py" line="126" />
         <source>Foreground {0} pixels; core {1} pixels ({2:.2f} % of the foreground).</source>
         <translation>前景 {0} 个像元；核心区 {1} 个像元（占前景的 {2:.2f}%）。</translation>
     </message>
