@@ -7,9 +7,11 @@ from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.ahp_weights import AhpWeights
 from .algorithms.classify_raster import ClassifyRaster
+from .algorithms.connectivity import Connectivity
 from .algorithms.corridors import Corridors
 from .algorithms.distance import EuclideanDistance
 from .algorithms.entropy_weights import EntropyWeights
+from .algorithms.habitat_patches import HabitatPatches
 from .algorithms.mspa import Mspa
 from .algorithms.resistance_surface import ResistanceSurface
 from .algorithms.suitability import Suitability
@@ -23,6 +25,8 @@ ALGORITHMS = [
     Suitability,
     Corridors,
     Mspa,
+    HabitatPatches,
+    Connectivity,
 ]
 
 

@@ -886,7 +886,7 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="36" />
+        <location filename="../provider.py" line="40" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
