@@ -245,6 +245,14 @@ def _write_ascii(tmp, array, grid, nodata):
                 prj.write(srs.ExportToWkt())
 
 
+def epsg_wkt(code):
+    """WKT of the CRS ``EPSG:<code>``."""
+    srs = osr.SpatialReference()
+    if srs.ImportFromEPSG(int(code)) != 0:
+        raise InputError(f"EPSG:{code} is not a known coordinate reference system.")
+    return srs.ExportToWkt()
+
+
 def same_crs(wkt_a, wkt_b):
     """True when two WKT strings describe the same CRS (or both are empty)."""
     if not wkt_a or not wkt_b:

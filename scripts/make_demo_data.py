@@ -28,7 +28,7 @@ from scipy import ndimage
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from core.raster import Grid, write_raster  # noqa: E402
+from core.raster import Grid, epsg_wkt, write_raster  # noqa: E402
 
 CELL = 30.0
 X0, Y0 = 560000.0, 3810000.0      # upper-left corner, EPSG:4545 (about 108.6°E, 34.4°N)
@@ -70,10 +70,22 @@ def river_paths(size, rng):
     return paths
 
 
+def road_paths(size, rng):
+    """Cell paths of the roads: an east-west expressway across the plain, county roads into the mountains."""
+    cols = np.arange(size, dtype=float)
+    roads = [("Expressway 高速公路", 0.27 * size + 0.02 * size * np.sin(cols / size * 3 * np.pi), cols, 1,
+              "expressway")]
+    for i, start in enumerate(np.linspace(0.1, 0.9, 5)):
+        rows = np.arange(0, int(size * (0.6 + 0.08 * i)), dtype=float)
+        wander = 0.04 * size * np.sin(rows / size * 4 + i) + np.cumsum(rng.normal(0, 0.3, rows.size))
+        roads.append((f"County road {i + 1} 县道", rows, np.clip(start * size + wander, 0, size - 1), 1, "county"))
+    return roads
+
+
 def burn_lines(size, paths):
     """Boolean river mask with each path's width in cells."""
     mask = np.zeros((size, size), dtype=bool)
-    for _, rows, cols, width in paths:
+    for _, rows, cols, width, *_kind in paths:
         r = np.clip(np.round(rows).astype(int), 0, size - 1)
         c = np.clip(np.round(cols).astype(int), 0, size - 1)
         line = np.zeros_like(mask)
@@ -138,7 +150,7 @@ def make_rasters(size, seed):
     landuse[city] = 5
     villages, _ = blobs(size, rng, max(size // 25, 4), (2, 5), plain & ~city)
     landuse[villages] = 6
-    woods, _ = blobs(size, rng, max(size // 30, 6), (0.004 * size, 0.02 * size),
+    woods, _ = blobs(size, rng, max(size // 25, 6), (0.006 * size, 0.03 * size),
                      (dem < 800) & ~city & ~villages & (rows > 0.05))          # woodland patches in the plain
     landuse[woods & (noise > -1.0)] = 1
     mines, mine_list = blobs(size, rng, 6, (0.008 * size, 0.02 * size),
@@ -147,8 +159,12 @@ def make_rasters(size, seed):
     wet = (valley < 200) & (dem < 520) & ~city
     landuse[wet & (noise > -0.2)] = 9
     lakes, _ = blobs(size, rng, 3, (0.01 * size, 0.025 * size), (dem > 600) & (dem < 1200) & (slope < 15))
+    farmed_valleys = (valley <= 2 * CELL) & (dem > 650) & np.isin(landuse, (1, 2, 3))
+    landuse[farmed_valleys] = 4                                            # valley-floor fields split the forest
+    roads = road_paths(size, rng)
+    landuse[burn_lines(size, roads)] = 5                                   # roads are construction land
     landuse[lakes | rivers] = 8
-    return dem, landuse, slope, noise, mines, paths, mine_list
+    return dem, landuse, slope, noise, mines, paths, roads, mine_list
 
 
 #: Fractional vegetation cover range (low, high) per land-use class.
@@ -177,12 +193,6 @@ def make_environment(landuse, slope, noise, mines, rng):
     near_mines = ndimage.distance_transform_edt(~mines) * CELL < 1500
     hazard = (1 + (slope > 25) + (near_mines | (slope > 35))).astype(np.uint8)
     return fvc, rocky, erosion, hazard
-
-
-def crs_wkt():
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    return srs.ExportToWkt()
 
 
 def write_vector(path, geometry_type, features, fields):
@@ -224,22 +234,14 @@ def polygon_wkt(row, col, radius, rng, vertices=14):
     return "POLYGON ((" + ", ".join(f"{x:.1f} {y:.1f}" for x, y in ring) + "))"
 
 
-def make_vectors(out, size, paths, mine_list, landuse, seed):
+def make_vectors(out, size, paths, roads, mine_list, landuse, seed):
     rng = np.random.default_rng(seed + 1)
     step = max(size // 200, 1)
     write_vector(os.path.join(out, "rivers.gpkg"), ogr.wkbLineString,
                  [(line_wkt(r, c, step), {"name": name, "width_m": width * CELL}) for name, r, c, width in paths],
                  [("name", ogr.OFTString), ("width_m", ogr.OFTReal)])
-    roads = []
-    cols = np.arange(size, dtype=float)
-    highway = 0.27 * size + 0.02 * size * np.sin(cols / size * 3 * np.pi)
-    roads.append((line_wkt(highway, cols, step), {"name": "Expressway 高速公路", "class": "expressway"}))
-    for i, start in enumerate(np.linspace(0.1, 0.9, 5)):
-        rr = np.arange(0, int(size * (0.6 + 0.08 * i)), dtype=float)
-        cc = start * size + 0.04 * size * np.sin(rr / size * 4 + i) + np.cumsum(rng.normal(0, 0.3, rr.size))
-        roads.append((line_wkt(rr, np.clip(cc, 0, size - 1), step),
-                      {"name": f"County road {i + 1} 县道", "class": "county"}))
-    write_vector(os.path.join(out, "roads.gpkg"), ogr.wkbLineString, roads,
+    write_vector(os.path.join(out, "roads.gpkg"), ogr.wkbLineString,
+                 [(line_wkt(r, c, step), {"name": name, "class": kind}) for name, r, c, _, kind in roads],
                  [("name", ogr.OFTString), ("class", ogr.OFTString)])
     write_vector(os.path.join(out, "mining.gpkg"), ogr.wkbPolygon,
                  [(polygon_wkt(r, c, radius, rng), {"name": f"Coal mine {i + 1} 煤矿", "type": "coal"})
@@ -278,8 +280,8 @@ def landuse_qml():
 def generate(out, size=1000, seed=20261121):
     """Write every demo layer into ``out``; returns the list of paths."""
     os.makedirs(out, exist_ok=True)
-    dem, landuse, slope, noise, mine_mask, paths, mines = make_rasters(size, seed)
-    grid = Grid((X0, CELL, 0.0, Y0, 0.0, -CELL), crs_wkt(), size, size)
+    dem, landuse, slope, noise, mine_mask, paths, roads, mines = make_rasters(size, seed)
+    grid = Grid((X0, CELL, 0.0, Y0, 0.0, -CELL), epsg_wkt(EPSG), size, size)
     fvc, rocky, erosion, hazard = make_environment(landuse, slope, noise, mine_mask, np.random.default_rng(seed + 2))
     write_raster(os.path.join(out, "fvc.tif"), fvc, grid, nodata=-9999.0)
     for name, array in (("rocky_desertification", rocky), ("soil_erosion", erosion), ("geohazard", hazard)):
@@ -290,7 +292,7 @@ def generate(out, size=1000, seed=20261121):
                  category_names={v: label for v, (label, _) in LANDUSE_CLASSES.items()})
     with open(os.path.join(out, "landuse.qml"), "w", encoding="utf-8") as handle:
         handle.write(landuse_qml())
-    make_vectors(out, size, paths, mines, landuse, seed)
+    make_vectors(out, size, paths, roads, mines, landuse, seed)
     with open(os.path.join(out, "README.txt"), "w", encoding="utf-8") as handle:
         handle.write(f"EcoSecurity demo landscape: SYNTHETIC data generated by scripts/make_demo_data.py "
                      f"(seed {seed}, {size} x {size} cells of {CELL:g} m, EPSG:{EPSG}).\n"

@@ -4,16 +4,10 @@ import os
 import numpy as np
 import pytest
 
-from ecosecurity.core.raster import Grid, read_raster, write_raster
-
-def _crs_wkt(epsg):
-    from osgeo import osr
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    return srs.ExportToWkt()
+from ecosecurity.core.raster import Grid, epsg_wkt, read_raster, write_raster
 
 
-GRID = Grid((36500000.0, 30.0, 0.0, 3800000.0, 0.0, -30.0), _crs_wkt(4545), 4, 5)
+GRID = Grid((36500000.0, 30.0, 0.0, 3800000.0, 0.0, -30.0), epsg_wkt(4545), 4, 5)
 
 
 @pytest.fixture

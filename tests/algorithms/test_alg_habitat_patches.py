@@ -2,17 +2,11 @@
 import numpy as np
 import pytest
 
-from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.raster import Grid, epsg_wkt, read_raster, write_raster
 
 
-def crs_wkt(epsg):
-    from osgeo import osr
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    return srs.ExportToWkt()
 
-
-GRID = Grid((500000.0, 100.0, 0.0, 3000000.0, 0.0, -100.0), crs_wkt(32650), 6, 8)
+GRID = Grid((500000.0, 100.0, 0.0, 3000000.0, 0.0, -100.0), epsg_wkt(32650), 6, 8)
 
 
 @pytest.fixture
@@ -69,7 +63,7 @@ def test_protected_areas_are_added_as_sources(run_alg, mspa, tmp_path):
 
 def test_geographic_raster_is_refused(run_alg, tmp_path):
     from qgis.core import QgsProcessingException
-    grid = Grid((100.0, 0.001, 0.0, 30.0, 0.0, -0.001), crs_wkt(4326), 3, 3)
+    grid = Grid((100.0, 0.001, 0.0, 30.0, 0.0, -0.001), epsg_wkt(4326), 3, 3)
     path = write_raster(tmp_path / "geo.tif", np.full((3, 3), 17, dtype=np.uint8), grid)
     with pytest.raises(QgsProcessingException, match="not metres"):
         run_alg("habitatpatches", {"INPUT": path, "OUTPUT": str(tmp_path / "p.gpkg")})

@@ -7,17 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.raster import Grid, epsg_wkt, read_raster, write_raster
 from refpaths import REFERENCE
 
 SYNTHETIC = REFERENCE / "mspa" / "synthetic"
 
-
-def _crs_wkt(epsg):
-    from osgeo import osr
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    return srs.ExportToWkt()
 
 
 def landuse_from(case, tmp_path, habitat=(1, 8), other=(4, 5)):
@@ -26,7 +20,7 @@ def landuse_from(case, tmp_path, habitat=(1, 8), other=(4, 5)):
     rng = np.random.default_rng(0)
     values = np.where(codes == 2, rng.choice(habitat, codes.shape), rng.choice(other, codes.shape))
     values = np.where(codes == 0, -1, values).astype(np.int16)
-    grid = Grid((36500000.0, 30.0, 0.0, 3800000.0, 0.0, -30.0), _crs_wkt(4545), *codes.shape)
+    grid = Grid((36500000.0, 30.0, 0.0, 3800000.0, 0.0, -30.0), epsg_wkt(4545), *codes.shape)
     return write_raster(tmp_path / f"{case}_landuse.tif", values, grid, nodata=-1), grid
 
 
@@ -98,7 +92,7 @@ def test_bad_input_is_one_clear_error_and_no_output(run_alg, tmp_path, params, m
 def test_float_raster_with_fractions_is_refused(run_alg, tmp_path):
     from qgis.core import QgsProcessingException
     values = np.array([[1.0, 2.0, 1.0], [2.5, 2.0, 1.0]], dtype=np.float32)
-    source = write_raster(tmp_path / "f.tif", values, Grid((0, 1, 0, 2, 0, -1), _crs_wkt(4545), 2, 3))
+    source = write_raster(tmp_path / "f.tif", values, Grid((0, 1, 0, 2, 0, -1), epsg_wkt(4545), 2, 3))
     with pytest.raises(QgsProcessingException, match="non-integer"):
         run_alg("mspa", {"INPUT": source, "OUTPUT": str(tmp_path / "o.tif")})
     assert not (tmp_path / "o.tif").exists()
