@@ -6,6 +6,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.ahp_weights import AhpWeights
+from .algorithms.circuitscape import Circuitscape
+from .algorithms.circuitscape_ini import CircuitscapeIni
 from .algorithms.classify_raster import ClassifyRaster
 from .algorithms.connectivity import Connectivity
 from .algorithms.corridors import Corridors
@@ -16,17 +18,19 @@ from .algorithms.mspa import Mspa
 from .algorithms.resistance_surface import ResistanceSurface
 from .algorithms.suitability import Suitability
 
-ALGORITHMS = [
+ALGORITHMS = [  # in workflow order
     ClassifyRaster,
-    AhpWeights,
-    EntropyWeights,
-    EuclideanDistance,
-    ResistanceSurface,
-    Suitability,
-    Corridors,
     Mspa,
     HabitatPatches,
     Connectivity,
+    EuclideanDistance,
+    AhpWeights,
+    EntropyWeights,
+    ResistanceSurface,
+    Suitability,
+    Corridors,
+    Circuitscape,
+    CircuitscapeIni,
 ]
 
 

@@ -311,17 +311,17 @@
         <translation>对“{0}”的电路分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="199" />
+        <location filename="../algorithms/circuitscape.py" line="201" />
         <source>{0} linear solves ({1} solver).</source>
         <translation>共求解 {0} 个线性方程组（{1} 求解器）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="226" />
+        <location filename="../algorithms/circuitscape.py" line="228" />
         <source>{0}: '{1}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>{0}：“{1}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="231" />
+        <location filename="../algorithms/circuitscape.py" line="233" />
         <source>{0}: choose the id field ({1}) of the vector layer '{2}'.</source>
         <translation>{0}：请选择矢量图层“{2}”的编号字段（{1}）。</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>线性方程组求解次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="68" />
+        <location filename="../algorithms/circuitscape_ini.py" line="70" />
         <source>{0} files written, {1} linear solves ({2} solver).</source>
         <translation>已写出 {0} 个文件，求解 {1} 个线性方程组（{2} 求解器）。</translation>
     </message>
@@ -886,7 +886,7 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="40" />
+        <location filename="../provider.py" line="44" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
