@@ -68,6 +68,7 @@ DEMO_SYMBOLS = {
     "mining": {"color": "120,60,20,200", "outline_color": "60,30,10,255"},
     "roads": {"line_color": "90,90,90,255", "line_width": "0.4"},
     "rivers": {"line_color": "30,90,200,255", "line_width": "0.5"},
+    "sources": {"color": "0,0,0,0", "outline_color": "0,90,0,255", "outline_width": "0.5"},
 }
 
 
@@ -138,6 +139,93 @@ def step_classify_dem(ctx):
     ], table)]
 
 
+#: Habitat classes of the demo land use for MSPA: forest, shrub, grassland, water, wetland.
+HABITAT = "1,2,3,8,9"
+
+
+def step_mspa(ctx):
+    """MSPA on the demo land use (habitat = forest, shrub, grassland, water, wetland)."""
+    out = ctx["out"]
+    result = run("mspa", {"INPUT": os.path.join(ctx["data"], "landuse.tif"), "FOREGROUND_VALUES": HABITAT,
+                          "MISSING_VALUES": "", "CONNECTIVITY": 0, "EDGE_WIDTH": 1,
+                          "OUTPUT": os.path.join(out, "mspa.tif"), "OUTPUT_STATS": os.path.join(out, "mspa_stats.csv")})
+    ctx["mspa"] = result["OUTPUT"]
+    rows = read_csv_rows(result["OUTPUT_STATS"])
+    return [Section("MSPA / 形态学空间格局分析 (ecosecurity:mspa, 8-connected, EdgeWidth 1)", [
+        ("MSPA classes MSPA 景观类型", result["OUTPUT"], [result["OUTPUT"]]),
+        ("MSPA statistics 统计", result["OUTPUT_STATS"], None),
+    ], html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))]
+
+
+def step_sources(ctx):
+    """Ecological sources: MSPA cores >= 50 ha plus the red line, kept when dPC > 1 (5000 m, p = 0.5)."""
+    import processing
+    data, out = ctx["data"], ctx["out"]
+    patches = run("habitatpatches", {"INPUT": ctx["mspa"], "CLASSES": "17,117", "CONNECTIVITY": 0,
+                                     "MIN_AREA": 50, "PROTECTED": os.path.join(data, "redline.gpkg"),
+                                     "OUTPUT": os.path.join(out, "patches.gpkg"),
+                                     "OUTPUT_RASTER": os.path.join(out, "patches.tif")})
+    importance = run("connectivity", {"INPUT": patches["OUTPUT"], "ID_FIELD": "patch_id", "ATTRIBUTE_FIELD": "area_ha",
+                                      "DISTANCE": 0, "DISTANCE_THRESHOLD": 5000, "PROBABILITY": 0.5,
+                                      "MIN_DPC": 1, "LEVELS": 3,
+                                      "OUTPUT": os.path.join(out, "patch_importance.gpkg"),
+                                      "OUTPUT_OVERALL": os.path.join(out, "connectivity_overall.csv"),
+                                      "OUTPUT_LINKS": os.path.join(out, "connectivity_links.gpkg")})
+    sources = processing.run("native:extractbyattribute", {
+        "INPUT": importance["OUTPUT"], "FIELD": "is_source", "OPERATOR": 0, "VALUE": "1",
+        "OUTPUT": os.path.join(out, "sources.gpkg")})["OUTPUT"]
+    ctx["sources"] = sources
+    overall = read_csv_rows(importance["OUTPUT_OVERALL"])
+    body = (f"<p><b>{importance['SOURCE_COUNT']} sources, {importance['SOURCE_AREA_KM2']:.2f} km²</b> "
+            f"（{importance['SOURCE_COUNT']} 个生态源地，面积 {importance['SOURCE_AREA_KM2']:.2f} km²）, picked from "
+            f"{patches['PATCH_COUNT']} candidate patches ({patches['TOTAL_AREA_KM2']:.2f} km²): MSPA core ≥ 50 ha "
+            "or inside the red line, dPC &gt; 1 at 5000 m / p = 0.5.</p>"
+            + html_table(list(overall[0].keys()), [list(row.values()) for row in overall]))
+    return [Section("Ecological sources / 生态源地 (ecosecurity:habitatpatches, connectivity)", [
+        ("Sources by importance level 生态源地（按重要性分级）", sources,
+         [sources, os.path.join(data, "landuse.tif")]),
+        ("Candidate patches 候选斑块", patches["OUTPUT"], [patches["OUTPUT"]]),
+        ("Patch importance (dPC) 斑块重要性", importance["OUTPUT"], [importance["OUTPUT"]]),
+    ], body)]
+
+
+def step_corridors(ctx):
+    """Least-cost corridors between the sources on the resistance surface (Linkage Mapper rules)."""
+    out = ctx["out"]
+    result = run("corridors", {
+        "CORES": ctx["sources"], "CORE_ID_FIELD": "node_id", "RESISTANCE": ctx["resistance"], "ADJACENCY": 2,
+        "DROP_THROUGH_CORES": True, "MAX_NEAREST": 4, "CONNECT_CONSTELLATIONS": True, "TRUNCATE_WIDTH": 20000,
+        "OUTPUT_CORRIDORS": os.path.join(out, "corridors.tif"),
+        "OUTPUT_TRUNCATED": os.path.join(out, "corridors_truncated.tif"),
+        "OUTPUT_LCP": os.path.join(out, "least_cost_paths.gpkg"), "OUTPUT_LINKS": os.path.join(out, "links.csv"),
+        "OUTPUT_CWD": os.path.join(out, "cost_distance.tif"), "OUTPUT_ALLOCATION": os.path.join(out, "allocation.tif")})
+    return [Section("Least-cost corridors / 最小累积阻力廊道 (ecosecurity:corridors)", [
+        ("Truncated corridors and least-cost paths 截断廊道与最小成本路径", result["OUTPUT_TRUNCATED"],
+         [result["OUTPUT_LCP"], ctx["sources"], result["OUTPUT_TRUNCATED"]]),
+        ("Normalised corridors 归一化廊道", result["OUTPUT_CORRIDORS"], [result["OUTPUT_CORRIDORS"]]),
+        ("Cost distance 累积成本距离", result["OUTPUT_CWD"], [result["OUTPUT_CWD"]]),
+        ("Link table 廊道连接表", result["OUTPUT_LINKS"], None),
+    ], f"<p><b>{result['CORRIDOR_COUNT']} corridors, {result['CORRIDOR_LENGTH_KM']:.2f} km</b> "
+       f"（{result['CORRIDOR_COUNT']} 条廊道，总长 {result['CORRIDOR_LENGTH_KM']:.2f} km）.</p>")]
+
+
+def step_circuit(ctx):
+    """Pairwise circuit theory between the sources (Circuitscape rules), one focal point per source."""
+    out = ctx["out"]
+    # Points, not polygons: polygons are focal regions (one factorisation per pair, as in Circuitscape).
+    focal = run_native("native:pointonsurface", {"INPUT": ctx["sources"], "ALL_PARTS": False,
+                                                 "OUTPUT": os.path.join(out, "source_points.gpkg")})["OUTPUT"]
+    result = run("circuitscape", {
+        "RESISTANCE": ctx["resistance"], "FOCAL": focal, "FOCAL_ID_FIELD": "node_id", "MODE": 0,
+        "OUTPUT_CURRENT": os.path.join(out, "current.tif"),
+        "OUTPUT_RESISTANCES": os.path.join(out, "effective_resistances.csv")})
+    rows = read_csv_rows(result["OUTPUT_RESISTANCES"])
+    return [Section("Circuit theory / 电路理论 (ecosecurity:circuitscape, pairwise)", [
+        ("Cumulative current 累积电流密度", result["OUTPUT_CURRENT"], [ctx["sources"], result["OUTPUT_CURRENT"]]),
+        ("Effective resistances 有效电阻", result["OUTPUT_RESISTANCES"], None),
+    ], html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))]
+
+
 RESISTANCE_CRITERIA = ("land use, elevation, slope, vegetation cover, distance to roads, distance to rivers, "
                        "distance to mining areas")
 #: Upper triangle of the demo's AHP matrix (Saaty scale), close to the template's weights; CR < 0.1.
@@ -185,11 +273,11 @@ def step_resistance(ctx):
 
 def read_csv_rows(path):
     import csv
-    with open(path, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 
-STEPS = [step_inputs, step_classify_dem, step_resistance]
+STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit]
 
 
 # --------------------------------------------------------------------------- report
