@@ -3,12 +3,31 @@ layer names as raster paths, report tables. No arithmetic: values are passed to 
 import math
 import os
 
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException, QgsProject,
-                       QgsRasterLayer, QgsWkbTypes)
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingException,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterFile, QgsProcessingParameterMatrix, QgsProject, QgsRasterLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..core.factor_table import read_factor_csv, rows_from_matrix
 from ..core.overlay import REPORT_FIELDS
+
+
+def add_factor_table_parameters(algorithm, headers, strict_description):
+    """The factor-table parameters shared by resistancesurface and suitability: FACTORS (matrix),
+    FACTOR_TABLE (CSV), WEIGHTS_TABLE, STRICT_WEIGHTS (described by ``strict_description``), REPROJECT."""
+    translate = QCoreApplication.translate
+    algorithm.addParameter(QgsProcessingParameterMatrix(
+        "FACTORS", translate("FactorInputs", "Factor table"), headers=list(headers), hasFixedNumberRows=False,
+        optional=True))
+    algorithm.addParameter(QgsProcessingParameterFile(
+        "FACTOR_TABLE", translate("FactorInputs", "Or factor table CSV file"), extension="csv", optional=True))
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        "WEIGHTS_TABLE", translate("FactorInputs", "Weights table (criterion, weight) for factors without a weight"),
+        [QgsProcessing.TypeVector], optional=True))
+    algorithm.addParameter(QgsProcessingParameterBoolean("STRICT_WEIGHTS", strict_description, False))
+    algorithm.addParameter(QgsProcessingParameterBoolean(
+        "REPROJECT", translate("FactorInputs", "Reproject factors in another CRS (else refuse them)"), True))
 
 
 def read_weights_table(algorithm, parameters, name, context):

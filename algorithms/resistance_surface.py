@@ -1,19 +1,17 @@
 """``ecosecurity:resistancesurface`` — graded weighted overlay of resistance factors (thin wrapper)."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
-                       QgsProcessingParameterMatrix, QgsProcessingParameterNumber,
+from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
 from ..core.factor_table import COLUMNS
 from ..core.overlay import OUTPUT_RANGES, estimate_overlay_memory, resistance_surface
-from ..core.qml import write_qml
-from ..core.qml import pseudocolor_qml
+from ..core.qml import pseudocolor_qml, write_qml
 from ..core.raster import read_grid
 from .base import EcoAlgorithm
-from .factor_inputs import REPORT_COLUMNS, factor_rows, layer_resolver, read_weights_table, write_rows
+from .factor_inputs import (REPORT_COLUMNS, add_factor_table_parameters, factor_rows, layer_resolver,
+                            read_weights_table, write_rows)
 
 HEADERS = [column for column in COLUMNS if column != "function"]
 
@@ -72,17 +70,7 @@ class ResistanceSurface(EcoAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.REFERENCE, self.tr("Reference raster (output grid, e.g. land use)")))
-        self.addParameter(QgsProcessingParameterMatrix(
-            self.FACTORS, self.tr("Factor table"), headers=HEADERS, hasFixedNumberRows=False, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.FACTOR_TABLE, self.tr("Or factor table CSV file"), extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.WEIGHTS_TABLE, self.tr("Weights table (criterion, weight) for factors without a weight"),
-            [QgsProcessing.TypeVector], optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.STRICT_WEIGHTS, self.tr("Weights must sum to 1 (else they are normalised)"), False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.REPROJECT, self.tr("Reproject factors in another CRS (else refuse them)"), True))
+        add_factor_table_parameters(self, HEADERS, self.tr("Weights must sum to 1 (else they are normalised)"))
         self.addParameter(QgsProcessingParameterEnum(
             self.OUTPUT_RANGE, self.tr("Output range"),
             options=[self.tr("Weighted score as graded"), self.tr("1 to 5"), self.tr("1 to 10"), self.tr("1 to 100"),

@@ -1,21 +1,20 @@
 """``ecosecurity:suitability`` — production / living / ecological suitability and spaces (thin wrapper)."""
 import os
 
-from qgis.core import (QgsProcessing, QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterMatrix,
+from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString, QgsProcessingUtils)
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.factor_table import COLUMNS, FUNCTIONS
 from ..core.overlay import estimate_overlay_memory
-from ..core.qml import write_qml
-from ..core.qml import pseudocolor_qml
+from ..core.qml import pseudocolor_qml, write_qml
 from ..core.raster import read_grid
 from ..core.suitability import parse_space_mapping, suitability_evaluation, zone_raster
 from .base import EcoAlgorithm
-from .factor_inputs import REPORT_COLUMNS, factor_rows, layer_resolver, read_weights_table, write_rows
+from .factor_inputs import (REPORT_COLUMNS, add_factor_table_parameters, factor_rows, layer_resolver,
+                            read_weights_table, write_rows)
 
 #: Orders of the PRIORITY enum (space codes, preferred first).
 PRIORITIES = ((3, 1, 2), (3, 2, 1), (1, 3, 2), (1, 2, 3), (2, 3, 1), (2, 1, 3))
@@ -69,17 +68,8 @@ class Suitability(EcoAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.LANDUSE, self.tr("Current land use (output grid)")))
-        self.addParameter(QgsProcessingParameterMatrix(
-            self.FACTORS, self.tr("Factor table"), headers=list(COLUMNS), hasFixedNumberRows=False, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.FACTOR_TABLE, self.tr("Or factor table CSV file"), extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.WEIGHTS_TABLE, self.tr("Weights table (criterion, weight) for factors without a weight"),
-            [QgsProcessing.TypeVector], optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.STRICT_WEIGHTS, self.tr("Weights must sum to 1 per function (else they are normalised)"), False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.REPROJECT, self.tr("Reproject factors in another CRS (else refuse them)"), True))
+        add_factor_table_parameters(
+            self, COLUMNS, self.tr("Weights must sum to 1 per function (else they are normalised)"))
         self.addParameter(QgsProcessingParameterString(
             self.LANDUSE_SPACES, self.tr("Land use to space (value:space pairs; 1 production, 2 living, "
                                          "3 ecological)"), DEFAULT_LANDUSE_SPACES))

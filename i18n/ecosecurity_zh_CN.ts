@@ -1110,29 +1110,49 @@
 <context>
     <name>FactorInputs</name>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="21" />
+        <location filename="../algorithms/factor_inputs.py" line="40" />
         <source>The weights table needs the fields 'criterion' and 'weight' (as written by ecosecurity:ahpweights and ecosecurity:entropyweights); it has {0}.</source>
         <translation>权重表需要字段“criterion”和“weight”（ecosecurity:ahpweights 和 ecosecurity:entropyweights 的输出即是）；当前字段为 {0}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="54" />
+        <location filename="../algorithms/factor_inputs.py" line="73" />
         <source>Field '{0}' holds values that are not numbers.</source>
         <translation>字段“{0}”含有非数值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="59" />
+        <location filename="../algorithms/factor_inputs.py" line="78" />
         <source>The table has no numeric field.</source>
         <translation>表中没有数值字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="84" />
+        <location filename="../algorithms/factor_inputs.py" line="103" />
         <source>Give the factors either in the table ({0}) or as a CSV file ({1}), not both.</source>
         <translation>因子请在因子表（{0}）中填写或以 CSV 文件（{1}）给出，二者只能选其一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="91" />
+        <location filename="../algorithms/factor_inputs.py" line="110" />
         <source>Give the factors: fill in the factor table ({0}) or choose a CSV factor table ({1}); templates are in the plugin's templates folder.</source>
         <translation>请给出因子：填写因子表（{0}）或选择 CSV 因子表（{1}）；插件的 templates 文件夹中有模板。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/factor_inputs.py" line="20" />
+        <source>Factor table</source>
+        <translation>因子表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/factor_inputs.py" line="23" />
+        <source>Or factor table CSV file</source>
+        <translation>或因子表 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/factor_inputs.py" line="25" />
+        <source>Weights table (criterion, weight) for factors without a weight</source>
+        <translation>权重表（criterion、weight），用于未填写权重的因子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/factor_inputs.py" line="29" />
+        <source>Reproject factors in another CRS (else refuse them)</source>
+        <translation>重投影坐标系不同的因子（否则报错）</translation>
     </message>
 </context>
 <context>
@@ -1314,132 +1334,112 @@
 <context>
     <name>ResistanceSurface</name>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="34" />
+        <location filename="../algorithms/resistance_surface.py" line="32" />
         <source>Resistance surface (graded weighted overlay)</source>
         <translation>阻力面（因子分级加权叠加）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="37" />
+        <location filename="../algorithms/resistance_surface.py" line="35" />
         <source>&lt;p&gt;Builds an ecological resistance surface from a factor table, as in multi-factor resistance studies (e.g. land use, elevation, slope, vegetation cover and distances to roads, rivers and mining areas, each graded 1-5 and weighted by AHP, then corrected by rock desertification, soil erosion and geohazard layers). The template &lt;code&gt;templates/liuzhi_resistance.csv&lt;/code&gt; of the plugin is such a table, to be edited.&lt;/p&gt;&lt;h3&gt;Factor table&lt;/h3&gt;&lt;p&gt;Fill in the table in this dialog or choose a CSV file. One row per layer: &lt;b&gt;role&lt;/b&gt; (factor, correction or override), &lt;b&gt;factor&lt;/b&gt; name, &lt;b&gt;raster&lt;/b&gt; (file path or the name of a loaded layer), &lt;b&gt;band&lt;/b&gt;, &lt;b&gt;grading&lt;/b&gt;, &lt;b&gt;classes&lt;/b&gt;, &lt;b&gt;scores&lt;/b&gt;, &lt;b&gt;weight&lt;/b&gt;, &lt;b&gt;resampling&lt;/b&gt;. Gradings: &lt;i&gt;categorical&lt;/i&gt; (classes = &lt;code&gt;value:score&lt;/code&gt; pairs such as &lt;code&gt;1:1; 4:3; 5:5&lt;/code&gt;; a raster value without a pair is an error), &lt;i&gt;ascending&lt;/i&gt; / &lt;i&gt;descending&lt;/i&gt; (classes = breaks &lt;code&gt;8;15;25;35&lt;/code&gt;; scores rise / fall with the value), &lt;i&gt;natural_breaks&lt;/i&gt;, &lt;i&gt;quantile&lt;/i&gt;, &lt;i&gt;equal_interval&lt;/i&gt;, &lt;i&gt;geometric_interval&lt;/i&gt;, &lt;i&gt;std_dev&lt;/i&gt; (classes = number of classes, breaks from the data as in Classify raster) or &lt;i&gt;value&lt;/i&gt; (the raster value is the score). Scores are listed for the lowest-value class first. Corrections multiply the result (classes = &lt;code&gt;value:coefficient&lt;/code&gt;, e.g. &lt;code&gt;3:1.2&lt;/code&gt;; other values ×1). Overrides set a fixed value or &lt;code&gt;nodata&lt;/code&gt; (impassable), e.g. water &lt;code&gt;8:nodata&lt;/code&gt;. Separate list items with &lt;code&gt;;&lt;/code&gt;. See templates/README.md.&lt;/p&gt;&lt;h3&gt;Weights&lt;/h3&gt;&lt;p&gt;Leave a weight empty to take it from the &lt;b&gt;weights table&lt;/b&gt; (criterion, weight, e.g. from AHP weights or Entropy weights), matched by factor name. Weights that do not sum to 1 are divided by their sum with a warning, or refused when &lt;b&gt;Weights must sum to 1&lt;/b&gt; is ticked.&lt;/p&gt;&lt;h3&gt;Grid and alignment&lt;/h3&gt;&lt;p&gt;The output takes the grid (CRS, extent, cells) of the &lt;b&gt;reference raster&lt;/b&gt;. Factors on another grid are resampled onto it with their row's resampling method (default nearest for categorical grading, bilinear otherwise); a factor in another CRS is reprojected with a warning, or refused when &lt;b&gt;Reproject factors in another CRS&lt;/b&gt; is unticked. NoData in any factor gives NoData, except where an override sets a value.&lt;/p&gt;&lt;h3&gt;Output range&lt;/h3&gt;&lt;p&gt;Circuit-theory and least-cost results depend on the resistance range. The weighted score S = Σ w·score is mapped linearly from its possible range [Σ w·min score, Σ w·max score] to the chosen range (1-5, 1-10, 1-100, 1-1000 or custom), or kept as is. Corrections are applied after the mapping, so a ×1.2 correction is exactly ×1.2. Zero and negative resistance are never written: the range must start above 0.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;Resistance raster (Float32, NoData −9999, styled low green to high red) and a report table of the factors, their grading, the breaks computed and the weights used. The raster is computed block by block: memory stays bounded on rasters of any size.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由因子表构建生态阻力面，做法同多因子阻力面研究（如土地利用、高程、坡度、植被覆盖度及距道路、河流、矿区距离，各按 1-5 分级并用 AHP 加权，再用石漠化、土壤侵蚀和地质灾害图层修正）。插件的模板 &lt;code&gt;templates/liuzhi_resistance.csv&lt;/code&gt; 就是这样一张表，可直接修改使用。&lt;/p&gt;&lt;h3&gt;因子表&lt;/h3&gt;&lt;p&gt;在本对话框中填写，或选择 CSV 文件。每个图层一行：&lt;b&gt;role&lt;/b&gt; 角色（factor 因子、correction 修正或 override 覆盖）、&lt;b&gt;factor&lt;/b&gt; 名称、&lt;b&gt;raster&lt;/b&gt; 栅格（文件路径或已加载图层名）、&lt;b&gt;band&lt;/b&gt; 波段、&lt;b&gt;grading&lt;/b&gt; 分级方式、&lt;b&gt;classes&lt;/b&gt; 分级参数、&lt;b&gt;scores&lt;/b&gt; 分值、&lt;b&gt;weight&lt;/b&gt; 权重、&lt;b&gt;resampling&lt;/b&gt; 重采样。分级方式：&lt;i&gt;categorical&lt;/i&gt; 分类赋值（分级参数为 &lt;code&gt;值:分值&lt;/code&gt; 对，如 &lt;code&gt;1:1; 4:3; 5:5&lt;/code&gt;；栅格中没有对应分值的值会报错）、&lt;i&gt;ascending&lt;/i&gt; / &lt;i&gt;descending&lt;/i&gt; 递增/递减（分级参数为断点 &lt;code&gt;8;15;25;35&lt;/code&gt;；分值随数值升高/降低）、&lt;i&gt;natural_breaks&lt;/i&gt;、&lt;i&gt;quantile&lt;/i&gt;、&lt;i&gt;equal_interval&lt;/i&gt;、&lt;i&gt;geometric_interval&lt;/i&gt;、&lt;i&gt;std_dev&lt;/i&gt;（分级参数为分级数，断点由数据计算，同“栅格分级”工具）或 &lt;i&gt;value&lt;/i&gt;（栅格值即分值）。分值从数值最低的一级开始列出。修正行与结果相乘（分级参数为 &lt;code&gt;值:系数&lt;/code&gt;，如 &lt;code&gt;3:1.2&lt;/code&gt;；其他值乘以 1）。覆盖行设为固定值或 &lt;code&gt;nodata&lt;/code&gt;（不可通行），如水域 &lt;code&gt;8:nodata&lt;/code&gt;。列表项用 &lt;code&gt;;&lt;/code&gt; 分隔。详见 templates/README.md。&lt;/p&gt;&lt;h3&gt;权重&lt;/h3&gt;&lt;p&gt;权重留空则从&lt;b&gt;权重表&lt;/b&gt;（criterion、weight，如 AHP 权重或熵权法的输出）中按因子名称读取。权重和不为 1 时按总和归一化并给出警告；勾选&lt;b&gt;权重之和必须为 1&lt;/b&gt; 时则报错。&lt;/p&gt;&lt;h3&gt;格网与对齐&lt;/h3&gt;&lt;p&gt;输出采用&lt;b&gt;参考栅格&lt;/b&gt;的格网（坐标系、范围、像元）。不在该格网上的因子按其行的重采样方法重采样（分类赋值默认最邻近，其余默认双线性）；坐标系不同的因子会重投影并给出警告，取消勾选&lt;b&gt;重投影坐标系不同的因子&lt;/b&gt;时则报错。任一因子为无数据则结果为无数据，覆盖行设定了数值的像元除外。&lt;/p&gt;&lt;h3&gt;输出范围&lt;/h3&gt;&lt;p&gt;电路理论和最小成本路径的结果与阻力取值范围有关。加权分值 S = Σ w·分值 从其可能范围 [Σ w·最低分值, Σ w·最高分值] 线性映射到所选范围（1-5、1-10、1-100、1-1000 或自定义），也可保持原值。修正在映射之后进行，因此 ×1.2 的修正就是精确的 ×1.2。绝不写出零或负阻力：范围下限必须大于 0。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;阻力栅格（Float32，无数据值 −9999，低阻力绿色到高阻力红色的样式）和因子报告表：各因子、分级方式、计算得到的断点及所用权重。按块计算，任意大小的栅格内存占用都有上限。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="73" />
+        <location filename="../algorithms/resistance_surface.py" line="71" />
         <source>Reference raster (output grid, e.g. land use)</source>
         <translation>参考栅格（输出格网，如土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="75" />
-        <source>Factor table</source>
-        <translation>因子表</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance_surface.py" line="77" />
-        <source>Or factor table CSV file</source>
-        <translation>或因子表 CSV 文件</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance_surface.py" line="79" />
-        <source>Weights table (criterion, weight) for factors without a weight</source>
-        <translation>权重表（criterion、weight），用于未填写权重的因子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance_surface.py" line="82" />
+        <location filename="../algorithms/resistance_surface.py" line="73" />
         <source>Weights must sum to 1 (else they are normalised)</source>
         <translation>权重之和必须为 1（否则自动归一化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="84" />
-        <source>Reproject factors in another CRS (else refuse them)</source>
-        <translation>重投影坐标系不同的因子（否则报错）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>Output range</source>
         <translation>输出范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>Weighted score as graded</source>
         <translation>分级加权分值（不映射）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>1 to 5</source>
         <translation>1 至 5</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>1 to 10</source>
         <translation>1 至 10</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>1 to 100</source>
         <translation>1 至 100</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>1 to 1000</source>
         <translation>1 至 1000</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance_surface.py" line="74" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="91" />
+        <location filename="../algorithms/resistance_surface.py" line="79" />
         <source>Custom range minimum (&gt; 0)</source>
         <translation>自定义范围下限（&gt; 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="91" />
+        <location filename="../algorithms/resistance_surface.py" line="79" />
         <source>Custom range maximum</source>
         <translation>自定义范围上限</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="97" />
+        <location filename="../algorithms/resistance_surface.py" line="85" />
         <source>Resistance</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="98" />
+        <location filename="../algorithms/resistance_surface.py" line="86" />
         <source>Factor report</source>
         <translation>因子报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="100" />
+        <location filename="../algorithms/resistance_surface.py" line="88" />
         <source>Minimum resistance</source>
         <translation>最小阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="100" />
+        <location filename="../algorithms/resistance_surface.py" line="88" />
         <source>Maximum resistance</source>
         <translation>最大阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="100" />
+        <location filename="../algorithms/resistance_surface.py" line="88" />
         <source>Mean resistance</source>
         <translation>平均阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="108" />
+        <location filename="../algorithms/resistance_surface.py" line="96" />
         <source>Resistance surface on the grid of '{0}'</source>
         <translation>在“{0}”的格网上计算阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="122" />
+        <location filename="../algorithms/resistance_surface.py" line="110" />
         <source>Resistance {0:.6g} to {1:.6g} (mean {2:.6g}); {3} NoData cells</source>
         <translation>阻力 {0:.6g} 至 {1:.6g}（均值 {2:.6g}）；{3} 个无数据像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="124" />
+        <location filename="../algorithms/resistance_surface.py" line="112" />
         <source>{0:.4g} low resistance</source>
         <translation>{0:.4g} 低阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="124" />
+        <location filename="../algorithms/resistance_surface.py" line="112" />
         <source>{0:.4g} high resistance</source>
         <translation>{0:.4g} 高阻力</translation>
     </message>
@@ -1447,172 +1447,152 @@
 <context>
     <name>Suitability</name>
     <message>
-        <location filename="../algorithms/suitability.py" line="39" />
+        <location filename="../algorithms/suitability.py" line="38" />
         <source>Production-living-ecological suitability and spaces</source>
         <translation>“三生”适宜性评价与空间划定</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="42" />
+        <location filename="../algorithms/suitability.py" line="41" />
         <source>&lt;p&gt;Evaluates production, living and ecological suitability with graded weighted overlays and delineates the three spaces (生产/生活/生态空间), after the procedure of the Xi'an study (factors graded 100/70/50/30/10, entropy + AHP weights, the important levels kept, overlaps resolved with the current land use and planning zones). The template &lt;code&gt;templates/xian_suitability.csv&lt;/code&gt; lists its 14 factors, to be edited.&lt;/p&gt;&lt;h3&gt;Factor table&lt;/h3&gt;&lt;p&gt;As in Resistance surface, with a &lt;b&gt;function&lt;/b&gt; column: &lt;code&gt;production&lt;/code&gt;, &lt;code&gt;living&lt;/code&gt; or &lt;code&gt;ecological&lt;/code&gt; (生产/生活/生态). Weights are normalised within each function; a weights table may name a factor &lt;code&gt;function:factor&lt;/code&gt; when the same factor appears in several functions.&lt;/p&gt;&lt;h3&gt;Levels&lt;/h3&gt;&lt;p&gt;Each suitability is graded into &lt;b&gt;levels&lt;/b&gt; classes by natural breaks (Jenks); the highest level is the most suitable / most important. The top &lt;b&gt;levels kept&lt;/b&gt; (2: "very important" and "important") are the function's candidate area.&lt;/p&gt;&lt;h3&gt;Spaces&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;A cell that is a candidate for one function goes to its space.&lt;/li&gt;&lt;li&gt;A candidate for several, inside a &lt;b&gt;planning zone&lt;/b&gt; whose space is one of them, goes to the zone's space (zones from a field with codes 1/2/3 or names, or all features as the chosen space, e.g. the ecological red line).&lt;/li&gt;&lt;li&gt;Other candidates for several go to the one with the highest level; ties follow the &lt;b&gt;priority&lt;/b&gt; (default ecological, production, living).&lt;/li&gt;&lt;li&gt;A cell that is a candidate for none goes to the space of its current land use (&lt;b&gt;land use to space&lt;/b&gt;, &lt;code&gt;value:space&lt;/code&gt; pairs; default for the 9 demo classes: cropland 4 → production, urban 5 and rural settlement 6 → living, the others → ecological).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;One suitability raster per function (Float32), the space map (1 production, 2 living, 3 ecological; styled), an area table per space (cells, km², percent, and how many cells each rule decided), a level table (natural breaks, area and kept flag per level) and the factor report. The delineation rules are this tool's explicit reading of the study's description.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用因子分级加权叠加评价生产、生活、生态适宜性，并划定三类空间（生产/生活/生态空间），流程依照西安市研究（因子按 100/70/50/30/10 赋值，熵权法 + AHP 确定权重，保留重要等级，结合现状土地利用和规划分区处理重叠）。模板 &lt;code&gt;templates/xian_suitability.csv&lt;/code&gt; 列出其 14 个因子，可修改使用。&lt;/p&gt;&lt;h3&gt;因子表&lt;/h3&gt;&lt;p&gt;同“阻力面”工具，另加 &lt;b&gt;function&lt;/b&gt; 功能列：&lt;code&gt;production&lt;/code&gt;、&lt;code&gt;living&lt;/code&gt; 或 &lt;code&gt;ecological&lt;/code&gt;（生产/生活/生态）。权重在各功能内部归一化；同一因子出现在多个功能中时，权重表可用 &lt;code&gt;功能:因子&lt;/code&gt; 命名。&lt;/p&gt;&lt;h3&gt;等级&lt;/h3&gt;&lt;p&gt;各适宜性按自然断点法（Jenks）分为&lt;b&gt;分级数&lt;/b&gt;个等级，最高一级为最适宜/最重要。最高的&lt;b&gt;保留级数&lt;/b&gt;个等级（2：“极重要”和“重要”）为该功能的候选区。&lt;/p&gt;&lt;h3&gt;空间划定&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;只是一个功能候选区的像元划入该空间。&lt;/li&gt;&lt;li&gt;是多个功能候选区、且位于某&lt;b&gt;规划分区&lt;/b&gt;内、该分区的空间属于这些候选功能时，划入该分区的空间（分区来自取值为 1/2/3 代码或名称的字段，或把所有要素都视为所选空间，如生态保护红线）。&lt;/li&gt;&lt;li&gt;其他多重候选像元划入等级最高的功能；等级相同按&lt;b&gt;优先顺序&lt;/b&gt;（默认生态、生产、生活）。&lt;/li&gt;&lt;li&gt;不是任何功能候选区的像元按现状土地利用划入空间（&lt;b&gt;土地利用对应空间&lt;/b&gt;，&lt;code&gt;值:空间&lt;/code&gt; 对；默认适用于示例的 9 类：耕地 4 → 生产，城镇 5 和农村居民点 6 → 生活，其余 → 生态）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;每个功能一个适宜性栅格（Float32）、空间划定图（1 生产、2 生活、3 生态；带样式）、各空间面积表（像元数、平方千米、百分比及各规则决定的像元数）、等级表（各等级的自然断点、面积及是否保留）和因子报告。空间划定规则是本工具对该研究描述的明确化表述。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="70" />
+        <location filename="../algorithms/suitability.py" line="69" />
         <source>Current land use (output grid)</source>
         <translation>现状土地利用（输出格网）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="72" />
-        <source>Factor table</source>
-        <translation>因子表</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/suitability.py" line="74" />
-        <source>Or factor table CSV file</source>
-        <translation>或因子表 CSV 文件</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/suitability.py" line="76" />
-        <source>Weights table (criterion, weight) for factors without a weight</source>
-        <translation>权重表（criterion、weight），用于未填写权重的因子</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/suitability.py" line="79" />
+        <location filename="../algorithms/suitability.py" line="71" />
         <source>Weights must sum to 1 per function (else they are normalised)</source>
         <translation>各功能权重之和必须为 1（否则自动归一化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="81" />
-        <source>Reproject factors in another CRS (else refuse them)</source>
-        <translation>重投影坐标系不同的因子（否则报错）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/suitability.py" line="83" />
+        <location filename="../algorithms/suitability.py" line="73" />
         <source>Land use to space (value:space pairs; 1 production, 2 living, 3 ecological)</source>
         <translation>土地利用对应空间（值:空间 对；1 生产，2 生活，3 生态）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="86" />
+        <location filename="../algorithms/suitability.py" line="76" />
         <source>Planning zones</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="88" />
+        <location filename="../algorithms/suitability.py" line="78" />
         <source>Zone field (space code or name; empty = all features one space)</source>
         <translation>分区字段（空间代码或名称；留空则所有要素为同一空间）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="91" />
+        <location filename="../algorithms/suitability.py" line="81" />
         <source>Space of the planning zones without a field</source>
         <translation>无字段时规划分区的空间类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="91" />
+        <location filename="../algorithms/suitability.py" line="81" />
         <source>Production</source>
         <translation>生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="91" />
+        <location filename="../algorithms/suitability.py" line="81" />
         <source>Living</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="91" />
+        <location filename="../algorithms/suitability.py" line="81" />
         <source>Ecological</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="94" />
+        <location filename="../algorithms/suitability.py" line="84" />
         <source>Suitability levels (natural breaks)</source>
         <translation>适宜性分级数（自然断点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="97" />
+        <location filename="../algorithms/suitability.py" line="87" />
         <source>Top levels kept as candidates</source>
         <translation>保留为候选区的最高级数</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Priority on ties</source>
         <translation>等级相同时的优先顺序</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Ecological &gt; production &gt; living</source>
         <translation>生态 &gt; 生产 &gt; 生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Ecological &gt; living &gt; production</source>
         <translation>生态 &gt; 生活 &gt; 生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Production &gt; ecological &gt; living</source>
         <translation>生产 &gt; 生态 &gt; 生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Production &gt; living &gt; ecological</source>
         <translation>生产 &gt; 生活 &gt; 生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Living &gt; ecological &gt; production</source>
         <translation>生活 &gt; 生态 &gt; 生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="100" />
+        <location filename="../algorithms/suitability.py" line="90" />
         <source>Living &gt; production &gt; ecological</source>
         <translation>生活 &gt; 生产 &gt; 生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="106" />
+        <location filename="../algorithms/suitability.py" line="96" />
         <source>Production suitability</source>
         <translation>生产适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="108" />
+        <location filename="../algorithms/suitability.py" line="98" />
         <source>Living suitability</source>
         <translation>生活适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="109" />
+        <location filename="../algorithms/suitability.py" line="99" />
         <source>Ecological suitability</source>
         <translation>生态适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="111" />
+        <location filename="../algorithms/suitability.py" line="101" />
         <source>Production-living-ecological spaces</source>
         <translation>“三生”空间</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="113" />
+        <location filename="../algorithms/suitability.py" line="103" />
         <source>Area per space</source>
         <translation>各空间面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="115" />
+        <location filename="../algorithms/suitability.py" line="105" />
         <source>Suitability levels</source>
         <translation>适宜性等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="118" />
+        <location filename="../algorithms/suitability.py" line="108" />
         <source>Factor report</source>
         <translation>因子报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="125" />
+        <location filename="../algorithms/suitability.py" line="115" />
         <source>Suitability on the grid of '{0}'</source>
         <translation>在“{0}”的格网上评价适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="152" />
+        <location filename="../algorithms/suitability.py" line="142" />
         <source>{0:.4g} low suitability</source>
         <translation>{0:.4g} 低适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="152" />
+        <location filename="../algorithms/suitability.py" line="142" />
         <source>{0:.4g} high suitability</source>
         <translation>{0:.4g} 高适宜性</translation>
     </message>

@@ -22,7 +22,7 @@ import os
 import sys
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import ogr, osr
 from scipy import ndimage
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -28,7 +28,7 @@ from ..costdist import BYTES_PER_CELL, CostGraph
 from ..progress import ensure
 from .adjacency import adjacent_pairs, boundary_path_costs, edge_distances, euclidean_allocation
 from .cores import Cores
-from .corridors import CwdStore, corridor_mosaic, corridor_values
+from .corridors import CwdStore, corridor_mosaic
 from .links import (LinkTable, drop_intermediate_core_links, drop_links_by_length, label_clusters,
                     prune_network)
 from .paths import link_path, nearest_cell, search_core
