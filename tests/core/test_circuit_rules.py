@@ -5,7 +5,7 @@ import pytest
 
 from ecosecurity.core.circuit import multigrid, solvers
 from ecosecurity.core.circuit.compute import RasterInputs, RasterOptions, habitat_conductances, raster_run
-from ecosecurity.core.circuit.currents import cumulative_superposed_currents, node_currents, pairwise_abs_sum
+from ecosecurity.core.circuit.currents import node_currents, pairwise_abs_sum
 from ecosecurity.core.circuit.graph import (cell_conductances, cell_graph, check_nodata_tag, grid_edges,
                                             grounded_laplacian, node_map)
 from ecosecurity.core.circuit.inputs import (GridLayer, cells_of_points, focal_cells_from_points,

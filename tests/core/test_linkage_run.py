@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 import pytest
-from osgeo import gdal, ogr, osr
+from osgeo import ogr, osr
 
 from ecosecurity.core.errors import InputError
 from ecosecurity.core.linkage.cores import Cores, core_ids_from_raster, rasterize_cores
