@@ -22,13 +22,14 @@ import os
 import sys
 
 import numpy as np
-from osgeo import ogr, osr
+from osgeo import ogr
 from scipy import ndimage
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
 from core.raster import Grid, epsg_wkt, write_raster  # noqa: E402
+from core.vector import write_vector  # noqa: E402
 
 CELL = 30.0
 X0, Y0 = 560000.0, 3810000.0      # upper-left corner, EPSG:4545 (about 108.6°E, 34.4°N)
@@ -195,28 +196,6 @@ def make_environment(landuse, slope, noise, mines, rng):
     return fvc, rocky, erosion, hazard
 
 
-def write_vector(path, geometry_type, features, fields):
-    """GeoPackage with ``features`` = [(wkt, {field: value})]; replaced atomically."""
-    tmp = path + ".part.gpkg"
-    if os.path.exists(tmp):
-        os.remove(tmp)
-    driver = ogr.GetDriverByName("GPKG")
-    dataset = driver.CreateDataSource(tmp)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    layer = dataset.CreateLayer(os.path.splitext(os.path.basename(path))[0], srs, geometry_type)
-    for name, kind in fields:
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    for wkt, values in features:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-        for key, value in values.items():
-            feature.SetField(key, value)
-        layer.CreateFeature(feature)
-    dataset = None
-    os.replace(tmp, path)
-
-
 def to_xy(row, col):
     return X0 + (col + 0.5) * CELL, Y0 - (row + 0.5) * CELL
 
@@ -236,14 +215,18 @@ def polygon_wkt(row, col, radius, rng, vertices=14):
 
 def make_vectors(out, size, paths, roads, mine_list, landuse, seed):
     rng = np.random.default_rng(seed + 1)
+
+    def save(name, geometry_type, features, fields):
+        write_vector(os.path.join(out, f"{name}.gpkg"), features, epsg_wkt(EPSG), geometry_type, fields)
+
     step = max(size // 200, 1)
-    write_vector(os.path.join(out, "rivers.gpkg"), ogr.wkbLineString,
+    save("rivers", ogr.wkbLineString,
                  [(line_wkt(r, c, step), {"name": name, "width_m": width * CELL}) for name, r, c, width in paths],
                  [("name", ogr.OFTString), ("width_m", ogr.OFTReal)])
-    write_vector(os.path.join(out, "roads.gpkg"), ogr.wkbLineString,
+    save("roads", ogr.wkbLineString,
                  [(line_wkt(r, c, step), {"name": name, "class": kind}) for name, r, c, _, kind in roads],
                  [("name", ogr.OFTString), ("class", ogr.OFTString)])
-    write_vector(os.path.join(out, "mining.gpkg"), ogr.wkbPolygon,
+    save("mining", ogr.wkbPolygon,
                  [(polygon_wkt(r, c, radius, rng), {"name": f"Coal mine {i + 1} 煤矿", "type": "coal"})
                   for i, (r, c, radius) in enumerate(mine_list)],
                  [("name", ogr.OFTString), ("type", ogr.OFTString)])
@@ -256,7 +239,7 @@ def make_vectors(out, size, paths, roads, mine_list, landuse, seed):
         radius = min(math.sqrt(sizes[label] / math.pi) * 0.6, 0.08 * size)
         kind = "Nature reserve 自然保护区" if rank == 0 else "Ecological red line 生态保护红线"
         reserves.append((polygon_wkt(r, c, radius, rng, 18), {"name": f"{kind} {rank + 1}", "kind": kind}))
-    write_vector(os.path.join(out, "redline.gpkg"), ogr.wkbPolygon, reserves,
+    save("redline", ogr.wkbPolygon, reserves,
                  [("name", ogr.OFTString), ("kind", ogr.OFTString)])
 
 

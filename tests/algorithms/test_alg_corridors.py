@@ -4,6 +4,7 @@ import pytest
 from osgeo import ogr, osr
 
 from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.vector import write_vector
 
 CELL = 100.0
 X0, Y0 = 500000.0, 4000000.0
@@ -19,16 +20,8 @@ def box(col0, row0, col1, row1):
 
 
 def write_cores(path, polygons):
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = dataset.CreateLayer("cores", SRS, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("gid", ogr.OFTInteger))
-    for core_id, geometry in polygons:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("gid", core_id)
-        feature.SetGeometry(geometry)
-        layer.CreateFeature(feature)
-    layer = dataset = None
-    return str(path)
+    return write_vector(path, [(geometry, {"gid": core_id}) for core_id, geometry in polygons], SRS.ExportToWkt(),
+                        ogr.wkbPolygon, [("gid", ogr.OFTInteger)], layer_name="cores")
 
 
 THREE = [(1, box(2, 5, 7, 10)), (2, box(20, 5, 25, 10)), (3, box(38, 5, 43, 10))]

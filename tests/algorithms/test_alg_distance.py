@@ -4,6 +4,7 @@ import pytest
 from osgeo import ogr, osr
 
 from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.vector import write_vector
 
 SRS = osr.SpatialReference()
 SRS.ImportFromEPSG(4545)
@@ -16,13 +17,7 @@ def reference(tmp_path):
 
 
 def write_line(path, wkt):
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = dataset.CreateLayer("roads", SRS, ogr.wkbLineString)
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-    layer.CreateFeature(feature)
-    layer = dataset = None
-    return str(path)
+    return write_vector(path, [(wkt, {})], SRS.ExportToWkt(), ogr.wkbLineString, layer_name="roads")
 
 
 def test_distance_to_a_road_in_metres(run_alg, reference, tmp_path):

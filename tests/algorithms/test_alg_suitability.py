@@ -6,6 +6,7 @@ import pytest
 from osgeo import ogr, osr
 
 from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.vector import write_vector
 
 SRS = osr.SpatialReference()
 SRS.ImportFromEPSG(4545)
@@ -23,17 +24,11 @@ def case(tmp_path):
     for name, array in (("p", P), ("l", L), ("e", E)):
         write_raster(tmp_path / f"{name}.tif", array, GRID)
     write_raster(tmp_path / "landuse.tif", LANDUSE, GRID, nodata=0)
-    path = str(tmp_path / "plan.gpkg")
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    layer = dataset.CreateLayer("plan", SRS, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("space", ogr.OFTString))
-    for space, x0 in (("production", 560030), ("生态", 560090)):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("space", space)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(
-            f"POLYGON (({x0} 3810000, {x0 + 30} 3810000, {x0 + 30} 3809970, {x0} 3809970, {x0} 3810000))"))
-        layer.CreateFeature(feature)
-    layer = dataset = None
+    path = write_vector(
+        tmp_path / "plan.gpkg",
+        [(f"POLYGON (({x0} 3810000, {x0 + 30} 3810000, {x0 + 30} 3809970, {x0} 3809970, {x0} 3810000))",
+          {"space": space}) for space, x0 in (("production", 560030), ("生态", 560090))],
+        SRS.ExportToWkt(), ogr.wkbPolygon, [("space", ogr.OFTString)])
     factors = []
     for function, name in (("production", "p"), ("living", "l"), ("ecological", "e")):
         factors += ["factor", function, name, str(tmp_path / f"{name}.tif"), "1", "value", "", "", "1", ""]

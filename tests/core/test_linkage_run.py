@@ -11,6 +11,7 @@ from ecosecurity.core.linkage.pathways import BOTH, PathwayOptions
 from ecosecurity.core.linkage.run import (FLOAT_NODATA, INT_NODATA, LCP_FIELDS, LINK_FIELDS, CoreSource,
                                           corridors, read_cores)
 from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.vector import write_vector
 
 CELL = 100.0
 X0, Y0 = 500000.0, 4000000.0
@@ -34,19 +35,8 @@ def box(col0, row0, col1, row1):
 
 
 def write_polygons(path, polygons, wkt=UTM, field_type=ogr.OFTInteger):
-    driver = ogr.GetDriverByName("GPKG")
-    source = driver.CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    layer = source.CreateLayer("cores", srs, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("core_id", field_type))
-    for core_id, geometry in polygons:
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("core_id", core_id)
-        feature.SetGeometry(geometry)
-        layer.CreateFeature(feature)
-    source = None
-    return str(path)
+    return write_vector(path, [(geometry, {"core_id": core_id}) for core_id, geometry in polygons], wkt,
+                        ogr.wkbPolygon, [("core_id", field_type)], layer_name="cores")
 
 
 THREE = [(11, box(2, 5, 7, 10)), (22, box(20, 5, 25, 10)), (33, box(38, 5, 43, 10))]

@@ -11,6 +11,7 @@ from ecosecurity.core.raster import Grid, read_raster, write_raster
 from ecosecurity.core.rasterize import rasterize_features
 from ecosecurity.core.suitability import (DEFAULT_LANDUSE_SPACES, parse_space_mapping, space_code,
                                           suitability_evaluation)
+from ecosecurity.core.vector import write_vector
 
 SRS = osr.SpatialReference()
 SRS.ImportFromEPSG(4545)
@@ -143,17 +144,11 @@ def test_zone_polygons_are_rasterised_by_cell_centre(tmp_path):
 
 def test_zone_raster_maps_field_names_to_spaces(tmp_path):
     from ecosecurity.core.suitability import zone_raster
-    path = str(tmp_path / "plan.gpkg")
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    layer = source.CreateLayer("plan", SRS, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("zone", ogr.OFTString))
-    for name, x0 in (("生态", 560000), ("production", 560060)):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("zone", name)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(
-            f"POLYGON (({x0} 3810000, {x0 + 60} 3810000, {x0 + 60} 3809970, {x0} 3809970, {x0} 3810000))"))
-        layer.CreateFeature(feature)
-    layer = source = None
+    path = write_vector(
+        tmp_path / "plan.gpkg",
+        [(f"POLYGON (({x0} 3810000, {x0 + 60} 3810000, {x0 + 60} 3809970, {x0} 3809970, {x0} 3810000))",
+          {"zone": name}) for name, x0 in (("生态", 560000), ("production", 560060))],
+        SRS.ExportToWkt(), ogr.wkbPolygon, [("zone", ogr.OFTString)])
     zones = read_raster(zone_raster(path, "plan", GRID, str(tmp_path), field="zone")).array
     assert zones.tolist() == [[3, 3, 1, 1], [0, 0, 0, 0], [0, 0, 0, 0]]
     everything = read_raster(zone_raster(path, "plan", GRID, str(tmp_path))).array
