@@ -1,26 +1,17 @@
 """ecosecurity:suitability through Processing: spaces, tables, styles, planning-zone polygons."""
 import os
 
-import numpy as np
 import pytest
-from osgeo import ogr, osr
+from osgeo import ogr
 
-from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.raster import read_raster, write_raster
 from ecosecurity.core.vector import write_vector
-
-SRS = osr.SpatialReference()
-SRS.ImportFromEPSG(4545)
-GRID = Grid((560000.0, 30.0, 0.0, 3810000.0, 0.0, -30.0), SRS.ExportToWkt(), 3, 4)
-P = np.array([[100, 100, 100, 100], [10, 50, 10, 10], [50, 10, 10, 10]], np.float32)
-L = np.array([[10, 10, 10, 100], [50, 10, 100, 10], [10, 10, 10, 50]], np.float32)
-E = np.array([[10, 100, 100, 10], [10, 100, 50, 10], [10, 50, 10, 100]], np.float32)
-LANDUSE = np.array([[4, 4, 1, 4], [5, 1, 6, 4], [0, 1, 5, 1]], np.uint8)
-# Same case as tests/core/test_suitability.py, with the production zone as a polygon over cell (0, 1).
-EXPECTED = np.array([[1, 1, 3, 1], [2, 3, 2, 1], [0, 3, 2, 3]])
+from suitability_case import CRS_WKT, EXPECTED, GRID, LANDUSE, E, L, P
 
 
 @pytest.fixture
 def case(tmp_path):
+    """The shared case with the zones as polygons: production over cell (0, 1), ecological over (0, 3)."""
     for name, array in (("p", P), ("l", L), ("e", E)):
         write_raster(tmp_path / f"{name}.tif", array, GRID)
     write_raster(tmp_path / "landuse.tif", LANDUSE, GRID, nodata=0)
@@ -28,7 +19,7 @@ def case(tmp_path):
         tmp_path / "plan.gpkg",
         [(f"POLYGON (({x0} 3810000, {x0 + 30} 3810000, {x0 + 30} 3809970, {x0} 3809970, {x0} 3810000))",
           {"space": space}) for space, x0 in (("production", 560030), ("生态", 560090))],
-        SRS.ExportToWkt(), ogr.wkbPolygon, [("space", ogr.OFTString)])
+        CRS_WKT, ogr.wkbPolygon, [("space", ogr.OFTString)])
     factors = []
     for function, name in (("production", "p"), ("living", "l"), ("ecological", "e")):
         factors += ["factor", function, name, str(tmp_path / f"{name}.tif"), "1", "value", "", "", "1", ""]

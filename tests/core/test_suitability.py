@@ -3,32 +3,18 @@ import os
 
 import numpy as np
 import pytest
-from osgeo import ogr, osr
+from osgeo import ogr
 
 from ecosecurity.core.errors import InputError
 from ecosecurity.core.factor_table import parse_rows
-from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.raster import read_raster, write_raster
 from ecosecurity.core.rasterize import rasterize_features
 from ecosecurity.core.suitability import (DEFAULT_LANDUSE_SPACES, parse_space_mapping, space_code,
                                           suitability_evaluation)
 from ecosecurity.core.vector import write_vector
+from suitability_case import CRS_WKT, EXPECTED, GRID, LANDUSE, E, L, P
 
-SRS = osr.SpatialReference()
-SRS.ImportFromEPSG(4545)
-GRID = Grid((560000.0, 30.0, 0.0, 3810000.0, 0.0, -30.0), SRS.ExportToWkt(), 3, 4)
-
-# Suitability of each function is its single factor's value (grading 'value', weight 1); with
-# 3 levels and keep = 1, the candidate cells are the 100s.
-P = np.array([[100, 100, 100, 100], [10, 50, 10, 10], [50, 10, 10, 10]], np.float32)
-L = np.array([[10, 10, 10, 100], [50, 10, 100, 10], [10, 10, 10, 50]], np.float32)
-E = np.array([[10, 100, 100, 10], [10, 100, 50, 10], [10, 50, 10, 100]], np.float32)
-ZONES = np.array([[0, 1, 0, 3], [0, 0, 0, 0], [0, 0, 0, 0]], np.uint8)
-LANDUSE = np.array([[4, 4, 1, 4], [5, 1, 6, 4], [0, 1, 5, 1]], np.uint8)      # 0 = NoData
-# (0,0) P only -> 1; (0,1) P+E in a production zone -> 1; (0,2) P+E tie -> ecological first -> 3;
-# (0,3) P+L in an ecological zone (not a candidate) -> production before living -> 1;
-# (1,0) none, land use 5 -> 2; (1,1) E -> 3; (1,2) L -> 2; (1,3) none, cropland -> 1;
-# (2,0) NoData; (2,1) none, forest -> 3; (2,2) none, urban -> 2; (2,3) E -> 3.
-EXPECTED = np.array([[1, 1, 3, 1], [2, 3, 2, 1], [0, 3, 2, 3]])
+ZONES = np.array([[0, 1, 0, 3], [0, 0, 0, 0], [0, 0, 0, 0]], np.uint8)     # production, ecological zone
 
 
 @pytest.fixture
@@ -126,16 +112,10 @@ def test_space_mapping_accepts_codes_and_names():
 
 
 def test_zone_polygons_are_rasterised_by_cell_centre(tmp_path):
-    path = str(tmp_path / "zones.gpkg")
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
-    layer = source.CreateLayer("zones", SRS, ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("space", ogr.OFTInteger))
-    feature = ogr.Feature(layer.GetLayerDefn())
-    feature.SetField("space", 3)
-    feature.SetGeometry(ogr.CreateGeometryFromWkt(
-        "POLYGON ((560000 3810000, 560040 3810000, 560040 3809960, 560000 3809960, 560000 3810000))"))
-    layer.CreateFeature(feature)
-    source = None
+    path = write_vector(
+        tmp_path / "zones.gpkg",
+        [("POLYGON ((560000 3810000, 560040 3810000, 560040 3809960, 560000 3809960, 560000 3810000))", {"space": 3})],
+        CRS_WKT, ogr.wkbPolygon, [("space", ogr.OFTInteger)])
     zones = rasterize_features(path, GRID, attribute="space", all_touched=False)
     assert zones.tolist() == [[3, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
     touched = rasterize_features(path, GRID, all_touched=True)
@@ -148,7 +128,7 @@ def test_zone_raster_maps_field_names_to_spaces(tmp_path):
         tmp_path / "plan.gpkg",
         [(f"POLYGON (({x0} 3810000, {x0 + 60} 3810000, {x0 + 60} 3809970, {x0} 3809970, {x0} 3810000))",
           {"zone": name}) for name, x0 in (("生态", 560000), ("production", 560060))],
-        SRS.ExportToWkt(), ogr.wkbPolygon, [("zone", ogr.OFTString)])
+        CRS_WKT, ogr.wkbPolygon, [("zone", ogr.OFTString)])
     zones = read_raster(zone_raster(path, "plan", GRID, str(tmp_path), field="zone")).array
     assert zones.tolist() == [[3, 3, 1, 1], [0, 0, 0, 0], [0, 0, 0, 0]]
     everything = read_raster(zone_raster(path, "plan", GRID, str(tmp_path))).array
