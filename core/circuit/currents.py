@@ -10,6 +10,9 @@
 :func:`cumulative_superposed_currents` sums the node currents of every pair of a set of focal
 nodes from the single-source solutions without forming the pairs (see its docstring).
 """
+import threading
+from concurrent.futures import ThreadPoolExecutor, wait
+
 import numpy as np
 
 from ..progress import ensure
@@ -18,6 +21,8 @@ from ..progress import ensure
 FLOW_THRESHOLD = 1e-8
 #: Edges processed at once by the superposed cumulative current (bounds temporary memory).
 EDGE_CHUNK = 1 << 20
+#: Threads summing the currents of different edge chunks (numpy releases the GIL).
+THREADS = 2
 
 
 def branch_flows(graph, v):
@@ -86,33 +91,57 @@ def cumulative_superposed_currents(graph, columns, free_index, focal_nodes, mult
     n = graph.n_nodes
     p = len(focal_nodes)
     weights = np.ones(p) if multiplicity is None else np.asarray(multiplicity, dtype=np.float64)
-    total = np.zeros(n, dtype=np.float64)
-    edges = graph.i.size
-    for start in range(0, edges, EDGE_CHUNK):
-        stop = min(start + EDGE_CHUNK, edges)
-        progress.update(start / max(edges, 1), "Summing the currents of all pairs")
-        ei = graph.i[start:stop]
-        ej = graph.j[start:stop]
-        fi = free_index[ei]
-        fj = free_index[ej]
-        involved = (fi >= 0) | (fj >= 0)
-        if not involved.any():
-            continue
-        ei, ej, fi, fj = ei[involved], ej[involved], fi[involved], fj[involved]
-        diff = np.zeros((ei.size, p), dtype=np.float64)
-        for side, rows in ((1.0, fi), (-1.0, fj)):
-            values = columns[np.maximum(rows, 0)]
-            if column_index is not None:
-                values = values[:, column_index]
-            values[rows < 0] = 0.0
-            diff[:, 1:] += side * values
-        flow = graph.w[start:stop][involved] * pairwise_abs_sum(diff, weights)
-        del diff
-        total += np.bincount(ei, flow, n)
-        total += np.bincount(ej, flow, n)
+    solutions = [columns[:, c] for c in (range(columns.shape[1]) if column_index is None else column_index)]
+    chunks = [(start, min(start + EDGE_CHUNK, graph.i.size)) for start in range(0, graph.i.size, EDGE_CHUNK)]
+    totals = [np.zeros(n) for _ in range(THREADS)]
+    finished, cancelled = [], threading.Event()
+
+    def worker(thread):
+        for start, stop in chunks[thread::THREADS]:
+            if cancelled.is_set():
+                return
+            _add_chunk_currents(graph, start, stop, solutions, free_index, weights, totals[thread])
+            finished.append(stop)
+    with ThreadPoolExecutor(THREADS) as pool:
+        futures = [pool.submit(worker, thread) for thread in range(THREADS)]
+        try:
+            while wait(futures, timeout=0.5).not_done:
+                progress.update(len(finished) / max(len(chunks), 1), "Summing the currents of all pairs")
+        finally:
+            cancelled.set()
+        for future in futures:
+            future.result()
+    total = totals.pop()
+    for other in totals:
+        total += other
     total *= 0.5
     grand = weights.sum()
     for node, m in zip(focal_nodes, weights):
         total[node] += 0.5 * m * (grand - m)
     progress.update(1.0)
     return total
+
+
+def _add_chunk_currents(graph, start, stop, solutions, free_index, weights, total):
+    """Add Σ_pairs w_e |d_e^b − d_e^a| of the edges start:stop to both ends' entries of ``total``."""
+    ei = graph.i[start:stop]
+    ej = graph.j[start:stop]
+    fi = free_index[ei]
+    fj = free_index[ej]
+    involved = (fi >= 0) | (fj >= 0)
+    if not involved.all():
+        ei, ej, fi, fj = ei[involved], ej[involved], fi[involved], fj[involved]
+    if ei.size == 0:
+        return
+    grounded_i, grounded_j = np.flatnonzero(fi < 0), np.flatnonzero(fj < 0)
+    fi, fj = np.maximum(fi, 0), np.maximum(fj, 0)
+    diff = np.zeros((ei.size, len(solutions) + 1))
+    for k, solution in enumerate(solutions, start=1):
+        at_i, at_j = solution[fi], solution[fj]
+        at_i[grounded_i] = 0.0
+        at_j[grounded_j] = 0.0
+        np.subtract(at_i, at_j, out=diff[:, k])
+    flow = graph.w[start:stop][involved] * pairwise_abs_sum(diff, weights)
+    del diff
+    total += np.bincount(ei, flow, total.size)
+    total += np.bincount(ej, flow, total.size)

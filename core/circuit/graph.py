@@ -138,20 +138,23 @@ def grid_edges(node, g, four_neighbours=False, avg_resistances=False):
     ``w`` = (g1 + g2)/2 (average conductance) or 2 g1 g2 / (g1 + g2) (average resistance),
     divided by sqrt(2) for diagonal neighbours (Circuitscape.jl ``construct_graph``).
     """
-    rows, cols = node.shape
+    # work on the transposed grid, so that edges come out in node (column-major) order: later
+    # passes over the edges then read the node vectors nearly sequentially
+    node, g = np.ascontiguousarray(node.T), np.ascontiguousarray(g.T)
+    cols, rows = node.shape
     parts_i, parts_j, parts_w = [], [], []
     for dr, dc, factor in _neighbour_pairs(four_neighbours):
         r0, r1 = max(0, -dr), rows - max(0, dr)
         c1 = cols - dc
         if r1 <= r0 or c1 <= 0:
             continue
-        n1 = node[r0:r1, 0:c1]
-        n2 = node[r0 + dr:r1 + dr, dc:c1 + dc]
+        n1 = node[0:c1, r0:r1]
+        n2 = node[dc:c1 + dc, r0 + dr:r1 + dr]
         keep = (n1 >= 0) & (n2 >= 0) & (n1 != n2)
         a = n1[keep]
         b = n2[keep]
-        g1 = g[r0:r1, 0:c1][keep]
-        g2 = g[r0 + dr:r1 + dr, dc:c1 + dc][keep]
+        g1 = g[0:c1, r0:r1][keep]
+        g2 = g[dc:c1 + dc, r0 + dr:r1 + dr][keep]
         if avg_resistances:
             total = g1 + g2
             w = np.divide(2.0 * g1 * g2, total, out=np.zeros_like(total), where=total > 0)
@@ -202,7 +205,7 @@ def estimate_graph_memory(rows, cols, n_nodes=None, four_neighbours=False):
     cells = rows * cols
     n_nodes = cells if n_nodes is None else n_nodes
     edges = (2 if four_neighbours else 4) * n_nodes
-    return cells * (8 + 8 + 4 + 4) + edges * (4 + 4 + 8) * 2
+    return cells * (8 + 8 + 4 + 4 + 12) + edges * (4 + 4 + 8) * 2
 
 
 def grounded_laplacian(graph, free, extra_diagonal=None):

@@ -1,14 +1,20 @@
 """Algebraic-multigrid preconditioned conjugate gradients for many right-hand sides.
 
-* Hierarchy: smoothed aggregation (pyamg ``smoothed_aggregation_solver``: standard aggregation
-  with every connection strong, Jacobi-smoothed prolongation, constant near-null vector) as
-  Circuitscape 4 and Circuitscape.jl use it, built once per matrix. The V-cycle runs in single
-  precision on CSR copies of the levels with Chebyshev smoothing (degree 3, pre and post: a symmetric preconditioner made of
-  matrix products only) and a dense pseudo-inverse on the coarsest level.
+* Hierarchy: smoothed aggregation built level by level from pyamg's kernels — evolution
+  strength of connection (Olson, Schroder & Tuminaro 2010), standard aggregation, constant
+  near-null vector, prolongation ``P = (I − ω/ρ D⁻¹A) T`` with ω = 4/3 (Vaněk, Mandel & Brezina
+  1996) — with ρ = ρ(D⁻¹A) from a short Lanczos run (:func:`spectral_radius`). On circuit
+  Laplacians with strongly varying conductances, evolution strength aggregates along the
+  conductive structures and halves the iterations of Circuitscape's all-connections-strong
+  aggregation. The setup checks for cancel between steps.
+* V-cycle: single precision, Chebyshev smoothing (degree 3, pre and post: a symmetric
+  preconditioner made of matrix products only), a dense pseudo-inverse on the coarsest level.
+  Every product goes through scipy's compiled CSR kernel into preallocated work vectors, which
+  releases the GIL, so two columns are smoothed at once on two threads.
 * Outer solver: block conjugate gradients in double precision over all right-hand sides
   (O'Leary 1980, with the search block orthonormalised each step so that it never breaks down,
-  Ji & Li 2017). Solving the k systems together needs about half the preconditioner
-  applications of k separate CG runs; the V-cycles of the k columns run on two threads.
+  Ji & Li 2017). Solving the k systems together needs fewer preconditioner applications than
+  k separate CG runs.
 * Stop when every column has ``‖r‖ ≤ 1e-6 ‖b‖`` (Circuitscape's tolerance); the residual is
   checked again at the end (:func:`.solvers.check_residual`).
 
@@ -16,11 +22,14 @@ Without pyamg the same block CG runs with a Jacobi (diagonal) preconditioner —
 slower on large grids; ``auto`` then prefers the direct solver whenever it fits in memory.
 """
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.linalg.blas import dgemm
+from scipy.linalg import eigvalsh_tridiagonal
+from scipy.linalg.blas import daxpy, saxpy
+from scipy.sparse._sparsetools import csr_matvec, csr_scale_columns, csr_scale_rows
 
 from ..deps import available
 from ..errors import EcoSecurityError
@@ -30,107 +39,247 @@ from .solvers import RTOL, check_residual
 #: Degree of the Chebyshev smoother and ratio of its eigenvalue interval (λmax/λmin).
 CHEBYSHEV_DEGREE = 3
 CHEBYSHEV_RATIO = 30.0
-#: Levels larger than this use Gershgorin's bound for the smoother (the Lanczos estimate costs more
-#: than it gains there; on the finest level of a grid Laplacian both are close to 2).
-LANCZOS_MAX_ROWS = 1_000_000
-#: Iteration limit of the block CG (Circuitscape: 100 000 for single CG).
+#: Safety factor on the Lanczos estimate of λmax for the smoother: an interval that misses the top
+#: of the spectrum makes the smoother amplify the highest modes (CG then stalls).
+CHEBYSHEV_MARGIN = 1.1
+#: Jacobi weight of the prolongation smoother, divided by ρ(D⁻¹A) (pyamg's and ML's default).
+PROLONGATION_OMEGA = 4.0 / 3.0
+#: Lanczos steps of the spectral radius estimate; levels up to DENSE_SIZE use dense eigenvalues.
+LANCZOS_STEPS = 15
+DENSE_SIZE = 500
+#: Coarsening stops at this many unknowns (solved by a dense pseudo-inverse) or this many levels.
+COARSE_SIZE = 1000
+MAX_LEVELS = 12
+#: Evolution strength of connection: pyamg defaults (drop tolerance ε = 4, k = 2 time steps).
+EVOLUTION = dict(epsilon=4.0, k=2)
+#: Iteration limit of CG (Circuitscape: 100 000).
 MAX_ITERATIONS = 2000
-#: Threads applying the matrix and the preconditioner to different columns (scipy releases the GIL).
+#: Threads applying the matrix and the preconditioner to different columns (the kernels release
+#: the GIL; the work is memory-bound, so more threads than cores do not help).
 THREADS = max(1, min(2, os.cpu_count() or 1))
-#: Memory for the work blocks of block CG; right-hand sides beyond it are solved in batches.
-BLOCK_BYTES = 1_000_000_000
-#: Smallest batch of right-hand sides solved together.
-MIN_BLOCK = 4
+#: Seconds between progress reports (and cancel checks) while the threads solve.
+POLL_SECONDS = 0.5
+
+
+def multiply_into(matrix, x, out):
+    """``out = matrix @ x`` with scipy's CSR kernel (no allocation; the GIL is released)."""
+    out.fill(0)
+    csr_matvec(matrix.shape[0], matrix.shape[1], matrix.indptr, matrix.indices, matrix.data, x, out)
+    return out
+
+
+def spectral_radius(matrix, steps=LANCZOS_STEPS, seed=0):
+    """ρ(D⁻¹A) of a symmetric positive definite ``matrix`` A with diagonal D.
+
+    D⁻¹A is similar to D^-½ A D^-½, whose largest eigenvalue is estimated by the largest Ritz
+    value of ``steps`` Lanczos steps from a seeded random vector (Lanczos 1950; the extreme Ritz
+    values converge first, from below). Exact (dense) on small matrices.
+    """
+    n = matrix.shape[0]
+    scale = 1.0 / np.sqrt(matrix.diagonal())
+    if n <= DENSE_SIZE:
+        dense = matrix.toarray() * scale[:, None] * scale[None, :]
+        return float(np.linalg.eigvalsh(dense)[-1])
+    v = np.random.default_rng(seed).standard_normal(n)
+    v /= np.linalg.norm(v)
+    previous = np.zeros(n)
+    scaled, w = np.empty(n), np.empty(n)
+    alphas, betas = [], []
+    beta = 0.0
+    for _ in range(steps):
+        np.multiply(v, scale, out=scaled)
+        multiply_into(matrix, scaled, w)
+        w *= scale
+        alpha = float(v @ w)
+        w -= alpha * v
+        w -= beta * previous
+        alphas.append(alpha)
+        beta = float(np.linalg.norm(w))
+        if beta <= 1e-10 * abs(alpha):
+            break
+        betas.append(beta)
+        previous, v = v, w / beta
+    return float(eigvalsh_tridiagonal(np.array(alphas), np.array(betas[:len(alphas) - 1]))[-1])
+
+
+def _with_spectral_radius(function, rho):
+    """``function`` (a pyamg routine) seeing ``approximate_spectral_radius`` return ``rho``: the
+    level's ρ(D⁻¹A), computed once by :func:`spectral_radius` instead of pyamg's slower estimate."""
+    names = dict(function.__globals__, approximate_spectral_radius=lambda *args, **kwargs: rho)
+    return type(function)(function.__code__, names, function.__name__, function.__defaults__,
+                          function.__closure__)
+
+
+def aggregation_levels(matrix, progress=None):
+    """Smoothed-aggregation hierarchy of an SPD ``matrix`` (see the module docstring).
+
+    Returns ``(levels, coarse)``: ``levels`` a list of ``(A, P, rho)`` from fine to coarse
+    (float64 CSR, ρ(D⁻¹A)), ``coarse`` the coarsest matrix.
+    """
+    progress = ensure(progress)
+    from pyamg.aggregation import fit_candidates, standard_aggregation
+    from pyamg.strength import evolution_strength_of_connection
+    a = sp.csr_matrix(matrix, dtype=np.float64)
+    candidates = np.ones((a.shape[0], 1))
+    levels = []
+    total = a.nnz
+    done = 0
+    while a.shape[0] > COARSE_SIZE and len(levels) < MAX_LEVELS:
+        def step(fraction, what):
+            progress.update(min(0.99, (done + fraction * a.nnz) / (1.15 * total)), what)
+        step(0.0, "Multigrid setup: spectral radius")
+        rho = spectral_radius(a)
+        step(0.1, "Multigrid setup: strength of connection")
+        strength = _with_spectral_radius(evolution_strength_of_connection, rho)(a, candidates, **EVOLUTION)
+        step(0.6, "Multigrid setup: aggregation")
+        aggregates = standard_aggregation(strength)[0]
+        del strength
+        if aggregates.shape[1] == 0 or aggregates.shape[1] >= a.shape[0]:
+            break
+        tentative, candidates = fit_candidates(aggregates, candidates)
+        tentative = sp.csr_matrix(tentative)
+        step(0.7, "Multigrid setup: prolongation")
+        jacobi = sp.diags(PROLONGATION_OMEGA / (rho * a.diagonal())) @ a
+        prolongation = (tentative - jacobi @ tentative).tocsr()
+        del jacobi, tentative
+        step(0.8, "Multigrid setup: coarse operator")
+        coarse = (prolongation.T.tocsr() @ (a @ prolongation)).tocsr()
+        levels.append((a, prolongation, rho))
+        done += a.nnz
+        a = coarse
+    progress.update(1.0)
+    return levels, a
 
 
 class _Level:
-    """One level: matrix A, prolongation P, restriction R = Pᵀ, inverse diagonal, Chebyshev bounds."""
+    """One level in single precision, scaled by the diagonal D so that smoothing needs no
+    separate scaling passes: ``N = −D⁻¹A``, ``P``, and the restriction ``Rs = D_c⁻¹ Pᵀ D`` that
+    takes a scaled residual D⁻¹r to the next level's scaled right-hand side (``Pᵀ D`` on the
+    last level, whose coarse system is solved unscaled). Chebyshev interval [θ − δ, θ + δ]."""
 
-    def __init__(self, matrix, prolongation, dtype):
-        self.A = sp.csr_matrix(matrix, dtype=dtype)
+    def __init__(self, matrix, prolongation, rho, coarse_diagonal, dtype=np.float32):
+        diagonal = matrix.diagonal()
+        self.N = _scaled(sp.csr_matrix(matrix, dtype=dtype), rows=-1.0 / diagonal)
         self.P = sp.csr_matrix(prolongation, dtype=dtype)
-        self.R = self.P.T.tocsr()
-        diagonal = self.A.diagonal().astype(np.float64)
+        self.Rs = _scaled(self.P.T.tocsr(), columns=diagonal,
+                          rows=None if coarse_diagonal is None else 1.0 / coarse_diagonal)
         self.inv_diag = (1.0 / diagonal).astype(dtype)
-        upper = _chebyshev_upper_bound(sp.csr_matrix(matrix, dtype=np.float64), diagonal)
+        gershgorin = float(np.max(np.asarray(abs(matrix).sum(axis=1)).ravel() / diagonal))
+        upper = min(CHEBYSHEV_MARGIN * rho, gershgorin)
         lower = upper / CHEBYSHEV_RATIO
         self.theta = (upper + lower) / 2.0
         self.delta = (upper - lower) / 2.0
+        self.size = matrix.shape[0]
 
 
-def _chebyshev_upper_bound(matrix, diagonal):
-    """An upper bound of the spectrum of D⁻¹A for the Chebyshev smoother: Gershgorin's bound
-    max_i Σ_j |a_ij| / a_ii (2 for a grid Laplacian), tightened on levels below
-    :data:`LANCZOS_MAX_ROWS` to 1.1 × the Lanczos estimate of the largest eigenvalue. An estimate
-    below the true value would make the smoother amplify the highest modes (CG then stalls)."""
-    gershgorin = float(np.max(np.asarray(abs(matrix).sum(axis=1)).ravel() / diagonal))
-    if matrix.shape[0] > LANCZOS_MAX_ROWS:
-        return gershgorin
-    from pyamg.util.linalg import approximate_spectral_radius
-    scale = sp.diags(1.0 / np.sqrt(diagonal))
-    estimate = approximate_spectral_radius((scale @ matrix @ scale).tocsr(), tol=0.01, maxiter=20,
-                                           symmetric=True)
-    return min(1.1 * float(estimate), gershgorin)
+def _scaled(matrix, rows=None, columns=None):
+    """``diag(rows) @ matrix @ diag(columns)`` computed in place on a CSR ``matrix``."""
+    shape, dtype = matrix.shape, matrix.dtype
+    if rows is not None:
+        csr_scale_rows(shape[0], shape[1], matrix.indptr, matrix.indices, matrix.data, rows.astype(dtype))
+    if columns is not None:
+        csr_scale_columns(shape[0], shape[1], matrix.indptr, matrix.indices, matrix.data,
+                          columns.astype(dtype))
+    return matrix
+
+
+class _Workspace:
+    """Work vectors of one thread: scaled right-hand side, solution, scaled residual and the
+    Chebyshev step of every level."""
+
+    def __init__(self, levels, dtype):
+        self.vectors = [{name: np.zeros(level.size, dtype) for name in ("b", "x", "r", "s")}
+                        for level in levels]
+
+
+def _accumulate(matrix, x, out):
+    """``out += matrix @ x`` (scipy's CSR kernel adds into its output)."""
+    csr_matvec(matrix.shape[0], matrix.shape[1], matrix.indptr, matrix.indices, matrix.data, x, out)
 
 
 class Hierarchy:
-    """A single-precision multigrid V-cycle built from a pyamg smoothed-aggregation hierarchy."""
+    """A single-precision multigrid V-cycle (see the module docstring)."""
+
+    dtype = np.float32
 
     def __init__(self, matrix, progress=None):
         progress = ensure(progress)
-        pyamg = __import__("pyamg")
-        progress.update(0.0, "Building the multigrid hierarchy")
-        # every connection strong (Circuitscape's symmetric strength with theta = 0 keeps them all);
-        # the constant near-null vector needs no improvement for a Laplacian
-        solver = pyamg.smoothed_aggregation_solver(matrix, symmetry="hermitian", strength=None,
-                                                   improve_candidates=None, keep=False)
-        progress.update(0.8)
+        levels, coarse = aggregation_levels(matrix, progress.sub(0.0, 0.95))
         self.levels = []
-        for level in solver.levels[:-1]:   # convert level by level, releasing pyamg's copies
-            self.levels.append(_Level(level.A, level.P, np.float32))
-            level.A = level.P = level.R = None
-        coarse = solver.levels[-1].A.toarray().astype(np.float64)
-        self.coarse_inverse = np.linalg.pinv(coarse)
+        while levels:   # convert level by level, releasing the float64 copies
+            a, prolongation, rho = levels.pop(0)
+            below = levels[0][0].diagonal() if levels else None
+            self.levels.append(_Level(a, prolongation, rho, below, self.dtype))
+        self.coarse_inverse = np.linalg.pinv(coarse.toarray())
         progress.update(1.0)
 
-    def _smooth(self, level, b, x):
-        theta, delta = level.theta, level.delta
-        sigma = theta / delta
-        rho = 1.0 / sigma
-        if x is None:
-            residual = level.inv_diag * b
-            x = np.zeros_like(b)
-        else:
-            residual = level.inv_diag * (b - level.A @ x)
-        step = residual * np.float32(1.0 / theta)
-        for k in range(CHEBYSHEV_DEGREE):
-            x += step
-            if k == CHEBYSHEV_DEGREE - 1:
-                break
-            residual -= level.inv_diag * (level.A @ step)
-            rho_next = 1.0 / (2.0 * sigma - rho)
-            step *= np.float32(rho_next * rho)
-            step += np.float32(2.0 * rho_next / delta) * residual
-            rho = rho_next
-        return x
+    def workspace(self):
+        """Work vectors for one thread (about 4.5 single-precision vectors per unknown)."""
+        return _Workspace(self.levels, self.dtype)
 
-    def cycle(self, b, depth=0):
-        """Apply one V-cycle to the single-precision vector ``b``."""
-        if depth == len(self.levels):
-            return (self.coarse_inverse @ b.astype(np.float64)).astype(b.dtype)
-        level = self.levels[depth]
-        x = self._smooth(level, b, None)
-        x += level.P @ self.cycle(level.R @ (b - level.A @ x), depth + 1)
-        return self._smooth(level, b, x)
+    def apply(self, b, out, workspace):
+        """``out`` = one V-cycle applied to ``b`` (float64 in, float64 out)."""
+        if not self.levels:
+            out[:] = self.coarse_inverse @ b
+            return out
+        top = workspace.vectors[0]
+        np.multiply(b, self.levels[0].inv_diag, out=top["b"], casting="same_kind")
+        self._cycle(workspace.vectors, 0)
+        np.copyto(out, top["x"])
+        return out
+
+    def _cycle(self, vectors, depth):
+        level, work = self.levels[depth], vectors[depth]
+        x, r = work["x"], work["r"]
+        self._smooth(level, work, start_from_zero=True)   # leaves r = D⁻¹(b − A x)
+        if depth + 1 < len(self.levels):
+            multiply_into(level.Rs, r, vectors[depth + 1]["b"])
+            self._cycle(vectors, depth + 1)
+            correction = vectors[depth + 1]["x"]
+        else:
+            correction = (self.coarse_inverse @ (level.Rs @ r).astype(np.float64)).astype(self.dtype)
+        _accumulate(level.P, correction, x)
+        self._smooth(level, work, start_from_zero=False)
+
+    def _smooth(self, level, work, start_from_zero):
+        """Chebyshev iteration on D⁻¹A over [θ − δ, θ + δ] (Saad 2003, Alg. 12.1), in place on x;
+        from zero it also brings the scaled residual r up to date for the restriction."""
+        b, x, r, s = work["b"], work["x"], work["r"], work["s"]
+        sigma = level.theta / level.delta
+        rho = 1.0 / sigma
+        np.copyto(r, b)
+        if not start_from_zero:
+            _accumulate(level.N, x, r)
+        np.multiply(r, self.dtype(1.0 / level.theta), out=s)
+        if start_from_zero:
+            np.copyto(x, s)
+        else:
+            saxpy(s, x)
+        for _ in range(CHEBYSHEV_DEGREE - 1):
+            _accumulate(level.N, s, r)
+            rho_next = 1.0 / (2.0 * sigma - rho)
+            s *= self.dtype(rho_next * rho)
+            saxpy(r, s, a=2.0 * rho_next / level.delta)
+            saxpy(s, x)
+            rho = rho_next
+        if start_from_zero:
+            _accumulate(level.N, s, r)
+
+
+class _Vectors:
+    """Double-precision work vectors of one conjugate-gradient thread."""
+
+    def __init__(self, n):
+        self.b, self.r, self.z, self.p, self.q = (np.empty(n) for _ in range(5))
 
 
 class MultigridSolver:
-    """Block CG preconditioned by an AMG V-cycle (Jacobi without pyamg); see the module docstring."""
+    """CG preconditioned by an AMG V-cycle (Jacobi without pyamg); see the module docstring."""
 
     method = "multigrid"
 
     def __init__(self, matrix, progress=None):
-        self.matrix = sp.csr_matrix(matrix)
+        self.matrix = sp.csr_matrix(matrix, dtype=np.float64)
         if available("pyamg"):
             self.hierarchy = Hierarchy(self.matrix, progress)
             self.method = "multigrid"
@@ -139,105 +288,110 @@ class MultigridSolver:
             self.inv_diag = 1.0 / self.matrix.diagonal()
             self.method = "jacobi-cg"
 
-    def _precondition(self, rows, out, pool):
+    def _preconditioner(self):
+        """``apply(r, z)`` for one thread."""
         if self.hierarchy is None:
-            np.multiply(rows, self.inv_diag, out=out)
-            return out
-
-        def one(k):
-            out[k] = self.hierarchy.cycle(rows[k].astype(np.float32))
-        list(pool.map(one, range(rows.shape[0])))
-        return out
-
-    def _multiply(self, rows, out, pool):
-        def one(k):
-            out[k] = self.matrix @ rows[k]
-        list(pool.map(one, range(rows.shape[0])))
-        return out
+            return lambda r, z: np.multiply(r, self.inv_diag, out=z)
+        workspace = self.hierarchy.workspace()
+        return lambda r, z: self.hierarchy.apply(r, z, workspace)
 
     def solve(self, rhs, progress=None):
-        """Solutions of A x = b for the columns of ``rhs`` ((n,) or (n, k), dense or sparse), in
-        batches of columns small enough that the four work blocks of block CG stay within
-        :data:`BLOCK_BYTES`. Returns an (n, k) array in column-major order (solutions contiguous)."""
+        """Solutions of A x = b for the columns of ``rhs`` ((n,) or (n, k), dense or sparse).
+
+        The columns are shared out among :data:`THREADS` threads, each running its own
+        preconditioned CG; the calling thread reports progress and polls for cancel (a cancel
+        stops every thread within one iteration). Returns an (n, k) array in column-major order
+        (solutions contiguous), or (n,) for a vector.
+        """
         progress = ensure(progress)
         single = not sp.issparse(rhs) and np.ndim(rhs) == 1
         columns = sp.csc_matrix(rhs.reshape(-1, 1) if single else rhs, dtype=np.float64)
         n, k = columns.shape
         x = np.zeros((k, n))
-        width = int(max(MIN_BLOCK, min(k, BLOCK_BYTES // max(4 * 8 * n, 1))))
-        count = -(-k // width)
-        edges = [round(i * k / count) for i in range(count + 1)]
-        with ThreadPoolExecutor(THREADS) as pool:
-            for number, (start, stop) in enumerate(zip(edges[:-1], edges[1:])):
-                part = progress.sub(number / count, (number + 1) / count)
-                b = columns[:, start:stop].T.toarray()
-                block_cg(b, x[start:stop], lambda rows, out: self._multiply(rows, out, pool),
-                         lambda rows, out: self._precondition(rows, out, pool), part)
-                for row in range(stop - start):
-                    check_residual(self.matrix, x[start + row], b[row])
+        state = _SharedProgress(k)
+        queue = iter(range(k))
+        lock = threading.Lock()
+
+        def worker():
+            vectors, precondition = _Vectors(n), self._preconditioner()
+            while not state.stop.is_set():
+                with lock:
+                    column = next(queue, None)
+                if column is None:
+                    return
+                vectors.b[:] = columns[:, column].toarray().ravel()
+                conjugate_gradients(self.matrix, vectors.b, x[column], precondition, vectors,
+                                    lambda fraction: state.report(column, fraction))
+                check_residual(self.matrix, x[column], vectors.b)
+        with ThreadPoolExecutor(min(THREADS, k)) as pool:
+            futures = [pool.submit(worker) for _ in range(min(THREADS, k))]
+            try:
+                while True:
+                    done, pending = wait(futures, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
+                    if not pending or any(future.exception() for future in done):
+                        break
+                    progress.update(state.fraction(), f"Conjugate gradients: {state.finished()} of {k} solved")
+            finally:
+                state.stop.set()
+            for future in futures:
+                future.result()
+        progress.update(1.0)
         return x[0] if single else x.T
 
 
-def _orthonormalise(rows, out):
-    """An orthonormal basis of the rows of ``rows`` (dependent rows dropped), written into ``out``
-    when no row was dropped."""
-    values, vectors = np.linalg.eigh(rows @ rows.T)
-    keep = values > values.max() * 1e-12
-    transform = (vectors[:, keep] / np.sqrt(values[keep])).T
-    if keep.all():
-        return np.dot(transform, rows, out=out)
-    return transform @ rows
+class _SharedProgress:
+    """Progress of the columns solved by the worker threads, and their stop flag."""
+
+    def __init__(self, k):
+        self.done = np.zeros(k)
+        self.stop = threading.Event()
+
+    def report(self, column, fraction):
+        self.done[column] = fraction
+        if self.stop.is_set():
+            raise _Stopped()
+
+    def fraction(self):
+        return float(self.done.mean())
+
+    def finished(self):
+        return int(np.count_nonzero(self.done >= 1.0))
 
 
-def _add_product(target, coefficients, rows, scale):
-    """``target += scale · coefficientsᵀ @ rows`` in place, in one BLAS call (no temporary)."""
-    if target.flags.c_contiguous and rows.flags.c_contiguous:
-        dgemm(scale, rows.T, coefficients, 1.0, target.T, overwrite_c=True)
-    else:
-        target += scale * (coefficients.T @ rows)
+class _Stopped(Exception):
+    """Raised in a worker thread when the solve was cancelled."""
 
 
-def _row_norms(rows):
-    return np.sqrt(np.einsum("ij,ij->i", rows, rows))
-
-
-def block_cg(b, x, multiply, precondition, progress=None, rtol=RTOL, max_iterations=MAX_ITERATIONS):
-    """Breakdown-free block preconditioned CG (Ji & Li 2017) for A x_k = b_k, k = 1..m, from
-    x = 0. Vectors are the rows of ``b`` and ``x`` (m, n); ``x`` is filled in place until
-    ‖A x_k − b_k‖ ≤ rtol ‖b_k‖ for every k.
-
-    ``multiply(rows, out)`` and ``precondition(rows, out)`` apply A and the preconditioner row by
-    row into ``out``. Work memory: four (m, n) float64 blocks (residual, preconditioned residual,
-    A times the search block, the search block).
-    """
-    progress = ensure(progress)
-    m, n = b.shape
-    norms = _row_norms(b)
-    target = rtol * np.where(norms > 0, norms, 1.0)
+def conjugate_gradients(matrix, b, x, precondition, vectors, report=None, rtol=RTOL,
+                        max_iterations=MAX_ITERATIONS):
+    """Preconditioned CG (Hestenes & Stiefel 1952) for ``matrix @ x = b`` from x = 0, in place on
+    ``x``, until ‖r‖ ≤ rtol ‖b‖. ``vectors``: work vectors r, z, p, q; ``report(fraction)`` is
+    called every iteration (log-scale progress towards the tolerance)."""
+    r, z, p, q = vectors.r, vectors.z, vectors.p, vectors.q
     x[:] = 0.0
-    residual = b.copy()
-    z = precondition(residual, np.empty((m, n)))
-    product = np.empty((m, n))
-    basis = np.empty((m, n))
-    search = _orthonormalise(z, basis)
-    start = None
-    for iteration in range(1, max_iterations + 1):
-        q = multiply(search, product[:search.shape[0]])
-        gram = q @ search.T
-        alpha = np.linalg.solve(gram, search @ residual.T)
-        _add_product(x, alpha, search, 1.0)
-        _add_product(residual, alpha, q, -1.0)
-        ratio = float(np.max(_row_norms(residual) / target))
-        if ratio <= 1.0:
-            progress.update(1.0)
+    r[:] = b
+    norm_b = float(np.linalg.norm(b))
+    if norm_b == 0.0:
+        return x
+    target = rtol * norm_b
+    precondition(r, z)
+    p[:] = z
+    rz = float(r @ z)
+    for _ in range(max_iterations):
+        multiply_into(matrix, p, q)
+        alpha = rz / float(p @ q)
+        daxpy(p, x, a=alpha)
+        daxpy(q, r, a=-alpha)
+        norm_r = float(np.linalg.norm(r))
+        if report is not None:
+            report(1.0 if norm_r <= target else min(0.99, np.log(norm_b / norm_r) / np.log(1.0 / rtol)))
+        if norm_r <= target:
             return x
-        start = ratio if start is None or start < ratio else start
-        progress.update(min(0.99, np.log(start / ratio) / max(np.log(start), 1e-9)),
-                        f"Conjugate gradients: iteration {iteration}")
-        precondition(residual, z)
-        beta = -np.linalg.solve(gram, q @ z.T)
-        _add_product(z, beta, search, 1.0)
-        search = _orthonormalise(z, basis)
+        precondition(r, z)
+        rz_next = float(r @ z)
+        p *= rz_next / rz
+        daxpy(z, p)
+        rz = rz_next
     raise EcoSecurityError(
         f"The multigrid solver did not reach the tolerance {rtol} in {max_iterations} iterations. "
         "Check the resistance surface for extreme values, or use the direct solver. "

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from refpaths import REFERENCE
 
+from ecosecurity.core.circuit import multigrid
 from ecosecurity.core.circuit.compute import run_ini
 
 CASES_DIR = REFERENCE / "circuitscape"
@@ -57,16 +58,27 @@ def sorted_table(path):
     return table[np.lexsort(keys)]
 
 
-def run_case(case, tmp_path):
+def run_case(case, tmp_path, method="auto"):
     folder = CASES_DIR / case
     ini = next(p for p in folder.glob("*.ini") if not p.name.endswith(".orig.ini"))
-    summary = run_ini(str(ini), str(tmp_path))
+    summary = run_ini(str(ini), str(tmp_path), method)
     return folder, {os.path.basename(f): f for f in summary.files}
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_reference_case_reproduces_every_expected_file(case, tmp_path):
-    folder, produced = run_case(case, tmp_path)
+    compare_expected_files(case, *run_case(case, tmp_path))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_reference_case_with_the_multigrid_solver(case, tmp_path, monkeypatch):
+    """The same files from AMG-preconditioned CG, coarsening forced down to 20 unknowns so that
+    these small grids go through several levels of V-cycles."""
+    monkeypatch.setattr(multigrid, "COARSE_SIZE", 20)
+    compare_expected_files(case, *run_case(case, tmp_path, "multigrid"))
+
+
+def compare_expected_files(case, folder, produced):
     legacy = legacy_files(case)
     expected = sorted(p for p in (folder / "expected").iterdir() if not is_legacy(p.name, legacy))
     assert expected, f"{case}: nothing to compare"

@@ -1,5 +1,7 @@
 """Rules of the circuit engine beyond the reference cases: graph construction, superposition,
 solvers, bad input, memory and cancel."""
+import threading
+
 import numpy as np
 import pytest
 
@@ -227,6 +229,38 @@ def test_multigrid_agrees_with_the_direct_solver_within_the_tolerance():
     np.testing.assert_allclose(iterative, direct, rtol=1e-5, atol=1e-6 * np.abs(direct).max())
 
 
+def test_multigrid_v_cycles_on_several_levels_converge_in_few_iterations(monkeypatch):
+    monkeypatch.setattr(multigrid, "COARSE_SIZE", 100)
+    matrix, rhs = laplacian_system((90, 120))
+    solver = solvers.make_solver(matrix, "multigrid")
+    assert len(solver.hierarchy.levels) >= 3
+    workspace, vectors = solver.hierarchy.workspace(), multigrid._Vectors(matrix.shape[0])
+    vectors.b[:] = rhs[:, 1]
+    x, reports = np.zeros(matrix.shape[0]), []
+    multigrid.conjugate_gradients(matrix, vectors.b, x, lambda r, z: solver.hierarchy.apply(r, z, workspace),
+                                  vectors, reports.append)
+    assert len(reports) <= 15   # unpreconditioned CG needs hundreds here
+    direct = solvers.make_solver(matrix, "direct").solve(rhs)
+    np.testing.assert_allclose(solver.solve(rhs), direct, rtol=1e-5, atol=1e-6 * np.abs(direct).max())
+
+
+def test_spectral_radius_estimate_is_just_below_the_largest_eigenvalue():
+    matrix, _ = laplacian_system((30, 40))
+    scale = 1.0 / np.sqrt(matrix.diagonal())
+    exact = np.linalg.eigvalsh(matrix.toarray() * scale[:, None] * scale[None, :])[-1]
+    assert matrix.shape[0] > multigrid.DENSE_SIZE
+    assert 0.97 * exact <= multigrid.spectral_radius(matrix) <= exact * (1 + 1e-9)
+
+
+def test_cancel_stops_every_solver_thread(monkeypatch):
+    monkeypatch.setattr(multigrid, "POLL_SECONDS", 0.0)
+    matrix, rhs = laplacian_system((60, 80))
+    solver = solvers.make_solver(matrix, "multigrid")
+    with pytest.raises(CancelledError):
+        solver.solve(np.repeat(rhs, 4, axis=1), Progress(None, lambda: True))
+    assert not [t for t in threading.enumerate() if t.name.startswith("ThreadPoolExecutor")]
+
+
 def test_without_pyamg_the_multigrid_solver_falls_back_to_jacobi_cg(monkeypatch):
     monkeypatch.setattr(multigrid, "available", lambda name: False)
     matrix, rhs = laplacian_system((12, 15))
@@ -257,6 +291,14 @@ def test_cancel_stops_a_run():
         return len(calls) > 2
     with pytest.raises(CancelledError):
         raster_run(inputs, RasterOptions(cumulative=True), None, progress=Progress(None, cancelled))
+
+
+def test_superposed_cumulative_current_is_the_same_in_many_edge_chunks(monkeypatch):
+    g = 1.0 / landscape(3)
+    focal = points((0, 0), (7, 9), (3, 5), (5, 2))
+    whole = pairwise(g, focal, cumulative=True).cumulative_nodes
+    monkeypatch.setattr("ecosecurity.core.circuit.currents.EDGE_CHUNK", 7)
+    np.testing.assert_allclose(pairwise(g, focal, cumulative=True).cumulative_nodes, whole, rtol=1e-12)
 
 
 def test_superposed_cumulative_current_sums_each_component_separately():
