@@ -1,24 +1,19 @@
 """Algebraic-multigrid preconditioned conjugate gradients for many right-hand sides.
 
-* Hierarchy: smoothed aggregation built level by level from pyamg's kernels — evolution
-  strength of connection (Olson, Schroder & Tuminaro 2010), standard aggregation, constant
-  near-null vector, prolongation ``P = (I − ω/ρ D⁻¹A) T`` with ω = 4/3 (Vaněk, Mandel & Brezina
-  1996) — with ρ = ρ(D⁻¹A) from a short Lanczos run (:func:`spectral_radius`). On circuit
-  Laplacians with strongly varying conductances, evolution strength aggregates along the
-  conductive structures and halves the iterations of Circuitscape's all-connections-strong
-  aggregation. The setup checks for cancel between steps.
+* Hierarchy: smoothed aggregation with evolution strength of connection
+  (:mod:`.aggregation`), built once per matrix.
 * V-cycle: single precision, Chebyshev smoothing (degree 3, pre and post: a symmetric
   preconditioner made of matrix products only), a dense pseudo-inverse on the coarsest level.
-  Every product goes through scipy's compiled CSR kernel into preallocated work vectors, which
-  releases the GIL, so two columns are smoothed at once on two threads.
-* Outer solver: block conjugate gradients in double precision over all right-hand sides
-  (O'Leary 1980, with the search block orthonormalised each step so that it never breaks down,
-  Ji & Li 2017). Solving the k systems together needs fewer preconditioner applications than
-  k separate CG runs.
-* Stop when every column has ``‖r‖ ≤ 1e-6 ‖b‖`` (Circuitscape's tolerance); the residual is
-  checked again at the end (:func:`.solvers.check_residual`).
+  The levels are stored scaled by their diagonal, and every product goes through scipy's
+  compiled CSR kernel, adding into preallocated work vectors: no temporaries, and the GIL is
+  released, so two threads smooth two columns at once.
+* Outer solver: preconditioned CG in double precision, one right-hand side per thread
+  (:data:`THREADS`). With this hierarchy CG needs about 10 iterations on Circuitscape's 6 M
+  cell benchmark grid whatever the number of columns, so block CG brings nothing.
+* Stop when ``‖r‖ ≤ 1e-6 ‖b‖`` (Circuitscape's tolerance); the residual is checked again at
+  the end (:func:`.solvers.check_residual`).
 
-Without pyamg the same block CG runs with a Jacobi (diagonal) preconditioner — correct but much
+Without pyamg the same CG runs with a Jacobi (diagonal) preconditioner — correct but much
 slower on large grids; ``auto`` then prefers the direct solver whenever it fits in memory.
 """
 import os
@@ -27,13 +22,13 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.linalg import eigvalsh_tridiagonal
 from scipy.linalg.blas import daxpy, saxpy
 from scipy.sparse._sparsetools import csr_matvec, csr_scale_columns, csr_scale_rows
 
 from ..deps import available
 from ..errors import EcoSecurityError
 from ..progress import ensure
+from .aggregation import aggregation_levels
 from .solvers import RTOL, check_residual
 
 #: Degree of the Chebyshev smoother and ratio of its eigenvalue interval (λmax/λmin).
@@ -42,16 +37,6 @@ CHEBYSHEV_RATIO = 30.0
 #: Safety factor on the Lanczos estimate of λmax for the smoother: an interval that misses the top
 #: of the spectrum makes the smoother amplify the highest modes (CG then stalls).
 CHEBYSHEV_MARGIN = 1.1
-#: Jacobi weight of the prolongation smoother, divided by ρ(D⁻¹A) (pyamg's and ML's default).
-PROLONGATION_OMEGA = 4.0 / 3.0
-#: Lanczos steps of the spectral radius estimate; levels up to DENSE_SIZE use dense eigenvalues.
-LANCZOS_STEPS = 15
-DENSE_SIZE = 500
-#: Coarsening stops at this many unknowns (solved by a dense pseudo-inverse) or this many levels.
-COARSE_SIZE = 1000
-MAX_LEVELS = 12
-#: Evolution strength of connection: pyamg defaults (drop tolerance ε = 4, k = 2 time steps).
-EVOLUTION = dict(epsilon=4.0, k=2)
 #: Iteration limit of CG (Circuitscape: 100 000).
 MAX_ITERATIONS = 2000
 #: Threads applying the matrix and the preconditioner to different columns (the kernels release
@@ -68,89 +53,6 @@ def multiply_into(matrix, x, out):
     return out
 
 
-def spectral_radius(matrix, steps=LANCZOS_STEPS, seed=0):
-    """ρ(D⁻¹A) of a symmetric positive definite ``matrix`` A with diagonal D.
-
-    D⁻¹A is similar to D^-½ A D^-½, whose largest eigenvalue is estimated by the largest Ritz
-    value of ``steps`` Lanczos steps from a seeded random vector (Lanczos 1950; the extreme Ritz
-    values converge first, from below). Exact (dense) on small matrices.
-    """
-    n = matrix.shape[0]
-    scale = 1.0 / np.sqrt(matrix.diagonal())
-    if n <= DENSE_SIZE:
-        dense = matrix.toarray() * scale[:, None] * scale[None, :]
-        return float(np.linalg.eigvalsh(dense)[-1])
-    v = np.random.default_rng(seed).standard_normal(n)
-    v /= np.linalg.norm(v)
-    previous = np.zeros(n)
-    scaled, w = np.empty(n), np.empty(n)
-    alphas, betas = [], []
-    beta = 0.0
-    for _ in range(steps):
-        np.multiply(v, scale, out=scaled)
-        multiply_into(matrix, scaled, w)
-        w *= scale
-        alpha = float(v @ w)
-        w -= alpha * v
-        w -= beta * previous
-        alphas.append(alpha)
-        beta = float(np.linalg.norm(w))
-        if beta <= 1e-10 * abs(alpha):
-            break
-        betas.append(beta)
-        previous, v = v, w / beta
-    return float(eigvalsh_tridiagonal(np.array(alphas), np.array(betas[:len(alphas) - 1]))[-1])
-
-
-def _with_spectral_radius(function, rho):
-    """``function`` (a pyamg routine) seeing ``approximate_spectral_radius`` return ``rho``: the
-    level's ρ(D⁻¹A), computed once by :func:`spectral_radius` instead of pyamg's slower estimate."""
-    names = dict(function.__globals__, approximate_spectral_radius=lambda *args, **kwargs: rho)
-    return type(function)(function.__code__, names, function.__name__, function.__defaults__,
-                          function.__closure__)
-
-
-def aggregation_levels(matrix, progress=None):
-    """Smoothed-aggregation hierarchy of an SPD ``matrix`` (see the module docstring).
-
-    Returns ``(levels, coarse)``: ``levels`` a list of ``(A, P, rho)`` from fine to coarse
-    (float64 CSR, ρ(D⁻¹A)), ``coarse`` the coarsest matrix.
-    """
-    progress = ensure(progress)
-    from pyamg.aggregation import fit_candidates, standard_aggregation
-    from pyamg.strength import evolution_strength_of_connection
-    a = sp.csr_matrix(matrix, dtype=np.float64)
-    candidates = np.ones((a.shape[0], 1))
-    levels = []
-    total = a.nnz
-    done = 0
-    while a.shape[0] > COARSE_SIZE and len(levels) < MAX_LEVELS:
-        def step(fraction, what):
-            progress.update(min(0.99, (done + fraction * a.nnz) / (1.15 * total)), what)
-        step(0.0, "Multigrid setup: spectral radius")
-        rho = spectral_radius(a)
-        step(0.1, "Multigrid setup: strength of connection")
-        strength = _with_spectral_radius(evolution_strength_of_connection, rho)(a, candidates, **EVOLUTION)
-        step(0.6, "Multigrid setup: aggregation")
-        aggregates = standard_aggregation(strength)[0]
-        del strength
-        if aggregates.shape[1] == 0 or aggregates.shape[1] >= a.shape[0]:
-            break
-        tentative, candidates = fit_candidates(aggregates, candidates)
-        tentative = sp.csr_matrix(tentative)
-        step(0.7, "Multigrid setup: prolongation")
-        jacobi = sp.diags(PROLONGATION_OMEGA / (rho * a.diagonal())) @ a
-        prolongation = (tentative - jacobi @ tentative).tocsr()
-        del jacobi, tentative
-        step(0.8, "Multigrid setup: coarse operator")
-        coarse = (prolongation.T.tocsr() @ (a @ prolongation)).tocsr()
-        levels.append((a, prolongation, rho))
-        done += a.nnz
-        a = coarse
-    progress.update(1.0)
-    return levels, a
-
-
 class _Level:
     """One level in single precision, scaled by the diagonal D so that smoothing needs no
     separate scaling passes: ``N = −D⁻¹A``, ``P``, and the restriction ``Rs = D_c⁻¹ Pᵀ D`` that
@@ -164,7 +66,7 @@ class _Level:
         self.Rs = _scaled(self.P.T.tocsr(), columns=diagonal,
                           rows=None if coarse_diagonal is None else 1.0 / coarse_diagonal)
         self.inv_diag = (1.0 / diagonal).astype(dtype)
-        gershgorin = float(np.max(np.asarray(abs(matrix).sum(axis=1)).ravel() / diagonal))
+        gershgorin = _largest_absolute_row_sum(self.N)   # of D⁻¹A
         upper = min(CHEBYSHEV_MARGIN * rho, gershgorin)
         lower = upper / CHEBYSHEV_RATIO
         self.theta = (upper + lower) / 2.0
@@ -181,6 +83,14 @@ def _scaled(matrix, rows=None, columns=None):
         csr_scale_columns(shape[0], shape[1], matrix.indptr, matrix.indices, matrix.data,
                           columns.astype(dtype))
     return matrix
+
+
+def _largest_absolute_row_sum(matrix):
+    """max_i Σ_j |m_ij| (Gershgorin's bound on the spectral radius)."""
+    sums = np.zeros(matrix.shape[0], dtype=matrix.dtype)
+    csr_matvec(matrix.shape[0], matrix.shape[1], matrix.indptr, matrix.indices, np.abs(matrix.data),
+               np.ones(matrix.shape[1], dtype=matrix.dtype), sums)
+    return float(sums.max())
 
 
 class _Workspace:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from refpaths import REFERENCE
 
-from ecosecurity.core.circuit import multigrid
+from ecosecurity.core.circuit import aggregation
 from ecosecurity.core.circuit.compute import run_ini
 
 CASES_DIR = REFERENCE / "circuitscape"
@@ -74,7 +74,7 @@ def test_reference_case_reproduces_every_expected_file(case, tmp_path):
 def test_reference_case_with_the_multigrid_solver(case, tmp_path, monkeypatch):
     """The same files from AMG-preconditioned CG, coarsening forced down to 20 unknowns so that
     these small grids go through several levels of V-cycles."""
-    monkeypatch.setattr(multigrid, "COARSE_SIZE", 20)
+    monkeypatch.setattr(aggregation, "COARSE_SIZE", 20)
     compare_expected_files(case, *run_case(case, tmp_path, "multigrid"))
 
 

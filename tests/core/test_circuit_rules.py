@@ -5,7 +5,7 @@ import threading
 import numpy as np
 import pytest
 
-from ecosecurity.core.circuit import multigrid, solvers
+from ecosecurity.core.circuit import aggregation, multigrid, solvers
 from ecosecurity.core.circuit.compute import RasterInputs, RasterOptions, habitat_conductances, raster_run
 from ecosecurity.core.circuit.currents import node_currents, pairwise_abs_sum
 from ecosecurity.core.circuit.graph import (cell_conductances, cell_graph, check_nodata_tag, grid_edges,
@@ -230,7 +230,7 @@ def test_multigrid_agrees_with_the_direct_solver_within_the_tolerance():
 
 
 def test_multigrid_v_cycles_on_several_levels_converge_in_few_iterations(monkeypatch):
-    monkeypatch.setattr(multigrid, "COARSE_SIZE", 100)
+    monkeypatch.setattr(aggregation, "COARSE_SIZE", 100)
     matrix, rhs = laplacian_system((90, 120))
     solver = solvers.make_solver(matrix, "multigrid")
     assert len(solver.hierarchy.levels) >= 3
@@ -244,12 +244,34 @@ def test_multigrid_v_cycles_on_several_levels_converge_in_few_iterations(monkeyp
     np.testing.assert_allclose(solver.solve(rhs), direct, rtol=1e-5, atol=1e-6 * np.abs(direct).max())
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_evolution_strength_finds_the_strong_pairs_pyamg_finds(seed, monkeypatch):
+    """Same strong pattern as pyamg's evolution_strength_of_connection (k = 2, ε = 4) given the
+    same ρ(D⁻¹A), on rough landscapes with the constant and with a coarse-level-like candidate."""
+    pyamg_strength = pytest.importorskip("pyamg.strength")
+    rng = np.random.RandomState(seed)
+    g = 1.0 / rng.lognormal(1.0, 1.5, (40, 50))
+    g[rng.rand(40, 50) < 0.1] = 0.0
+    graph = cell_graph(g, None, seed % 2 == 0, seed % 3 == 0)
+    members = np.flatnonzero(graph.labels == np.bincount(graph.labels).argmax())
+    matrix = grounded_laplacian(graph, members[1:])
+    rho = aggregation.spectral_radius(matrix)
+    monkeypatch.setattr(pyamg_strength, "approximate_spectral_radius", lambda *args, **kwargs: rho)
+    for candidate in (np.ones(matrix.shape[0]), rng.uniform(0.5, 3.0, matrix.shape[0])):
+        ours = aggregation.evolution_strength(matrix, rho, candidate)
+        theirs = pyamg_strength.evolution_strength_of_connection(matrix.copy(), candidate.reshape(-1, 1))
+        theirs.setdiag(0)
+        theirs.eliminate_zeros()
+        assert ours.nnz > matrix.shape[0]
+        assert ((ours != 0) != (theirs != 0)).nnz == 0
+
+
 def test_spectral_radius_estimate_is_just_below_the_largest_eigenvalue():
     matrix, _ = laplacian_system((30, 40))
     scale = 1.0 / np.sqrt(matrix.diagonal())
     exact = np.linalg.eigvalsh(matrix.toarray() * scale[:, None] * scale[None, :])[-1]
-    assert matrix.shape[0] > multigrid.DENSE_SIZE
-    assert 0.97 * exact <= multigrid.spectral_radius(matrix) <= exact * (1 + 1e-9)
+    assert matrix.shape[0] > aggregation.DENSE_SIZE
+    assert 0.97 * exact <= aggregation.spectral_radius(matrix) <= exact * (1 + 1e-9)
 
 
 def test_cancel_stops_every_solver_thread(monkeypatch):
