@@ -2,7 +2,7 @@
 
 * Hierarchy: smoothed aggregation with evolution strength of connection
   (:mod:`.aggregation`), built once per matrix.
-* V-cycle: single precision, Chebyshev smoothing (degree 3, pre and post: a symmetric
+* V-cycle: single precision, Chebyshev smoothing (degree 2, pre and post: a symmetric
   preconditioner made of matrix products only), a dense pseudo-inverse on the coarsest level.
   The levels are stored scaled by their diagonal, and every product goes through scipy's
   compiled CSR kernel, adding into preallocated work vectors: no temporaries, and the GIL is
@@ -31,9 +31,12 @@ from ..progress import ensure
 from .aggregation import aggregation_levels
 from .solvers import RTOL, check_residual
 
-#: Degree of the Chebyshev smoother and ratio of its eigenvalue interval (λmax/λmin).
-CHEBYSHEV_DEGREE = 3
-CHEBYSHEV_RATIO = 30.0
+#: Degree of the Chebyshev smoother and ratio of its eigenvalue interval (λmax/λmin). Degree 2
+#: over [λmax/10, λmax] costs 4 products per level and cycle against 6 for degree 3 (and
+#: pyamg's default interval λmax/30), for 11 CG iterations instead of 10 on the 6 M cell grid:
+#: 15 % less time.
+CHEBYSHEV_DEGREE = 2
+CHEBYSHEV_RATIO = 10.0
 #: Safety factor on the Lanczos estimate of λmax for the smoother: an interval that misses the top
 #: of the spectrum makes the smoother amplify the highest modes (CG then stalls).
 CHEBYSHEV_MARGIN = 1.1
