@@ -4,14 +4,13 @@ One interface, two methods (as Circuitscape.jl's ``cholmod`` and ``cg+amg``):
 
 * :class:`DirectSolver` — a sparse LU factorisation (SuperLU, minimum-degree ordering on A + Aᵀ,
   no pivoting: A is an SPD M-matrix) computed once and reused for every right-hand side;
-* :class:`MultigridSolver` — conjugate gradients preconditioned by a smoothed-aggregation
-  algebraic multigrid hierarchy (pyamg, built once), relative tolerance 1e-6 as Circuitscape;
-  right-hand sides are solved together (block CG), which needs fewer preconditioner applications
-  than solving them one by one. Without pyamg, an aggregation hierarchy built with numpy/scipy
-  (:mod:`.multigrid`) is used instead.
+* :class:`~.multigrid.MultigridSolver` — conjugate gradients preconditioned by a
+  smoothed-aggregation algebraic multigrid hierarchy (built once, with pyamg's kernels),
+  relative tolerance 1e-6 as Circuitscape, right-hand sides solved on two threads. Without
+  pyamg, CG with a Jacobi preconditioner.
 
 Both check the residual afterwards (``‖A x − b‖ ≤ 1e-4 ‖b‖``, Circuitscape.jl's hard limit).
-:func:`choose_method` picks by the estimated memory of the factorisation.
+:func:`choose_method` picks by memory and estimated time.
 """
 import math
 
@@ -30,8 +29,6 @@ RTOL = 1e-6
 RESIDUAL_LIMIT = 1e-4
 #: Right-hand sides back-substituted together by the direct solver.
 DIRECT_BATCH = 64
-#: Largest system (nodes) the automatic choice solves directly.
-DIRECT_MAX_NODES = 2_500_000
 
 
 def estimate_direct_memory(n, nnz):
@@ -49,21 +46,41 @@ def estimate_direct_memory(n, nnz):
 
 
 def estimate_multigrid_memory(n, nnz, n_rhs=1):
-    """Bytes of the multigrid solver: the matrix, its float32 copy, the hierarchy (about 40 % of the
-    matrix) and CG's work vectors (about 8 float64 vectors per right-hand side)."""
-    return int(nnz * (12 + 8) * 1.5 + n * 8 * (8 * max(n_rhs, 1) + 4))
+    """Bytes of the multigrid solver on ``n`` unknowns, ``nnz`` entries and ``n_rhs`` right-hand
+    sides: the float64 matrix (12 B per entry) plus the larger of the set-up's temporaries (about
+    28 B per entry) and the solve — the single-precision hierarchy (about 14 B per entry), the
+    solutions (8 B per unknown and right-hand side) and two threads' work vectors (about 130 B per
+    unknown). Measured on the 6 M cell benchmark grid: 3.1 GB peak for an estimate of 3.5 GB with
+    the graph."""
+    setup = nnz * 28
+    solve = nnz * 14 + n * (8 * max(n_rhs, 1) + 130)
+    return int(nnz * 12 + max(setup, solve))
+
+
+def estimate_seconds(method, n, n_rhs):
+    """Rough solve time of ``method`` on n unknowns with ``n_rhs`` right-hand sides, fitted on the
+    8-neighbour 1 M cell benchmark grid cut to 135 k and 868 k unknowns (2 cores): the
+    factorisation grows like n^1.4 and its back-substitutions like n^1.2; multigrid set-up and
+    each CG solve grow like n. Only the ratio of the two methods is used."""
+    scale = n / 135_000
+    if method == "direct":
+        return 0.67 * scale ** 1.41 + n_rhs * 0.016 * scale ** 1.17
+    return 0.27 * scale + n_rhs * 0.047 * scale
 
 
 def choose_method(n, nnz, n_rhs=1):
-    """'direct' for small systems, and for medium ones whose factorisation fits in memory when there
-    are several right-hand sides (or no pyamg); 'multigrid' otherwise."""
+    """'direct' for small systems, 'multigrid' when the factorisation would not fit in 40 % of
+    the free memory, otherwise the method with the smaller :func:`estimate_seconds` (without
+    pyamg, direct whenever it fits)."""
     if n <= 20_000:
         return "direct"
     available = available_memory() or 8 * 2 ** 30
-    fits = estimate_direct_memory(n, nnz) < 0.4 * available
-    if fits and (n <= 300_000 or not has_module("pyamg") or (n <= DIRECT_MAX_NODES and n_rhs >= 4)):
+    if estimate_direct_memory(n, nnz) >= 0.4 * available:
+        return "multigrid"
+    if not has_module("pyamg"):
         return "direct"
-    return "multigrid"
+    faster = estimate_seconds("direct", n, n_rhs) <= estimate_seconds("multigrid", n, n_rhs)
+    return "direct" if faster else "multigrid"
 
 
 class DirectSolver:
