@@ -37,23 +37,23 @@ def classify_raster(input_path, output_path, band=1, method=0, classes=5, thresh
     units²). NoData stays NoData (int16 -32768 or float32 -9999).
     """
     progress = ensure(progress)
-    progress.update(0.0, "Reading the raster")
+    progress.update(0.0, "Reading the raster / 读取栅格")
     raster = read_raster(input_path, band)
     values = raster.array[raster.valid]
     if values.size == 0:
         raise InputError(f"Band {band} of '{input_path}' contains only NoData; there is nothing to classify.")
     if np.issubdtype(values.dtype, np.floating) and not np.all(np.isfinite(values)):
         values = values[np.isfinite(values)]
-    progress.update(0.2, "Computing class breaks")
+    progress.update(0.2, "Computing class breaks / 计算分级断点")
     breaks = compute_breaks(values, method, classes, thresholds, sample_size, seed)
     del values
     n_classes = len(breaks) - 1
     table = class_scores(n_classes, scores, reverse)
     dtype, nodata = output_type(table)
-    progress.update(0.6, "Assigning classes")
+    progress.update(0.6, "Assigning classes / 分配等级")
     out = apply_breaks(raster.array, breaks, scores, reverse, raster.valid, nodata).astype(dtype)
     rows = class_summary(raster.array, breaks, raster.valid, raster.grid.cell_width * raster.grid.cell_height)
-    progress.update(0.8, "Writing the output")
+    progress.update(0.8, "Writing the output / 写出结果")
     write_raster(output_path, out, raster.grid, nodata=nodata)
     progress.update(1.0)
     return breaks, [(c, lo, hi, float(table[c - 1]), n, area) for c, lo, hi, n, area in rows]

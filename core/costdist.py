@@ -130,7 +130,7 @@ class CostGraph:
             target[missing] = own[missing]
             indices[:, k] = target
             weights[:, k] = weight
-            progress.update((k + 1) / 8.0, "Building the 8-neighbour cost graph")
+            progress.update((k + 1) / 8.0, "Building the 8-neighbour cost graph / 构建八邻域成本图")
         del padded_cell, half, own, own_half, target, weight, missing, neighbour
         from scipy.sparse import csr_matrix
         indptr = np.arange(0, 8 * self.n_nodes + 1, 8, dtype=np.int64 if 8 * self.n_nodes >= 2**31 else np.int32)
@@ -192,9 +192,9 @@ def cost_distance(resistance, sources, cell_size, valid=None, max_cost=None, pro
     """
     progress = ensure(progress)
     graph = CostGraph(resistance, cell_size, valid, progress.sub(0.0, 0.3))
-    progress.update(0.3, "Cost distance (Dijkstra)")
+    progress.update(0.3, "Cost distance (Dijkstra) / 成本距离（Dijkstra 算法）")
     distance = graph.run(sources, max_cost=max_cost).distance
-    progress.update(1.0, "Cost distance done")
+    progress.update(1.0, "Cost distance done / 成本距离计算完成")
     return distance
 
 
@@ -207,12 +207,12 @@ def cost_allocation(resistance, labels, cell_size, valid=None, max_cost=None, pr
     progress = ensure(progress)
     labels = np.asarray(labels)
     graph = CostGraph(resistance, cell_size, valid, progress.sub(0.0, 0.3))
-    progress.update(0.3, "Cost allocation (Dijkstra)")
+    progress.update(0.3, "Cost allocation (Dijkstra) / 成本分配（Dijkstra 算法）")
     surface = graph.run(labels > 0, max_cost=max_cost, allocation=True)
     allocation = np.zeros(labels.shape, dtype=labels.dtype)
     reached = surface.source >= 0
     allocation[reached] = labels.reshape(-1)[surface.source[reached]]
-    progress.update(1.0, "Cost allocation done")
+    progress.update(1.0, "Cost allocation done / 成本分配计算完成")
     return surface.distance, allocation
 
 

@@ -97,7 +97,7 @@ def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cel
             raise InputError(f"The protected-area mask {protected_cells.shape} does not match the raster "
                              f"{array.shape}. / 保护地掩膜与栅格大小不一致。")
         protected_cells = protected_cells & valid
-    progress.update(0.1, "Labelling habitat patches")
+    progress.update(0.1, "Labelling habitat patches / 标记生境斑块")
     labels, n = ndimage.label(habitat, structure=structure)
     labels = labels.astype(np.int32, copy=False)
     progress.check()
@@ -116,7 +116,7 @@ def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cel
     del labels
     if protected_cells is not None:
         kept |= protected_cells
-    progress.update(0.5, "Labelling source patches")
+    progress.update(0.5, "Labelling source patches / 标记源地斑块")
     final, count = ndimage.label(kept, structure=structure)
     final = final.astype(np.int32, copy=False)
     progress.check()
@@ -127,7 +127,7 @@ def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cel
     else:
         by_protection = np.zeros(count, dtype=bool)
     source = [BY_BOTH if a and p else (BY_AREA if a else BY_PROTECTION) for a, p in zip(by_area, by_protection)]
-    progress.update(0.8, "Patch perimeters")
+    progress.update(0.8, "Patch perimeters / 计算斑块周长")
     perimeter = patch_perimeters(final, count, cell_width, cell_height)
     progress.update(1.0)
     return Patches(final, cells * cell_ha, perimeter, cells, source)
@@ -162,7 +162,7 @@ def patch_polygons(labels, geotransform, progress=None):
     vector = ogr.GetDriverByName("Memory").CreateDataSource("patches")
     layer = vector.CreateLayer("patches", geom_type=ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
-    progress.update(0.1, "Polygonising patches")
+    progress.update(0.1, "Polygonising patches / 斑块矢量化")
     if gdal.Polygonize(band, band.GetMaskBand(), layer, 0, [], callback=None) != 0:
         raise InputError(f"GDAL could not polygonise the patches: {gdal.GetLastErrorMsg()}")
     parts = {}

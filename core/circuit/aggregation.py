@@ -150,25 +150,25 @@ def aggregation_levels(matrix, progress=None):
     while a.shape[0] > COARSE_SIZE and len(levels) < MAX_LEVELS:
         def step(fraction, what):
             progress.update(min(0.99, (done + fraction * a.nnz) / (1.15 * total)), what)
-        step(0.0, "Multigrid setup: spectral radius")
+        step(0.0, "Multigrid setup: spectral radius / 多重网格构建：谱半径")
         a.sum_duplicates()   # canonical CSR: sorted indices, no duplicates
         rho = spectral_radius(a)
-        step(0.1, "Multigrid setup: strength of connection")
+        step(0.1, "Multigrid setup: strength of connection / 多重网格构建：强连接")
         strength = evolution_strength(a, rho, candidate)
-        step(0.5, "Multigrid setup: aggregation")
+        step(0.5, "Multigrid setup: aggregation / 多重网格构建：聚合")
         aggregates = standard_aggregation(strength)[0]
         del strength
         if aggregates.shape[1] == 0 or aggregates.shape[1] >= a.shape[0]:
             break
         tentative, coarse_candidate = fit_candidates(aggregates, candidate.reshape(-1, 1))
         tentative = sp.csr_matrix(tentative)
-        step(0.6, "Multigrid setup: prolongation")
+        step(0.6, "Multigrid setup: prolongation / 多重网格构建：延拓算子")
         smoothing = (a @ tentative).tocsr()
         smoothing.data *= -PROLONGATION_OMEGA / rho
         _scaled(smoothing.indptr, smoothing.indices, smoothing.data, rows=1.0 / a.diagonal(), shape=smoothing.shape)
         prolongation = (tentative + smoothing).tocsr()
         del smoothing, tentative
-        step(0.8, "Multigrid setup: coarse operator")
+        step(0.8, "Multigrid setup: coarse operator / 多重网格构建：粗网格算子")
         coarse = (prolongation.T.tocsr() @ (a @ prolongation)).tocsr()
         levels.append((a, prolongation, rho))
         done += a.nnz

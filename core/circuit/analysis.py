@@ -91,7 +91,7 @@ def analyse(resistance, options, writer, is_conductance=False, focal=None, short
     (:class:`~.outputs.LayerFiles`).
     """
     progress = ensure(progress)
-    progress.update(0.0, "Reading the inputs")
+    progress.update(0.0, "Reading the inputs / 读取输入数据")
     habitat = read_grid_layer(resistance.path, resistance.name or os.path.basename(resistance.path))
     g, warnings = habitat_conductances(habitat, not is_conductance)
     inputs = RasterInputs(habitat, g, warnings=warnings)

@@ -135,7 +135,7 @@ def check_focal(focal, g, polygons, name, minimum=2):
 def raster_inputs_from_config(config, progress=None):
     """Read every raster and text input a configuration names."""
     progress = ensure(progress)
-    progress.update(0.0, "Reading the habitat raster")
+    progress.update(0.0, "Reading the habitat raster / 读取生境栅格")
     habitat = read_grid_layer(config.habitat_file)
     mask = aligned_layer(config.mask_file, habitat, os.path.basename(config.mask_file)) \
         if config.use_mask and config.mask_file else None
@@ -246,7 +246,7 @@ def _pairwise(inputs, options, writer, method, progress, summary):
     if fast:
         total = cell_values(result.graph.node_of_cell, result.cumulative_nodes)
         accumulator.total = np.where(g > 0, total, -9999.0) if options.null_currents else total
-    progress.update(0.9, "Writing the outputs")
+    progress.update(0.9, "Writing the outputs / 写出结果")
     if options.cumulative:
         writer.cumulative(accumulator.cumulative())
     if maximum:

@@ -106,7 +106,8 @@ def cumulative_superposed_currents(graph, columns, free_index, focal_nodes, mult
         futures = [pool.submit(worker, thread) for thread in range(THREADS)]
         try:
             while wait(futures, timeout=0.5).not_done:
-                progress.update(len(finished) / max(len(chunks), 1), "Summing the currents of all pairs")
+                progress.update(len(finished) / max(len(chunks), 1),
+                                "Summing the currents of all pairs / 汇总所有焦点对的电流")
         finally:
             cancelled.set()
         for future in futures:

@@ -141,7 +141,8 @@ def one_to_all(graph, focal, ids, all_to_one=False, strengths=None, partners=Non
     values = np.full(ids.size, -1.0)
     result = OneToAllResult(ids, values)
     for k, focal_id in enumerate(ids):
-        progress.update(k / ids.size, f"Focal node {focal_id} ({k + 1}/{ids.size})")
+        progress.update(k / ids.size, f"Focal node {focal_id} ({k + 1}/{ids.size})"
+                                      f" / 焦点 {focal_id}（{k + 1}/{ids.size}）")
         node = int(first_nodes[k])
         if node < 0:
             if visit is not None:

@@ -243,7 +243,9 @@ class MultigridSolver:
                     done, pending = wait(futures, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
                     if not pending or any(future.exception() for future in done):
                         break
-                    progress.update(state.fraction(), f"Conjugate gradients: {state.finished()} of {k} solved")
+                    progress.update(state.fraction(),
+                                    f"Conjugate gradients: {state.finished()} of {k} solved"
+                                    f" / 共轭梯度：已解 {state.finished()}/{k} 个")
             finally:
                 state.stop.set()
             for future in futures:

@@ -101,7 +101,7 @@ def pairwise(g, focal, polygons=None, four_neighbours=False, avg_resistances=Fal
         result = _pairwise_regions(g, focal, ids, polygons, four_neighbours, avg_resistances, method,
                                    visit, excluded, progress)
     else:
-        progress.update(0.0, "Building the conductance graph")
+        progress.update(0.0, "Building the conductance graph / 构建电导图")
         graph = cell_graph(g, polygons, four_neighbours, avg_resistances)
         rows, cols = first_cells(focal, ids)
         nodes = graph.node_of_cell[rows, cols].astype(np.int64)
@@ -179,7 +179,8 @@ def pairwise_on_graph(graph, ids, nodes, method="auto", visit=None, cumulative=F
                  if ka < kb and not excluded[ka, kb]]
         in_component = {}
         for step, (ka, kb) in enumerate(pairs):
-            pair_progress.update(step / len(pairs), f"Maps of pair {ids[ka]}-{ids[kb]}")
+            pair_progress.update(step / len(pairs), f"Maps of pair {ids[ka]}-{ids[kb]}"
+                                                    f" / 焦点对 {ids[ka]}-{ids[kb]} 的结果图")
             a, b = int(nodes[ka]), int(nodes[kb])
             v = np.zeros(graph.n_nodes)
             if a != b:
@@ -249,7 +250,8 @@ def _pairwise_regions(g, focal, ids, polygons, four_neighbours, avg_resistances,
     result = PairwiseResult(ids, resistances, None)
     pairs = [(ka, kb) for ka in range(m) for kb in range(ka + 1, m) if not excluded[ka, kb]]
     for step, (ka, kb) in enumerate(pairs):
-        progress.update(step / len(pairs), f"Pair {ids[ka]}-{ids[kb]} ({step + 1}/{len(pairs)})")
+        progress.update(step / len(pairs), f"Pair {ids[ka]}-{ids[kb]} ({step + 1}/{len(pairs)})"
+                                           f" / 焦点对 {ids[ka]}-{ids[kb]}（{step + 1}/{len(pairs)}）")
         poly = region_polygons(polygons, focal, ids[ka], ids[kb], g.shape)
         graph = cell_graph(g, poly, four_neighbours, avg_resistances)
         a = int(graph.node_of_cell[rows[ka], cols[ka]])

@@ -90,7 +90,7 @@ class DirectSolver:
 
     def __init__(self, matrix, progress=None):
         progress = ensure(progress)
-        progress.update(0.0, "Factorising the conductance matrix")
+        progress.update(0.0, "Factorising the conductance matrix / 分解电导矩阵")
         self.matrix = matrix.tocsr()
         self.lu = splu(matrix.tocsc(), permc_spec="MMD_AT_PLUS_A", diag_pivot_thresh=0.0,
                        options={"SymmetricMode": True})
@@ -109,7 +109,7 @@ class DirectSolver:
         out = np.empty(columns.shape, order="F")
         for start in range(0, k, DIRECT_BATCH):
             stop = min(start + DIRECT_BATCH, k)
-            progress.update(start / k, f"Solving {k} right-hand sides")
+            progress.update(start / k, f"Solving {k} right-hand sides / 求解 {k} 个右端项")
             block = columns[:, start:stop]
             block = np.asfortranarray(block.toarray() if sp.issparse(block) else block)
             out[:, start:stop] = self.lu.solve(block)

@@ -86,7 +86,7 @@ def edge_distances(geometries, max_distance=None, progress=None):
     i, j = _candidate_pairs(_envelopes(geometries), max_distance)
     d = np.empty(i.size, dtype=np.float64)
     for start in range(0, i.size, 500):
-        progress.update(start / max(i.size, 1), "Edge-to-edge distances between patches")
+        progress.update(start / max(i.size, 1), "Edge-to-edge distances between patches / 斑块间边缘距离")
         for pos in range(start, min(i.size, start + 500)):
             d[pos] = geometries[i[pos]].Distance(geometries[j[pos]])
     if np.any(d < 0):

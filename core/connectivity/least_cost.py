@@ -66,7 +66,7 @@ def least_cost_distances(labels, n_patches, resistance, valid, cell_size, max_di
     index = np.arange(1, n_patches + 1)
     out_i, out_j, out_d = [], [], []
     for patch in range(n_patches - 1):
-        progress.update(0.1 + 0.9 * patch / n_patches, "Least-cost distances between patches")
+        progress.update(0.1 + 0.9 * patch / n_patches, "Least-cost distances between patches / 斑块间最小成本距离")
         distance = graph.run(labels == patch + 1, max_cost=max_distance).distance
         nearest = ndimage.minimum(distance, labels, index[patch + 1:])
         others = np.arange(patch + 1, n_patches)

@@ -193,7 +193,8 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
     for s in range(0, c, step):
         e = min(c, s + step)
         if progress:
-            progress.update(s / c, "Paths between habitat patches, removing each patch in turn")
+            progress.update(s / c, "Paths between habitat patches, removing each patch in turn"
+                                   " / 生境斑块间路径（逐一移除各斑块）")
         if dense:
             lengths, pred = all_lengths[s:e], all_pred[s:e]
         else:

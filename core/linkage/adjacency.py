@@ -113,7 +113,7 @@ def edge_distances(labels, boxes, pairs, cell_size, progress=None):
     out = np.empty(len(pairs))
     for i, (a, b) in enumerate(pairs):
         if progress is not None and i % 64 == 0:
-            progress.update(i / max(len(pairs), 1), "Euclidean distances between cores")
+            progress.update(i / max(len(pairs), 1), "Euclidean distances between cores / 核心区间欧氏距离")
         tree_a, pa = tree(int(a))
         tree_b, pb = tree(int(b))
         if pa.shape[0] > pb.shape[0]:

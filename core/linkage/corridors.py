@@ -52,7 +52,7 @@ def corridor_mosaic(links, store, shape, non_normalised=False, cutoff=None, prog
     raw = np.full(shape, np.inf) if non_normalised else None
     for i, (label_a, label_b, lcd) in enumerate(links):
         if progress is not None:
-            progress.update(i / max(len(links), 1), "Normalised least-cost corridors")
+            progress.update(i / max(len(links), 1), "Normalised least-cost corridors / 归一化最小成本廊道")
         window_a, cwd_a = store.load(label_a)
         window_b, cwd_b = store.load(label_b)
         common = window_a.intersect(window_b)

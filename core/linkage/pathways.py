@@ -146,12 +146,12 @@ def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progr
     graph, cwd, zones = _step1(cores, resistance, valid, cell_size, progress.sub(0.0, 0.2))
     if options.bounding_buffer:
         graph = None  # every search will run on its own circles
-    progress.update(0.2, "Step 1: adjacency")
+    progress.update(0.2, "Step 1: adjacency / 第 1 步：邻接关系")
     cost_pairs = adjacent_pairs(zones)
     euc_pairs = adjacent_pairs(euclidean_allocation(cores.labels))
     upper = {} if options.bounding_buffer else boundary_path_costs(cwd, zones, resistance, cell_size)
 
-    progress.update(0.25, "Step 2: link table")
+    progress.update(0.25, "Step 2: link table / 第 2 步：连接表")
     pairs = candidate_pairs(options.adjacency, cost_pairs, euc_pairs, len(cores))
     table = LinkTable(cores.ids[pairs[:, 0] - 1], cores.ids[pairs[:, 1] - 1],
                       _contains(euc_pairs, pairs), _contains(cost_pairs, pairs))
@@ -175,7 +175,7 @@ def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progr
 
         active = np.flatnonzero(table.active)
         cutoff = mosaic_cutoff(options)
-        progress.update(0.8, "Step 5: normalised least-cost corridors")
+        progress.update(0.8, "Step 5: normalised least-cost corridors / 第 5 步：归一化最小成本廊道")
         nlcc, raw = corridor_mosaic([(int(labels1[i]), int(labels2[i]), float(table.lc_dist[i])) for i in active],
                                     store, shape, options.non_normalised, cutoff, progress.sub(0.8, 1.0))
     warnings = []
@@ -187,7 +187,7 @@ def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progr
         warnings.append(
             f"The corridor mosaic has values down to {nlcc[finite].min():.6g}, below -10 x cell size: the bounding "
             "circles are too small for some links (enlarge the buffer). / 廊道镶嵌值出现较大负值，请增大外接圆缓冲距离。")
-    progress.update(1.0, "Linkage Pathways done")
+    progress.update(1.0, "Linkage Pathways done / Linkage Pathways 计算完成")
     allocation = np.concatenate(([0], cores.ids))[zones]
     return PathwayResult(cwd, allocation, table, {i: paths[i][0] for i in paths}, nlcc, raw, searched, warnings)
 
@@ -195,9 +195,9 @@ def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progr
 def _step1(cores, resistance, valid, cell_size, progress):
     """Cost allocation from all cores: (graph of the whole grid, CWD to the nearest core, zones =
     core label of the nearest core, 0 where unreachable)."""
-    progress.update(0.0, "Step 1: cost allocation from all cores")
+    progress.update(0.0, "Step 1: cost allocation from all cores / 第 1 步：全部核心区的成本分配")
     graph = CostGraph(resistance, cell_size, valid, progress.sub(0.0, 0.4))
-    progress.update(0.4, "Step 1: cost allocation from all cores (Dijkstra)")
+    progress.update(0.4, "Step 1: cost allocation from all cores (Dijkstra) / 第 1 步：全部核心区的成本分配（Dijkstra 算法）")
     surface = graph.run(cores.labels > 0, allocation=True)
     zones = np.zeros(valid.shape, dtype=np.int32)
     reached = surface.source >= 0
@@ -216,7 +216,8 @@ def _step3(cores, resistance, valid, cell_size, options, table, labels1, labels2
     reached = 0
     for n, label in enumerate(involved):
         progress.update(n / len(involved), f"Step 3: cost distance from core {cores.ids[label - 1]} "
-                                           f"({n + 1}/{len(involved)})")
+                                           f"({n + 1}/{len(involved)}) / 第 3 步：核心区 "
+                                           f"{cores.ids[label - 1]} 的成本距离（{n + 1}/{len(involved)}）")
         mine = active[(labels1[active] == label) | (labels2[active] == label)]
         partners = np.where(labels1[mine] == label, labels2[mine], labels1[mine])
         guesses = [upper.get((int(min(label, p)), int(max(label, p))), context.guess * table.euc_dist[i])

@@ -93,7 +93,7 @@ def corridors(resistance_path, cores, outputs, options, progress=None, resistanc
     per link (:data:`LINK_FIELDS`) and one ``(dict of LCP_FIELDS, [(x, y), ...])`` per active link.
     """
     progress = ensure(progress)
-    progress.update(0.0, "Reading the inputs")
+    progress.update(0.0, "Reading the inputs / 读取输入数据")
     resistance = read_raster(resistance_path)
     grid = resistance.grid
     check_projected(grid.crs_wkt, resistance_name)
@@ -102,7 +102,7 @@ def corridors(resistance_path, cores, outputs, options, progress=None, resistanc
     result = linkage_pathways(core_ids, resistance.array.astype(np.float64, copy=False), resistance.valid,
                               cell_size, options, progress.sub(0.02, 0.95))
     del core_ids
-    progress.update(0.95, "Writing the outputs")
+    progress.update(0.95, "Writing the outputs / 写出结果")
     _write_rasters(result, grid, outputs, options)
     link_rows = link_records(result)
     lcp_rows = [({name: row[name] for name in LCP_FIELDS}, [grid.cell_center(r, c) for r, c in result.paths[i]])

@@ -32,7 +32,7 @@ def mspa_raster(input_path, output_path, band=1, foreground_values=(2,), missing
     Returns the :class:`.statistics.MspaSummary` (``None`` without ``summary_path``).
     """
     progress = ensure(progress)
-    progress.update(0.0, "Reading the raster")
+    progress.update(0.0, "Reading the raster / 读取栅格")
     raster = read_raster(input_path, band)
     grid, name = raster.grid, name or os.path.basename(str(input_path))
     codes = mspa_codes(raster.array, raster.valid, foreground_values, missing_values, name)
@@ -44,7 +44,7 @@ def mspa_raster(input_path, output_path, band=1, foreground_values=(2,), missing
     if summary_path:
         summary = mspa_statistics(classes, connectivity, intext, grid.cell_width * grid.cell_height,
                                   progress.sub(0.85, 0.97))
-    progress.update(0.97, "Writing the output")       # nothing is written before this point
+    progress.update(0.97, "Writing the output / 写出结果")       # nothing is written before this point
     write_raster(output_path, classes, grid, dtype=np.uint8, color_table=colour_table(transition),
                  category_names=category_names(transition))
     if summary_path:

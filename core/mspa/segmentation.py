@@ -78,11 +78,11 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     all_holes = None
     if intext:
         all_holes = np.packbits(foreground_holes(codes, pad, params.d2_hole, g))
-    progress.update(0.05, "core")
+    progress.update(0.05, "core / 核心区")
     analysed = pad_border(analysed_foreground(codes, d2), pad)
     core = erode_disk(analysed, d2)
     islet = analysed & ~reconstruct(core, analysed, g)
-    progress.update(0.10, "edges")
+    progress.update(0.10, "edges / 边缘区")
     core_ring = ring(core, d2)
     edge, core_holes = edge_zone(core, d2, g)
     core_holes = np.packbits(core_holes) if intext else None
@@ -100,7 +100,7 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     opening |= core                                # O = C | ring(C, t)
     del core_ring
 
-    progress.update(0.20, "skeleton")
+    progress.update(0.20, "skeleton / 骨架")
     skeleton = opening | residue
     _clear_frame(skeleton)
     _clear_frame(core)
@@ -108,7 +108,7 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     skeleton &= ~core
     _flag(out, core, CORE)
 
-    progress.update(0.45, "connectors")
+    progress.update(0.45, "connectors / 连接体")
     if params.edge_width == 1:
         connector = skeleton                       # tc < 1: the connector is the skeleton
         del residue
@@ -126,7 +126,7 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
         core, opening = _unpack(core, shape), _unpack(opening, shape)
     del skeleton
 
-    progress.update(0.75, "bridges and loops")
+    progress.update(0.75, "bridges and loops / 桥接区与环道")
     bridge = bridges(core, opening, connector, g, progress.sub(0.75, 0.9))
     del opening
     _flag(out, bridge, BRIDGE)
@@ -134,7 +134,7 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     _flag(out, connector, LOOP)
     del bridge, connector
 
-    progress.update(0.92, "internal features")
+    progress.update(0.92, "internal features / 内部要素")
     if intext:
         # The holes of the core (step 7) are those of the cleared core too: the cleared frame
         # pixels lie on rows/columns where the core runs straight to the array border.
