@@ -9,8 +9,11 @@ Measurements, each in a fresh subprocess (peak memory = that process's maximum R
 * ``peer-6m-pair``: the peer, measured in the same run: Circuitscape 4's algorithm for ONE pair of
   the 6 M grid (pyamg smoothed aggregation + CG at 1e-6, one solve, node currents), as Circuitscape
   4.0.7 does per pair (it took 118 s and 3.8 GB on the reference machine, R12 = 104.0565281).
+* ``12m-pair``: ``perf_12m_8nb`` (4000 x 3000, 8 neighbours), its two points with the cumulative
+  current map (no baseline upstream; Circuitscape.jl's docs report 2338 s on 16 processes for
+  their 12m configuration).
 
-Usage: ``.venv/bin/python bench/circuit.py [1m-pair 6m-20 peer-6m-pair]``. The machine may be
+Usage: ``.venv/bin/python bench/circuit.py [1m-pair 6m-20 peer-6m-pair 12m-pair]``. The machine may be
 shared: run it when it is quiet and read the ratios rather than the absolute times.
 """
 import json
@@ -96,6 +99,7 @@ MEASUREMENTS = {
     "1m-pair": lambda: measure_engine("perf_1m_pair_4nb", "points.txt", True, "1m"),
     "6m-20": lambda: measure_engine("perf_6m_20pts_8nb", "points.txt", False, "6m20"),
     "peer-6m-pair": measure_peer,
+    "12m-pair": lambda: measure_engine("perf_12m_8nb", "points.txt", False, "12m"),
 }
 
 
