@@ -36,6 +36,9 @@ MAX_LEVELS = 12
 EPSILON = 4.0
 #: Ratios |z_ii b_j / (b_i z_ij)| below this mark a weak connection (as pyamg).
 WEAK_RATIO = 1e-4
+#: Nodes with more neighbours than this are hubs (merged short-circuit or focal regions); a grid
+#: node has at most 8, its aggregates a few dozen.
+HUB_DEGREE = 256
 
 
 def spectral_radius(matrix, steps=LANCZOS_STEPS, seed=0):
@@ -84,18 +87,42 @@ def evolution_strength(matrix, rho, candidate, epsilon=EPSILON):
     its measure is below ``epsilon`` times the smallest measure of row i (values under √eps count
     as 1e-4). Returns the symmetric pattern of strong connections (CSR, ones, no diagonal);
     aggregation only reads the pattern.
+
+    Hubs — nodes with more than :data:`HUB_DEGREE` neighbours, i.e. short-circuit regions and
+    focal regions — are left out of Z (each entry of a hub's column would cost a pass over its
+    whole row) and every connection of a hub counts as strong, as in Circuitscape's aggregation.
     """
-    from pyamg.amg_core import incomplete_mat_mult_csr, maximum_row_value
     n, nnz = matrix.shape[0], matrix.nnz
     indptr, indices = matrix.indptr, matrix.indices
     rows = np.empty(nnz, dtype=indices.dtype)
     expandptr(n, indptr, rows)
-    diagonal_at = np.flatnonzero(indices == rows)
-    del rows
-    negative_scale = -1.0 / (rho * matrix.diagonal())
-    jacobi_t = _scaled(indptr, indices, matrix.data.copy(), columns=negative_scale)   # Jᵀ, CSR
+    on_diagonal = indices == rows
+    hub = np.diff(indptr) > HUB_DEGREE + 1
+    if not hub.any():
+        strong = _evolution_strong(indptr, indices, matrix.data, np.flatnonzero(on_diagonal), rho, candidate,
+                                   epsilon)
+    else:
+        touches_hub = (hub[rows] | hub[indices]) & ~on_diagonal
+        kept = np.flatnonzero(~touches_hub)
+        sub_indptr = np.zeros(n + 1, dtype=indptr.dtype)
+        np.cumsum(np.bincount(rows[kept], minlength=n), out=sub_indptr[1:])
+        sub_indices = indices[kept]
+        strong = touches_hub
+        strong[kept] = _evolution_strong(sub_indptr, sub_indices, matrix.data[kept],
+                                         np.flatnonzero(on_diagonal[kept]), rho, candidate, epsilon)
+    del rows, on_diagonal
+    pattern = sp.csr_matrix((strong.view(np.int8), indices, indptr), shape=(n, n))
+    return (pattern + pattern.T).tocsr()   # the sum stores no zeros: the strong pairs, symmetrised
+
+
+def _evolution_strong(indptr, indices, data, diagonal_at, rho, candidate, epsilon):
+    """Boolean per stored entry: strong by the evolution measure (see :func:`evolution_strength`)."""
+    from pyamg.amg_core import incomplete_mat_mult_csr, maximum_row_value
+    n, nnz = indptr.size - 1, data.size
+    negative_scale = -1.0 / (rho * data[diagonal_at])
+    jacobi_t = _scaled(indptr, indices, data.copy(), columns=negative_scale)   # Jᵀ, CSR
     jacobi_t[diagonal_at] += 1.0
-    jacobi = _scaled(indptr, indices, matrix.data.copy(), rows=negative_scale)   # J = Jᵀ in CSC
+    jacobi = _scaled(indptr, indices, data.copy(), rows=negative_scale)   # J = Jᵀ in CSC
     jacobi[diagonal_at] += 1.0
     z = np.empty(nnz)
     incomplete_mat_mult_csr(indptr, indices, jacobi_t, indptr, indices, jacobi, indptr, indices, z, n)
@@ -117,10 +144,7 @@ def evolution_strength(matrix, rho, candidate, epsilon=EPSILON):
         del weak
         largest = np.empty(n)
         maximum_row_value(n, largest, indptr, indices, closeness)
-        strong = _scaled(indptr, indices, closeness, rows=epsilon / largest) > 1.0
-    del closeness
-    pattern = sp.csr_matrix((strong.view(np.int8), indices, indptr), shape=(n, n))
-    return (pattern + pattern.T).tocsr()   # the sum stores no zeros: the strong pairs, symmetrised
+        return _scaled(indptr, indices, closeness, rows=epsilon / largest) > 1.0
 
 
 def _scaled(indptr, indices, values, rows=None, columns=None, shape=None):

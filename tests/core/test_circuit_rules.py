@@ -266,6 +266,25 @@ def test_evolution_strength_finds_the_strong_pairs_pyamg_finds(seed, monkeypatch
         assert ((ours != 0) != (theirs != 0)).nnz == 0
 
 
+def test_short_circuit_hubs_are_strongly_connected_and_solved_by_multigrid(monkeypatch):
+    monkeypatch.setattr(aggregation, "HUB_DEGREE", 20)
+    monkeypatch.setattr(aggregation, "COARSE_SIZE", 50)
+    g = 1.0 / landscape(6, (40, 50))
+    polygons = np.zeros(g.shape, dtype=np.int64)
+    polygons[10:20, 10:25] = 1
+    graph = cell_graph(g, polygons)
+    matrix = grounded_laplacian(graph, np.arange(1, graph.n_nodes))
+    hub = int(graph.node_of_cell[10, 10]) - 1
+    neighbours = set(matrix[hub].indices) - {hub}
+    assert len(neighbours) > 20
+    strength = aggregation.evolution_strength(matrix, aggregation.spectral_radius(matrix), np.ones(matrix.shape[0]))
+    assert set(strength[hub].indices) == neighbours
+    focal = points((0, 0), (39, 49), (30, 5))
+    direct = pairwise(g, focal, polygons, method="direct")
+    np.testing.assert_allclose(pairwise(g, focal, polygons, method="multigrid").resistances, direct.resistances,
+                               rtol=1e-5)
+
+
 def test_spectral_radius_estimate_is_just_below_the_largest_eigenvalue():
     matrix, _ = laplacian_system((30, 40))
     scale = 1.0 / np.sqrt(matrix.diagonal())
