@@ -7,6 +7,8 @@ cancel request stops it quickly: ``check()`` raises :class:`CancelledError`.
 ``progress.sub(start, stop)`` gives a child that maps [0, 1] onto [start, stop] of
 the parent, for multi-step cores.
 """
+import threading
+
 from .errors import CancelledError
 
 
@@ -45,3 +47,25 @@ class Progress:
 def ensure(progress):
     """``progress`` itself, or a silent :class:`Progress` when it is ``None``."""
     return progress if progress is not None else Progress()
+
+
+def run_cancellable(function, progress, poll_seconds=0.25):
+    """``function()`` on a background thread while the caller polls ``progress`` for cancel, for
+    long compiled calls that release the GIL but cannot be interrupted (a sparse factorisation).
+    On cancel :class:`CancelledError` is raised at once; the thread finishes on its own and its
+    result is dropped."""
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = function()
+        except BaseException as error:   # handed over to the caller below
+            outcome["error"] = error
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(poll_seconds)
+        ensure(progress).check()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

@@ -21,7 +21,7 @@ from scipy.sparse.linalg import splu
 from ..deps import available as has_module
 from ..errors import EcoSecurityError
 from ..memory import available_memory, check_memory
-from ..progress import ensure
+from ..progress import ensure, run_cancellable
 
 #: Relative tolerance of the iterative solver (Circuitscape: 1e-6).
 RTOL = 1e-6
@@ -92,8 +92,9 @@ class DirectSolver:
         progress = ensure(progress)
         progress.update(0.0, "Factorising the conductance matrix / 分解电导矩阵")
         self.matrix = matrix.tocsr()
-        self.lu = splu(matrix.tocsc(), permc_spec="MMD_AT_PLUS_A", diag_pivot_thresh=0.0,
-                       options={"SymmetricMode": True})
+        columns = matrix.tocsc()
+        self.lu = run_cancellable(lambda: splu(columns, permc_spec="MMD_AT_PLUS_A", diag_pivot_thresh=0.0,
+                                               options={"SymmetricMode": True}), progress)
         progress.update(1.0)
 
     def solve(self, rhs, progress=None):

@@ -302,6 +302,26 @@ def test_cancel_stops_every_solver_thread(monkeypatch):
     assert not [t for t in threading.enumerate() if t.name.startswith("ThreadPoolExecutor")]
 
 
+def test_cancel_does_not_wait_for_the_factorisation(monkeypatch):
+    release, finished = threading.Event(), threading.Event()
+
+    def endless_factorisation(*args, **kwargs):
+        release.wait(30)
+        finished.set()
+    monkeypatch.setattr(solvers, "splu", endless_factorisation)
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 2   # the first checks pass, then the user cancels
+    try:
+        with pytest.raises(CancelledError):
+            solvers.DirectSolver(laplacian_system((10, 10))[0], Progress(None, cancelled))
+        assert not finished.is_set()   # the cancel came back while the factorisation was running
+    finally:
+        release.set()
+
+
 def test_without_pyamg_the_multigrid_solver_falls_back_to_jacobi_cg(monkeypatch):
     monkeypatch.setattr(multigrid, "available", lambda name: False)
     matrix, rhs = laplacian_system((12, 15))
