@@ -42,6 +42,8 @@ CHEBYSHEV_RATIO = 10.0
 CHEBYSHEV_MARGIN = 1.1
 #: Iteration limit of CG (Circuitscape: 100 000).
 MAX_ITERATIONS = 2000
+#: Largest coarsest level solved exactly (dense pseudo-inverse, 8 n² bytes).
+DENSE_COARSE_LIMIT = 4000
 #: Threads applying the matrix and the preconditioner to different columns (the kernels release
 #: the GIL; the work is memory-bound, so more threads than cores do not help).
 THREADS = max(1, min(2, os.cpu_count() or 1))
@@ -123,7 +125,10 @@ class Hierarchy:
             a, prolongation, rho = levels.pop(0)
             below = levels[0][0].diagonal() if levels else None
             self.levels.append(_Level(a, prolongation, rho, below, self.dtype))
-        self.coarse_inverse = np.linalg.pinv(coarse.toarray())
+        if coarse.shape[0] <= DENSE_COARSE_LIMIT:
+            self.coarse_inverse = np.linalg.pinv(coarse.toarray())
+        else:   # coarsening stalled (it does not on circuit Laplacians): the coarsest level gets Jacobi
+            self.coarse_inverse = sp.diags(1.0 / coarse.diagonal()).tocsr()
         progress.update(1.0)
 
     def workspace(self):

@@ -4,6 +4,7 @@ import threading
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from ecosecurity.core.circuit import aggregation, multigrid, solvers
 from ecosecurity.core.circuit.compute import RasterInputs, RasterOptions, habitat_conductances, raster_run
@@ -283,6 +284,16 @@ def test_short_circuit_hubs_are_strongly_connected_and_solved_by_multigrid(monke
     direct = pairwise(g, focal, polygons, method="direct")
     np.testing.assert_allclose(pairwise(g, focal, polygons, method="multigrid").resistances, direct.resistances,
                                rtol=1e-5)
+
+
+def test_a_coarsest_level_too_large_for_a_dense_inverse_gets_jacobi(monkeypatch):
+    monkeypatch.setattr(aggregation, "MAX_LEVELS", 0)
+    monkeypatch.setattr(multigrid, "DENSE_COARSE_LIMIT", 100)
+    matrix, rhs = laplacian_system((20, 25))
+    solver = solvers.make_solver(matrix, "multigrid")
+    assert sp.issparse(solver.hierarchy.coarse_inverse)
+    direct = solvers.make_solver(matrix, "direct").solve(rhs)
+    np.testing.assert_allclose(solver.solve(rhs), direct, rtol=1e-5, atol=1e-6 * np.abs(direct).max())
 
 
 def test_spectral_radius_estimate_is_just_below_the_largest_eigenvalue():
