@@ -18,6 +18,10 @@ class GridMismatchError(InputError):
     """Two rasters that must align (CRS, cell size, extent) do not."""
 
 
+class ConvergenceError(EcoSecurityError):
+    """An iterative solver did not reach its tolerance."""
+
+
 class MemoryLimitError(EcoSecurityError):
     """The estimated memory of a run exceeds what the machine has."""
 

@@ -182,7 +182,7 @@ def aggregation_levels(matrix, progress=None):
         step(0.5, "Multigrid setup: aggregation / 多重网格构建：聚合")
         aggregates = standard_aggregation(strength)[0]
         del strength
-        if aggregates.shape[1] == 0 or aggregates.shape[1] >= a.shape[0]:
+        if aggregates.nnz == 0 or aggregates.shape[1] >= a.shape[0]:
             break
         tentative, coarse_candidate = fit_candidates(aggregates, candidate.reshape(-1, 1))
         tentative = sp.csr_matrix(tentative)

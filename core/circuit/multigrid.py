@@ -13,7 +13,8 @@
 * Stop when ``‖r‖ ≤ 1e-6 ‖b‖`` (Circuitscape's tolerance); the residual is checked again at
   the end (:func:`.solvers.check_residual`).
 
-Without pyamg the same CG runs with a Jacobi (diagonal) preconditioner — correct but much
+Without pyamg (or for conductances beyond single precision) the same CG runs with a Jacobi
+(diagonal) preconditioner — correct but much
 slower on large grids; ``auto`` then prefers the direct solver whenever it fits in memory.
 """
 import os
@@ -26,7 +27,7 @@ from scipy.linalg.blas import daxpy, saxpy
 from scipy.sparse._sparsetools import csr_matvec, csr_scale_columns, csr_scale_rows
 
 from ..deps import available
-from ..errors import EcoSecurityError
+from ..errors import ConvergenceError
 from ..progress import ensure
 from .aggregation import aggregation_levels
 from .solvers import RTOL, check_residual
@@ -42,6 +43,9 @@ CHEBYSHEV_RATIO = 10.0
 CHEBYSHEV_MARGIN = 1.1
 #: Iteration limit of CG (Circuitscape: 100 000).
 MAX_ITERATIONS = 2000
+#: Conductance sums (matrix diagonal) the single-precision V-cycle handles; outside, Jacobi CG in
+#: double precision is used.
+SINGLE_RANGE = (1e-30, 1e30)
 #: Largest coarsest level solved exactly (dense pseudo-inverse, 8 n² bytes).
 DENSE_COARSE_LIMIT = 4000
 #: Threads applying the matrix and the preconditioner to different columns (the kernels release
@@ -198,7 +202,9 @@ class MultigridSolver:
 
     def __init__(self, matrix, progress=None):
         self.matrix = sp.csr_matrix(matrix, dtype=np.float64)
-        if available("pyamg"):
+        diagonal = self.matrix.diagonal()
+        in_single_range = diagonal.size == 0 or (diagonal.min() > SINGLE_RANGE[0] and diagonal.max() < SINGLE_RANGE[1])
+        if available("pyamg") and in_single_range:
             self.hierarchy = Hierarchy(self.matrix, progress)
             self.method = "multigrid"
         else:
@@ -226,6 +232,8 @@ class MultigridSolver:
         columns = sp.csc_matrix(rhs.reshape(-1, 1) if single else rhs, dtype=np.float64)
         n, k = columns.shape
         x = np.zeros((k, n))
+        if k == 0:
+            return x.T
         state = _SharedProgress(k)
         queue = iter(range(k))
         lock = threading.Lock()
@@ -253,8 +261,10 @@ class MultigridSolver:
                                     f" / 共轭梯度：已解 {state.finished()}/{k} 个")
             finally:
                 state.stop.set()
-            for future in futures:
-                future.result()
+            errors = [future.exception() for future in futures]
+            for error in errors:   # a real failure, not the stop it caused in the other thread
+                if error is not None and not isinstance(error, _Stopped):
+                    raise error
         progress.update(1.0)
         return x[0] if single else x.T
 
@@ -312,7 +322,7 @@ def conjugate_gradients(matrix, b, x, precondition, vectors, report=None, rtol=R
         p *= rz_next / rz
         daxpy(z, p)
         rz = rz_next
-    raise EcoSecurityError(
+    raise ConvergenceError(
         f"The multigrid solver did not reach the tolerance {rtol} in {max_iterations} iterations. "
         "Check the resistance surface for extreme values, or use the direct solver. "
         "/ 多重网格求解未收敛，请检查阻力面或改用直接求解器。")

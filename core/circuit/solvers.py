@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from scipy.sparse.linalg import splu
 
 from ..deps import available as has_module
-from ..errors import EcoSecurityError
+from ..errors import ConvergenceError
 from ..memory import available_memory, check_memory
 from ..progress import ensure, run_cancellable
 
@@ -127,22 +127,41 @@ def check_residual(matrix, x, b):
     bad = r > RESIDUAL_LIMIT * np.maximum(scale, np.finfo(float).tiny)
     if np.any(bad):
         worst = float(np.max(r / np.maximum(scale, np.finfo(float).tiny)))
-        raise EcoSecurityError(
+        raise ConvergenceError(
             f"The circuit solver did not converge (relative residual {worst:.2e} > {RESIDUAL_LIMIT}). "
             "Check the resistance surface for extreme values, or try the other solver. "
             "/ 电路求解未收敛，请检查阻力面是否有极端值，或换用另一种求解器。")
 
 
 def make_solver(matrix, method="auto", n_rhs=1, progress=None):
-    """A solver for the SPD ``matrix``: 'direct', 'multigrid' or 'auto' (see :func:`choose_method`)."""
+    """A solver for the SPD ``matrix``: 'direct', 'multigrid' or 'auto' (see :func:`choose_method`).
+
+    With 'auto', a multigrid solve that does not converge (conductances spanning many orders of
+    magnitude) is redone by the direct solver when its factorisation fits in memory."""
     matrix = sp.csr_matrix(matrix)
     n, nnz = matrix.shape[0], matrix.nnz
-    if method == "auto":
-        method = choose_method(n, nnz, n_rhs)
-    if method == "direct":
+    chosen = choose_method(n, nnz, n_rhs) if method == "auto" else method
+    if chosen == "direct":
         check_memory(estimate_direct_memory(n, nnz) + n * n_rhs * 16,
                      f"The direct solver on {n} nodes", "Use the multigrid solver, or clip the input / 请改用多重网格求解器。")
         return DirectSolver(matrix, progress)
     check_memory(estimate_multigrid_memory(n, nnz, n_rhs), f"The multigrid solver on {n} nodes")
     from .multigrid import MultigridSolver
-    return MultigridSolver(matrix, progress)
+    solver = MultigridSolver(matrix, progress)
+    direct_fits = estimate_direct_memory(n, nnz) + n * n_rhs * 16 < 0.8 * (available_memory() or 8 * 2 ** 30)
+    return _DirectFallback(solver, matrix) if method == "auto" and direct_fits else solver
+
+
+class _DirectFallback:
+    """A multigrid solver whose non-converging solves are redone by :class:`DirectSolver`."""
+
+    def __init__(self, solver, matrix):
+        self.solver, self.matrix, self.method = solver, matrix, solver.method
+
+    def solve(self, rhs, progress=None):
+        try:
+            return self.solver.solve(rhs, progress)
+        except ConvergenceError:
+            self.solver = DirectSolver(self.matrix, progress)
+            self.method = "direct"
+            return self.solver.solve(rhs, progress)

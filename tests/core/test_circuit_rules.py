@@ -1,6 +1,7 @@
 """Rules of the circuit engine beyond the reference cases: graph construction, superposition,
 solvers, bad input, memory and cancel."""
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -15,7 +16,8 @@ from ecosecurity.core.circuit.inputs import (GridLayer, cells_of_points, focal_c
                                              focal_cells_from_raster, read_included_pairs)
 from ecosecurity.core.circuit.outputs import MapAccumulator, postprocess_current
 from ecosecurity.core.circuit.pairwise import excluded_pairs, pairwise
-from ecosecurity.core.errors import CancelledError, GridMismatchError, InputError, MemoryLimitError
+from ecosecurity.core.errors import (CancelledError, ConvergenceError, GridMismatchError, InputError,
+                                     MemoryLimitError)
 from ecosecurity.core.progress import Progress
 from ecosecurity.core.raster import Grid, check_aligned
 
@@ -331,6 +333,48 @@ def test_cancel_does_not_wait_for_the_factorisation(monkeypatch):
         assert not finished.is_set()   # the cancel came back while the factorisation was running
     finally:
         release.set()
+
+
+def test_a_failing_column_is_reported_not_the_stop_it_caused_in_the_other_thread(monkeypatch):
+    monkeypatch.setattr(multigrid, "POLL_SECONDS", 0.01)
+    matrix, rhs = laplacian_system((30, 40))
+    failing_at = int(np.flatnonzero(rhs[:, 1])[0])
+    original, started = multigrid.conjugate_gradients, threading.Event()
+
+    def one_slow_one_failing(matrix, b, x, precondition, vectors, report=None):
+        if b[failing_at] != 0.0:
+            started.wait(10)
+            raise ConvergenceError("column 1 failed")
+
+        def slow_report(fraction):
+            started.set()
+            time.sleep(0.05)
+            report(fraction)
+        return original(matrix, b, x, precondition, vectors, slow_report)
+    monkeypatch.setattr(multigrid, "conjugate_gradients", one_slow_one_failing)
+    with pytest.raises(ConvergenceError, match="column 1 failed"):
+        solvers.make_solver(matrix, "multigrid").solve(rhs[:, :2])
+
+
+def test_auto_redoes_a_non_converging_multigrid_solve_with_the_direct_solver(monkeypatch):
+    def never_converges(*args, **kwargs):
+        raise ConvergenceError("no convergence")
+    monkeypatch.setattr(solvers, "choose_method", lambda *args: "multigrid")
+    monkeypatch.setattr(multigrid, "conjugate_gradients", never_converges)
+    matrix, rhs = laplacian_system((30, 40))
+    solver = solvers.make_solver(matrix, "auto", 3)
+    x = solver.solve(rhs)
+    assert solver.method == "direct"
+    np.testing.assert_allclose(x, solvers.make_solver(matrix, "direct").solve(rhs), rtol=1e-12)
+
+
+def test_conductances_beyond_single_precision_use_jacobi_cg_in_double_precision():
+    matrix, rhs = laplacian_system((12, 15))
+    matrix = matrix * 1e-35
+    solver = solvers.make_solver(matrix, "multigrid")
+    assert solver.method == "jacobi-cg"
+    direct = solvers.make_solver(matrix, "direct").solve(rhs)
+    np.testing.assert_allclose(solver.solve(rhs), direct, rtol=1e-4, atol=1e-6 * np.abs(direct).max())
 
 
 def test_without_pyamg_the_multigrid_solver_falls_back_to_jacobi_cg(monkeypatch):
