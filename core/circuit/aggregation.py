@@ -99,18 +99,19 @@ def evolution_strength(matrix, rho, candidate, epsilon=EPSILON):
     on_diagonal = indices == rows
     hub = np.diff(indptr) > HUB_DEGREE + 1
     if not hub.any():
+        del rows
         strong = _evolution_strong(indptr, indices, matrix.data, np.flatnonzero(on_diagonal), rho, candidate,
                                    epsilon)
     else:
         touches_hub = (hub[rows] | hub[indices]) & ~on_diagonal
-        kept = np.flatnonzero(~touches_hub)
+        kept = ~touches_hub
         sub_indptr = np.zeros(n + 1, dtype=indptr.dtype)
         np.cumsum(np.bincount(rows[kept], minlength=n), out=sub_indptr[1:])
-        sub_indices = indices[kept]
+        diagonal_at = np.flatnonzero(on_diagonal[kept])
+        del rows, on_diagonal
         strong = touches_hub
-        strong[kept] = _evolution_strong(sub_indptr, sub_indices, matrix.data[kept],
-                                         np.flatnonzero(on_diagonal[kept]), rho, candidate, epsilon)
-    del rows, on_diagonal
+        strong[kept] = _evolution_strong(sub_indptr, indices[kept], matrix.data[kept], diagonal_at, rho,
+                                         candidate, epsilon)
     pattern = sp.csr_matrix((strong.view(np.int8), indices, indptr), shape=(n, n))
     return (pattern + pattern.T).tocsr()   # the sum stores no zeros: the strong pairs, symmetrised
 

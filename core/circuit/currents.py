@@ -10,8 +10,9 @@
 :func:`cumulative_superposed_currents` sums the node currents of every pair of a set of focal
 nodes from the single-source solutions without forming the pairs (see its docstring).
 """
+import os
 import threading
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
 import numpy as np
 
@@ -19,10 +20,11 @@ from ..progress import ensure
 
 #: Flows smaller than this fraction of the largest flow of their sign are dropped.
 FLOW_THRESHOLD = 1e-8
-#: Edges processed at once by the superposed cumulative current (bounds temporary memory).
-EDGE_CHUNK = 1 << 20
+#: Temporary memory of one thread of the superposed cumulative current: its edge chunks hold
+#: about 8 float64 values per edge and focal node (differences, sort order, weights, sums).
+CHUNK_BYTES = 256 * 2 ** 20
 #: Threads summing the currents of different edge chunks (numpy releases the GIL).
-THREADS = 2
+THREADS = max(1, min(2, os.cpu_count() or 1))
 
 
 def branch_flows(graph, v):
@@ -92,7 +94,8 @@ def cumulative_superposed_currents(graph, columns, free_index, focal_nodes, mult
     p = len(focal_nodes)
     weights = np.ones(p) if multiplicity is None else np.asarray(multiplicity, dtype=np.float64)
     solutions = [columns[:, c] for c in (range(columns.shape[1]) if column_index is None else column_index)]
-    chunks = [(start, min(start + EDGE_CHUNK, graph.i.size)) for start in range(0, graph.i.size, EDGE_CHUNK)]
+    step = edge_chunk(p)
+    chunks = [(start, min(start + step, graph.i.size)) for start in range(0, graph.i.size, step)]
     totals = [np.zeros(n) for _ in range(THREADS)]
     finished, cancelled = [], threading.Event()
 
@@ -105,7 +108,8 @@ def cumulative_superposed_currents(graph, columns, free_index, focal_nodes, mult
     with ThreadPoolExecutor(THREADS) as pool:
         futures = [pool.submit(worker, thread) for thread in range(THREADS)]
         try:
-            while wait(futures, timeout=0.5).not_done:
+            while wait(futures, timeout=0.5, return_when=FIRST_EXCEPTION).not_done \
+                    and not any(future.done() and future.exception() for future in futures):
                 progress.update(len(finished) / max(len(chunks), 1),
                                 "Summing the currents of all pairs / 汇总所有焦点对的电流")
         finally:
@@ -121,6 +125,11 @@ def cumulative_superposed_currents(graph, columns, free_index, focal_nodes, mult
         total[node] += 0.5 * m * (grand - m)
     progress.update(1.0)
     return total
+
+
+def edge_chunk(focal_nodes):
+    """Edges per chunk for ``focal_nodes`` focal nodes within :data:`CHUNK_BYTES`."""
+    return max(1024, CHUNK_BYTES // (64 * max(focal_nodes, 1)))
 
 
 def _add_chunk_currents(graph, start, stop, solutions, free_index, weights, total):

@@ -48,12 +48,14 @@ def estimate_direct_memory(n, nnz):
 def estimate_multigrid_memory(n, nnz, n_rhs=1):
     """Bytes of the multigrid solver on ``n`` unknowns, ``nnz`` entries and ``n_rhs`` right-hand
     sides: the float64 matrix (12 B per entry) plus the larger of the set-up's temporaries (about
-    28 B per entry) and the solve — the single-precision hierarchy (about 14 B per entry), the
-    solutions (8 B per unknown and right-hand side) and two threads' work vectors (about 130 B per
-    unknown). Measured on the 6 M cell benchmark grid: 3.1 GB peak for an estimate of 3.5 GB with
+    40 B per entry; up to 55 with short-circuit regions) and the solve — the single-precision
+    hierarchy (about 14 B per entry), the solutions (8 B per unknown and right-hand side), two
+    threads' work vectors (about 130 B per unknown) and the chunks summing the cumulative
+    current. Measured on the 6 M cell benchmark grid: 3.1 GB peak for an estimate of 4.0 GB with
     the graph."""
-    setup = nnz * 28
-    solve = nnz * 14 + n * (8 * max(n_rhs, 1) + 130)
+    from .currents import CHUNK_BYTES, THREADS
+    setup = nnz * 40
+    solve = nnz * 14 + n * (8 * max(n_rhs, 1) + 130) + THREADS * CHUNK_BYTES
     return int(nnz * 12 + max(setup, solve))
 
 

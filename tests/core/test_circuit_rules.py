@@ -410,10 +410,10 @@ def test_cancel_stops_a_run():
 
 
 def test_superposed_cumulative_current_is_the_same_in_many_edge_chunks(monkeypatch):
-    g = 1.0 / landscape(3)
-    focal = points((0, 0), (7, 9), (3, 5), (5, 2))
+    g = 1.0 / landscape(3, (60, 80))
+    focal = points((0, 0), (57, 79), (30, 45), (5, 2))
     whole = pairwise(g, focal, cumulative=True).cumulative_nodes
-    monkeypatch.setattr("ecosecurity.core.circuit.currents.EDGE_CHUNK", 7)
+    monkeypatch.setattr("ecosecurity.core.circuit.currents.CHUNK_BYTES", 1)   # chunks of 1024 edges
     np.testing.assert_allclose(pairwise(g, focal, cumulative=True).cumulative_nodes, whole, rtol=1e-12)
 
 
