@@ -8,6 +8,7 @@ cancel request stops it quickly: ``check()`` raises :class:`CancelledError`.
 the parent, for multi-step cores.
 """
 import threading
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
 from .errors import CancelledError
 
@@ -69,3 +70,30 @@ def run_cancellable(function, progress, poll_seconds=0.25):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
+
+
+class WorkerStopped(Exception):
+    """Raised inside a worker thread of :func:`run_workers` to leave early once told to stop."""
+
+
+def run_workers(workers, progress, status, stop, poll_seconds=0.5):
+    """Each of ``workers`` (callables) on its own thread, while the caller reports
+    ``status()`` → (fraction, message) to ``progress`` every ``poll_seconds`` and polls for cancel.
+
+    ``stop`` (a :class:`threading.Event` the workers watch) is set as soon as the caller leaves:
+    all done, a worker failed, or the user cancelled; the threads are then joined. The first
+    failure other than :class:`WorkerStopped` (the stop it caused elsewhere) is re-raised."""
+    progress = ensure(progress)
+    with ThreadPoolExecutor(len(workers)) as pool:
+        futures = [pool.submit(worker) for worker in workers]
+        try:
+            while True:
+                done, pending = wait(futures, timeout=poll_seconds, return_when=FIRST_EXCEPTION)
+                if not pending or any(future.exception() for future in done):
+                    break
+                progress.update(*status())
+        finally:
+            stop.set()
+    for error in (future.exception() for future in futures):
+        if error is not None and not isinstance(error, WorkerStopped):
+            raise error

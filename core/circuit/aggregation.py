@@ -19,9 +19,10 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.linalg import eigvalsh_tridiagonal
 from scipy.linalg.blas import daxpy
-from scipy.sparse._sparsetools import csr_matvec, csr_scale_columns, csr_scale_rows, expandptr
+from scipy.sparse._sparsetools import expandptr
 
 from ..progress import ensure
+from .csr import multiply_into, scale_entries
 
 #: Jacobi weight of the prolongation smoother, divided by ρ(D⁻¹A) (pyamg's and ML's default).
 PROLONGATION_OMEGA = 4.0 / 3.0
@@ -60,8 +61,7 @@ def spectral_radius(matrix, steps=LANCZOS_STEPS, seed=0):
     beta = 0.0
     for _ in range(steps):
         np.multiply(v, scale, out=scaled)
-        w.fill(0.0)
-        csr_matvec(n, n, matrix.indptr, matrix.indices, matrix.data, scaled, w)
+        multiply_into(matrix, scaled, w)
         w *= scale
         alpha = float(v @ w)
         daxpy(v, w, a=-alpha)
@@ -121,15 +121,15 @@ def _evolution_strong(indptr, indices, data, diagonal_at, rho, candidate, epsilo
     from pyamg.amg_core import incomplete_mat_mult_csr, maximum_row_value
     n, nnz = indptr.size - 1, data.size
     negative_scale = -1.0 / (rho * data[diagonal_at])
-    jacobi_t = _scaled(indptr, indices, data.copy(), columns=negative_scale)   # Jᵀ, CSR
+    jacobi_t = scale_entries(indptr, indices, data.copy(), columns=negative_scale)   # Jᵀ, CSR
     jacobi_t[diagonal_at] += 1.0
-    jacobi = _scaled(indptr, indices, data.copy(), rows=negative_scale)   # J = Jᵀ in CSC
+    jacobi = scale_entries(indptr, indices, data.copy(), rows=negative_scale)   # J = Jᵀ in CSC
     jacobi[diagonal_at] += 1.0
     z = np.empty(nnz)
     incomplete_mat_mult_csr(indptr, indices, jacobi_t, indptr, indices, jacobi, indptr, indices, z, n)
     del jacobi_t, jacobi
     b = np.where(candidate == 0, 1.0, candidate)
-    ratio = _scaled(indptr, indices, np.ones(nnz), rows=z[diagonal_at] / b, columns=b)  # z_ii b_j / b_i
+    ratio = scale_entries(indptr, indices, np.ones(nnz), rows=z[diagonal_at] / b, columns=b)  # z_ii b_j / b_i
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio /= z
         del z
@@ -145,18 +145,7 @@ def _evolution_strong(indptr, indices, data, diagonal_at, rho, candidate, epsilo
         del weak
         largest = np.empty(n)
         maximum_row_value(n, largest, indptr, indices, closeness)
-        return _scaled(indptr, indices, closeness, rows=epsilon / largest) > 1.0
-
-
-def _scaled(indptr, indices, values, rows=None, columns=None, shape=None):
-    """``values`` of a CSR pattern (square unless ``shape``) multiplied in place by a factor per
-    row and/or column."""
-    n_rows, n_cols = shape or (indptr.size - 1, indptr.size - 1)
-    if rows is not None:
-        csr_scale_rows(n_rows, n_cols, indptr, indices, values, rows.astype(values.dtype))
-    if columns is not None:
-        csr_scale_columns(n_rows, n_cols, indptr, indices, values, columns.astype(values.dtype))
-    return values
+        return scale_entries(indptr, indices, closeness, rows=epsilon / largest) > 1.0
 
 
 def aggregation_levels(matrix, progress=None):
@@ -190,7 +179,7 @@ def aggregation_levels(matrix, progress=None):
         step(0.6, "Multigrid setup: prolongation / 多重网格构建：延拓算子")
         smoothing = (a @ tentative).tocsr()
         smoothing.data *= -PROLONGATION_OMEGA / rho
-        _scaled(smoothing.indptr, smoothing.indices, smoothing.data, rows=1.0 / a.diagonal(), shape=smoothing.shape)
+        scale_entries(smoothing.indptr, smoothing.indices, smoothing.data, rows=1.0 / a.diagonal(), shape=smoothing.shape)
         prolongation = (tentative + smoothing).tocsr()
         del smoothing, tentative
         step(0.8, "Multigrid setup: coarse operator / 多重网格构建：粗网格算子")

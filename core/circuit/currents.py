@@ -12,11 +12,11 @@ nodes from the single-source solutions without forming the pairs (see its docstr
 """
 import os
 import threading
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from functools import partial
 
 import numpy as np
 
-from ..progress import ensure
+from ..progress import ensure, run_workers
 
 #: Flows smaller than this fraction of the largest flow of their sign are dropped.
 FLOW_THRESHOLD = 1e-8
@@ -97,25 +97,18 @@ def cumulative_superposed_currents(graph, columns, free_index, focal_nodes, mult
     step = edge_chunk(p)
     chunks = [(start, min(start + step, graph.i.size)) for start in range(0, graph.i.size, step)]
     totals = [np.zeros(n) for _ in range(THREADS)]
-    finished, cancelled = [], threading.Event()
+    finished, stop = [], threading.Event()
 
     def worker(thread):
-        for start, stop in chunks[thread::THREADS]:
-            if cancelled.is_set():
+        for start, end in chunks[thread::THREADS]:
+            if stop.is_set():
                 return
-            _add_chunk_currents(graph, start, stop, solutions, free_index, weights, totals[thread])
-            finished.append(stop)
-    with ThreadPoolExecutor(THREADS) as pool:
-        futures = [pool.submit(worker, thread) for thread in range(THREADS)]
-        try:
-            while wait(futures, timeout=0.5, return_when=FIRST_EXCEPTION).not_done \
-                    and not any(future.done() and future.exception() for future in futures):
-                progress.update(len(finished) / max(len(chunks), 1),
-                                "Summing the currents of all pairs / 汇总所有焦点对的电流")
-        finally:
-            cancelled.set()
-        for future in futures:
-            future.result()
+            _add_chunk_currents(graph, start, end, solutions, free_index, weights, totals[thread])
+            finished.append(end)
+
+    def status():
+        return len(finished) / max(len(chunks), 1), "Summing the currents of all pairs / 汇总所有焦点对的电流"
+    run_workers([partial(worker, thread) for thread in range(THREADS)], progress, status, stop)
     total = totals.pop()
     for other in totals:
         total += other

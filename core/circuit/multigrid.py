@@ -19,17 +19,16 @@ slower on large grids; ``auto`` then prefers the direct solver whenever it fits 
 """
 import os
 import threading
-from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 
 import numpy as np
 import scipy.sparse as sp
 from scipy.linalg.blas import daxpy, saxpy
-from scipy.sparse._sparsetools import csr_matvec, csr_scale_columns, csr_scale_rows
 
 from ..deps import available
 from ..errors import ConvergenceError
-from ..progress import ensure
+from ..progress import WorkerStopped, ensure, run_workers
 from .aggregation import aggregation_levels
+from .csr import add_product, multiply_into, scale_entries
 from .solvers import RTOL, check_residual
 
 #: Degree of the Chebyshev smoother and ratio of its eigenvalue interval (λmax/λmin). Degree 2
@@ -55,13 +54,6 @@ THREADS = max(1, min(2, os.cpu_count() or 1))
 POLL_SECONDS = 0.5
 
 
-def multiply_into(matrix, x, out):
-    """``out = matrix @ x`` with scipy's CSR kernel (no allocation; the GIL is released)."""
-    out.fill(0)
-    csr_matvec(matrix.shape[0], matrix.shape[1], matrix.indptr, matrix.indices, matrix.data, x, out)
-    return out
-
-
 class _Level:
     """One level in single precision, scaled by the diagonal D so that smoothing needs no
     separate scaling passes: ``N = −D⁻¹A``, ``P``, and the restriction ``Rs = D_c⁻¹ Pᵀ D`` that
@@ -70,10 +62,12 @@ class _Level:
 
     def __init__(self, matrix, prolongation, rho, coarse_diagonal, dtype=np.float32):
         diagonal = matrix.diagonal()
-        self.N = _scaled(sp.csr_matrix(matrix, dtype=dtype), rows=-1.0 / diagonal)
+        self.N = sp.csr_matrix(matrix, dtype=dtype)
+        scale_entries(self.N.indptr, self.N.indices, self.N.data, rows=-1.0 / diagonal)
         self.P = sp.csr_matrix(prolongation, dtype=dtype)
-        self.Rs = _scaled(self.P.T.tocsr(), columns=diagonal,
-                          rows=None if coarse_diagonal is None else 1.0 / coarse_diagonal)
+        self.Rs = self.P.T.tocsr()
+        scale_entries(self.Rs.indptr, self.Rs.indices, self.Rs.data, columns=diagonal,
+                      rows=None if coarse_diagonal is None else 1.0 / coarse_diagonal, shape=self.Rs.shape)
         self.inv_diag = (1.0 / diagonal).astype(dtype)
         gershgorin = _largest_absolute_row_sum(self.N)   # of D⁻¹A
         upper = min(CHEBYSHEV_MARGIN * rho, gershgorin)
@@ -83,23 +77,11 @@ class _Level:
         self.size = matrix.shape[0]
 
 
-def _scaled(matrix, rows=None, columns=None):
-    """``diag(rows) @ matrix @ diag(columns)`` computed in place on a CSR ``matrix``."""
-    shape, dtype = matrix.shape, matrix.dtype
-    if rows is not None:
-        csr_scale_rows(shape[0], shape[1], matrix.indptr, matrix.indices, matrix.data, rows.astype(dtype))
-    if columns is not None:
-        csr_scale_columns(shape[0], shape[1], matrix.indptr, matrix.indices, matrix.data,
-                          columns.astype(dtype))
-    return matrix
-
-
 def _largest_absolute_row_sum(matrix):
     """max_i Σ_j |m_ij| (Gershgorin's bound on the spectral radius)."""
-    sums = np.zeros(matrix.shape[0], dtype=matrix.dtype)
-    csr_matvec(matrix.shape[0], matrix.shape[1], matrix.indptr, matrix.indices, np.abs(matrix.data),
-               np.ones(matrix.shape[1], dtype=matrix.dtype), sums)
-    return float(sums.max())
+    magnitudes = sp.csr_matrix((np.abs(matrix.data), matrix.indices, matrix.indptr), shape=matrix.shape)
+    return float(multiply_into(magnitudes, np.ones(matrix.shape[1], dtype=matrix.dtype),
+                               np.empty(matrix.shape[0], dtype=matrix.dtype)).max())
 
 
 class _Workspace:
@@ -109,11 +91,6 @@ class _Workspace:
     def __init__(self, levels, dtype):
         self.vectors = [{name: np.zeros(level.size, dtype) for name in ("b", "x", "r", "s")}
                         for level in levels]
-
-
-def _accumulate(matrix, x, out):
-    """``out += matrix @ x`` (scipy's CSR kernel adds into its output)."""
-    csr_matvec(matrix.shape[0], matrix.shape[1], matrix.indptr, matrix.indices, matrix.data, x, out)
 
 
 class Hierarchy:
@@ -160,7 +137,7 @@ class Hierarchy:
             correction = vectors[depth + 1]["x"]
         else:
             correction = (self.coarse_inverse @ (level.Rs @ r).astype(np.float64)).astype(self.dtype)
-        _accumulate(level.P, correction, x)
+        add_product(level.P, correction, x)
         self._smooth(level, work, start_from_zero=False)
 
     def _smooth(self, level, work, start_from_zero):
@@ -171,21 +148,21 @@ class Hierarchy:
         rho = 1.0 / sigma
         np.copyto(r, b)
         if not start_from_zero:
-            _accumulate(level.N, x, r)
+            add_product(level.N, x, r)
         np.multiply(r, self.dtype(1.0 / level.theta), out=s)
         if start_from_zero:
             np.copyto(x, s)
         else:
             saxpy(s, x)
         for _ in range(CHEBYSHEV_DEGREE - 1):
-            _accumulate(level.N, s, r)
+            add_product(level.N, s, r)
             rho_next = 1.0 / (2.0 * sigma - rho)
             s *= self.dtype(rho_next * rho)
             saxpy(r, s, a=2.0 * rho_next / level.delta)
             saxpy(s, x)
             rho = rho_next
         if start_from_zero:
-            _accumulate(level.N, s, r)
+            add_product(level.N, s, r)
 
 
 class _Vectors:
@@ -203,13 +180,14 @@ class MultigridSolver:
     def __init__(self, matrix, progress=None):
         self.matrix = sp.csr_matrix(matrix, dtype=np.float64)
         diagonal = self.matrix.diagonal()
-        in_single_range = diagonal.size == 0 or (diagonal.min() > SINGLE_RANGE[0] and diagonal.max() < SINGLE_RANGE[1])
+        low, high = SINGLE_RANGE
+        in_single_range = diagonal.size == 0 or (low < diagonal.min() and diagonal.max() < high)
         if available("pyamg") and in_single_range:
             self.hierarchy = Hierarchy(self.matrix, progress)
             self.method = "multigrid"
         else:
             self.hierarchy = None
-            self.inv_diag = 1.0 / self.matrix.diagonal()
+            self.inv_diag = 1.0 / diagonal
             self.method = "jacobi-cg"
 
     def _preconditioner(self):
@@ -249,22 +227,10 @@ class MultigridSolver:
                 conjugate_gradients(self.matrix, vectors.b, x[column], precondition, vectors,
                                     lambda fraction: state.report(column, fraction))
                 check_residual(self.matrix, x[column], vectors.b)
-        with ThreadPoolExecutor(min(THREADS, k)) as pool:
-            futures = [pool.submit(worker) for _ in range(min(THREADS, k))]
-            try:
-                while True:
-                    done, pending = wait(futures, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
-                    if not pending or any(future.exception() for future in done):
-                        break
-                    progress.update(state.fraction(),
-                                    f"Conjugate gradients: {state.finished()} of {k} solved"
-                                    f" / 共轭梯度：已解 {state.finished()}/{k} 个")
-            finally:
-                state.stop.set()
-            errors = [future.exception() for future in futures]
-            for error in errors:   # a real failure, not the stop it caused in the other thread
-                if error is not None and not isinstance(error, _Stopped):
-                    raise error
+        run_workers([worker] * min(THREADS, k), progress,
+                    lambda: (state.fraction(), f"Conjugate gradients: {state.finished()} of {k} solved"
+                                               f" / 共轭梯度：已解 {state.finished()}/{k} 个"),
+                    state.stop, POLL_SECONDS)
         progress.update(1.0)
         return x[0] if single else x.T
 
@@ -279,17 +245,13 @@ class _SharedProgress:
     def report(self, column, fraction):
         self.done[column] = fraction
         if self.stop.is_set():
-            raise _Stopped()
+            raise WorkerStopped()
 
     def fraction(self):
         return float(self.done.mean())
 
     def finished(self):
         return int(np.count_nonzero(self.done >= 1.0))
-
-
-class _Stopped(Exception):
-    """Raised in a worker thread when the solve was cancelled."""
 
 
 def conjugate_gradients(matrix, b, x, precondition, vectors, report=None, rtol=RTOL,

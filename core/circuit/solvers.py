@@ -59,6 +59,11 @@ def estimate_multigrid_memory(n, nnz, n_rhs=1):
     return int(nnz * 12 + max(setup, solve))
 
 
+def _free_memory():
+    """Bytes of free memory (8 GiB when the system does not say)."""
+    return available_memory() or 8 * 2 ** 30
+
+
 def estimate_seconds(method, n, n_rhs):
     """Rough solve time of ``method`` on n unknowns with ``n_rhs`` right-hand sides, fitted on the
     8-neighbour 1 M cell benchmark grid cut to 135 k and 868 k unknowns (2 cores): the
@@ -76,8 +81,7 @@ def choose_method(n, nnz, n_rhs=1):
     pyamg, direct whenever it fits)."""
     if n <= 20_000:
         return "direct"
-    available = available_memory() or 8 * 2 ** 30
-    if estimate_direct_memory(n, nnz) >= 0.4 * available:
+    if estimate_direct_memory(n, nnz) >= 0.4 * _free_memory():
         return "multigrid"
     if not has_module("pyamg"):
         return "direct"
@@ -150,7 +154,7 @@ def make_solver(matrix, method="auto", n_rhs=1, progress=None):
     check_memory(estimate_multigrid_memory(n, nnz, n_rhs), f"The multigrid solver on {n} nodes")
     from .multigrid import MultigridSolver
     solver = MultigridSolver(matrix, progress)
-    direct_fits = estimate_direct_memory(n, nnz) + n * n_rhs * 16 < 0.8 * (available_memory() or 8 * 2 ** 30)
+    direct_fits = estimate_direct_memory(n, nnz) + n * n_rhs * 16 < 0.8 * _free_memory()
     return _DirectFallback(solver, matrix) if method == "auto" and direct_fits else solver
 
 
