@@ -5,18 +5,18 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from .algorithms.ahp_weights import AhpWeights
-from .algorithms.circuitscape import Circuitscape
-from .algorithms.circuitscape_ini import CircuitscapeIni
-from .algorithms.classify_raster import ClassifyRaster
-from .algorithms.connectivity import Connectivity
-from .algorithms.corridors import Corridors
-from .algorithms.distance import EuclideanDistance
-from .algorithms.entropy_weights import EntropyWeights
-from .algorithms.habitat_patches import HabitatPatches
-from .algorithms.mspa import Mspa
-from .algorithms.resistance_surface import ResistanceSurface
-from .algorithms.suitability import Suitability
+from .algorithms.corridors.circuitscape import Circuitscape
+from .algorithms.corridors.circuitscape_ini import CircuitscapeIni
+from .algorithms.corridors.corridors import Corridors
+from .algorithms.resistance.ahp_weights import AhpWeights
+from .algorithms.resistance.distance import EuclideanDistance
+from .algorithms.resistance.entropy_weights import EntropyWeights
+from .algorithms.resistance.resistance_surface import ResistanceSurface
+from .algorithms.resistance.suitability import Suitability
+from .algorithms.sources.connectivity import Connectivity
+from .algorithms.sources.habitat_patches import HabitatPatches
+from .algorithms.sources.mspa import Mspa
+from .algorithms.tools.classify_raster import ClassifyRaster
 
 ALGORITHMS = [  # in workflow order
     ClassifyRaster,

@@ -1,6 +1,10 @@
 """Shared base of every EcoSecurity Processing algorithm (the thin-wrapper room).
 
-Conventions every algorithm follows (see ``classify_raster.py`` for the pattern):
+Conventions every algorithm follows (see ``tools/classify_raster.py`` for the pattern). Each
+algorithm lives in the sub-package of its toolbox group (``tools/``, ``sources/``, ``resistance/``,
+``corridors/``) and wraps a core of the room of the same name under ``core/``; shared services
+are ``core/runtime`` (errors, progress, optional imports, memory) and ``core/io`` (files).
+
 
 * **Identity**: class attributes ``NAME`` (the stable lowercase id, ``ecosecurity:<NAME>``) and
   ``GROUP_ID`` (a key of :func:`group_names`). ``createInstance``, ``name``, ``group``,
@@ -15,21 +19,25 @@ Conventions every algorithm follows (see ``classify_raster.py`` for the pattern)
 * **Work**: subclasses implement ``process(parameters, context, feedback)`` (not ``run``: QgsProcessingAlgorithm has its own ``run``) and call the pure core with
   ``progress=self.progress(feedback)``; core errors (:class:`EcoSecurityError`) become
   ``QgsProcessingException`` with the same message; a cancel returns ``{}`` with nothing written.
-* **Outputs**: cores write files atomically (``core.raster.write_raster``); styles are applied
+* **Outputs**: cores write files atomically (``core.io.raster.write_raster``); styles are applied
   with :meth:`EcoAlgorithm.style_output` (a ``.qml`` side-car next to file outputs, so QGIS
   styles them when opened anywhere, plus a post-processor for layers loaded on completion).
 """
 import os
 import shutil
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils)
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.errors import CancelledError, EcoSecurityError
-from ..core.memory import check_memory
-from ..core.progress import Progress
+from ..core.runtime.errors import CancelledError, EcoSecurityError
+from ..core.runtime.memory import check_memory
+from ..core.runtime.progress import Progress
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYLES_DIR = os.path.join(PLUGIN_DIR, "styles")

@@ -49,7 +49,7 @@ def measure_engine(case, points, four, stem):
     """Our engine end to end (read, graph, solve, cumulative current map, write GeoTIFF)."""
     sys.path.insert(0, os.path.join(REPO, ".pkg"))
     from conftest import _link_package  # noqa: F401  (makes the tree importable as ecosecurity)
-    from ecosecurity.core.circuit.compute import run_ini
+    from ecosecurity.core.corridors.circuit.compute import run_ini
     with tempfile.TemporaryDirectory(prefix="bench-circuit-") as folder:
         ini = _ini(folder, case, "cellmap.asc.gz", points, four, stem)
         started = time.time()
@@ -67,9 +67,9 @@ def measure_peer():
     import pyamg
     sys.path.insert(0, os.path.join(REPO, ".pkg"))
     from conftest import _link_package  # noqa: F401
-    from ecosecurity.core.circuit.currents import node_currents
-    from ecosecurity.core.circuit.graph import cell_conductances, cell_graph, grounded_laplacian
-    from ecosecurity.core.circuit.inputs import cells_of_points, read_grid_layer
+    from ecosecurity.core.corridors.circuit.currents import node_currents
+    from ecosecurity.core.corridors.circuit.graph import cell_conductances, cell_graph, grounded_laplacian
+    from ecosecurity.core.corridors.circuit.inputs import cells_of_points, read_grid_layer
     from refpaths import REFERENCE
     base = REFERENCE / "circuitscape" / "perf_6m_20pts_8nb"
     started = time.time()

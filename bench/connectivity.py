@@ -48,7 +48,7 @@ def case_input(case):
     """``(attribute, i, j, distance, threshold)`` of a case (node indices 0..n-1, pairs i < j)."""
     import numpy as np
     sys.path.insert(0, os.path.join(REPO, ".pkg"))
-    from ecosecurity.core.connectivity.distances import centroid_distances, edge_distances
+    from ecosecurity.core.sources.connectivity.distances import centroid_distances, edge_distances
     if case.startswith("makurhini404-centroid"):
         x, y, area = makurhini_points()
         i, j, d = centroid_distances(x, y)
@@ -73,9 +73,9 @@ def case_input(case):
 # ----------------------------------------------------------------------------- runners
 def run_ours(case):
     sys.path.insert(0, os.path.join(REPO, ".pkg"))
-    from ecosecurity.core.connectivity.indices import connectivity_indices
-    from ecosecurity.core.connectivity.network import habitat_network
     import numpy as np
+    from ecosecurity.core.sources.connectivity.indices import connectivity_indices
+    from ecosecurity.core.sources.connectivity.network import habitat_network
     area, i, j, d, threshold = case_input(case)
     ids = np.arange(1, area.size + 1)
     network = habitat_network(ids, area, ids[i], ids[j], d, all_pairs=not case.startswith("random"))

@@ -3,7 +3,7 @@
 Usage (each measurement runs in a fresh subprocess; peak memory = its ru_maxrss):
 
     python bench/corridors.py costdist [--cells 10000000]
-        one cost-distance surface on a random grid: ecosecurity.core.costdist vs scikit-image's
+        one cost-distance surface on a random grid: ecosecurity.core.corridors.costdist vs scikit-image's
         MCP_Geometric (same rule: mean of the two costs x step length), plus a value check on a
         smaller grid. Needs scikit-image in the running interpreter (a bench venv, e.g.
         /usr/bin/python3 -m venv --system-site-packages /tmp/bench && /tmp/bench/bin/pip install
@@ -70,7 +70,7 @@ def core_grid(resistance, n_cores, seed=0):
 # ------------------------------------------------------------------ workers (fresh processes)
 def work_ours(side):
     _import_package()
-    from ecosecurity.core.costdist import CostGraph
+    from ecosecurity.core.corridors.costdist import CostGraph
     resistance, valid = resistance_grid(side, side)
     sources = np.zeros(resistance.shape, bool)
     sources[side // 2, side // 2] = True
@@ -99,7 +99,7 @@ def work_skimage(side):
 def work_compare(side):
     """Largest relative difference ours vs MCP_Geometric on a random and a uniform grid."""
     _import_package()
-    from ecosecurity.core.costdist import cost_distance
+    from ecosecurity.core.corridors.costdist import cost_distance
     from skimage.graph import MCP_Geometric
     out = {}
     for name, (resistance, valid) in {"random": resistance_grid(side, side, seed=3),
@@ -119,7 +119,7 @@ def work_compare(side):
 
 def work_pathways(size, n_cores, mode):
     _import_package()
-    from ecosecurity.core.linkage.pathways import PathwayOptions, estimate_pathways_memory, linkage_pathways
+    from ecosecurity.core.corridors.linkage.pathways import PathwayOptions, estimate_pathways_memory, linkage_pathways
     resistance, valid = resistance_grid(size, size)
     ids = core_grid(resistance, n_cores)
     valid[ids > 0] = True

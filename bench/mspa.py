@@ -50,7 +50,7 @@ def worker(program, size, width, output):
     started = time.perf_counter()
     if program == "ours":
         sys.path.insert(0, REPO)
-        from core.mspa import mspa_classes
+        from core.sources.mspa import mspa_classes
         classes = mspa_classes(codes, connectivity=8, edge_width=width, intext=True)
     else:
         import landschaft

@@ -95,8 +95,8 @@ def plugin_module(name):
 
 
 def measure_ours(folder, output):
-    overlay = plugin_module("core.overlay")
-    table = plugin_module("core.factor_table")
+    overlay = plugin_module("core.resistance.overlay")
+    table = plugin_module("core.resistance.factor_table")
     rows = table.parse_rows([{"factor": name, "raster": os.path.join(folder, f"{name}.tif"), "grading": grading,
                               "classes": classes, "scores": scores, "weight": weight}
                              for name, _kind, grading, classes, scores, weight in FACTORS])
@@ -105,7 +105,7 @@ def measure_ours(folder, output):
 
 
 def measure_peer(folder, output):
-    raster = plugin_module("core.raster")
+    raster = plugin_module("core.io.raster")
     sources = [gdal.Open(os.path.join(folder, f"{name}.tif")) for name, *_rest in FACTORS]
     weights = [f[-1] for f in FACTORS]
     cols, rows = sources[0].RasterXSize, sources[0].RasterYSize

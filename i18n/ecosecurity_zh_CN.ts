@@ -3,117 +3,117 @@
 <context>
     <name>AhpWeights</name>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="33" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="44" />
         <source>AHP weights (analytic hierarchy process)</source>
         <translation>层次分析法权重（AHP）</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="36" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="47" />
         <source>&lt;p&gt;Computes factor weights from a pairwise comparison matrix with Saaty's analytic hierarchy process, and checks its consistency.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Criteria&lt;/b&gt;: the factor names, comma separated, in the order of the matrix rows (e.g. &lt;code&gt;land use, slope, road&lt;/code&gt;). Optional when the CSV file names them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pairwise comparison matrix&lt;/b&gt;: a&lt;sub&gt;ij&lt;/sub&gt; = importance of criterion i over j on Saaty's 1-9 scale (1 equal, 3 moderate, 5 strong, 7 very strong, 9 extreme; reciprocals 1/3 … 1/9 for the reverse). Rows separated by &lt;code&gt;;&lt;/code&gt;, values by &lt;code&gt;,&lt;/code&gt;, fractions allowed: &lt;code&gt;1,3,5;1/3,1,3;1/5,1/3,1&lt;/code&gt;. The upper triangle is enough: &lt;code&gt;3,5;3&lt;/code&gt; (without the diagonal) or &lt;code&gt;1,3,5;1,3;1&lt;/code&gt; (with it; then give the criteria names). A judgment given on both sides must be reciprocal (0.33 for 1/3 is accepted). Several experts: separate their matrices with &lt;code&gt;|&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Matrix CSV file&lt;/b&gt;: instead of typing, a CSV file with the matrix, optionally with the names in the first row and/or column; several experts' matrices separated by a blank line.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Expert weights&lt;/b&gt;: for a group, one weight per expert (default equal).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Random index table&lt;/b&gt;: Saaty (1980) or the table common in Chinese studies (Xu Shubai 1988).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Allow inconsistent matrix&lt;/b&gt;: by default CR &amp;gt; 0.1 is an error that names the most inconsistent comparisons and the values the other judgments imply.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Weights = principal eigenvector of the matrix, scaled to sum 1; CI = (&amp;lambda;max − n)/(n − 1); CR = CI/RI(n). A group's matrix is the element-wise (weighted) geometric mean of the experts' matrices (aggregation of individual judgments; Aczél &amp;amp; Saaty 1983), whose consistency is checked; each expert's CR is reported in the log.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;A table &lt;code&gt;criterion, weight&lt;/code&gt; (give it to the resistance surface or suitability tools as the weights table) and the numbers &amp;lambda;max, CI, RI and CR.&lt;/p&gt;&lt;h3&gt;Accuracy&lt;/h3&gt;&lt;p&gt;Reproduces Saaty's published examples to their printed digits: the house example (Saaty 1990, EJOR 48:9-26: &amp;lambda;max 9.669, CR 0.169), the drinks example (Saaty 2008, Int. J. Services Sciences 1:83-98: CR 0.022) and the wealth of nations (Saaty 1980).&lt;/p&gt;&lt;p&gt;Saaty, T.L. (1980) The Analytic Hierarchy Process. McGraw-Hill.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用 Saaty 层次分析法由两两比较判断矩阵计算因子权重，并检验其一致性。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;指标&lt;/b&gt;：因子名称，逗号分隔，顺序与矩阵各行一致（如 &lt;code&gt;土地利用, 坡度, 道路&lt;/code&gt;）。CSV 文件已给出名称时可省略。&lt;/li&gt;&lt;li&gt;&lt;b&gt;两两比较判断矩阵&lt;/b&gt;：a&lt;sub&gt;ij&lt;/sub&gt; 为指标 i 相对于 j 的重要性，采用 Saaty 1-9 标度（1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要；反过来用倒数 1/3 … 1/9）。行之间用 &lt;code&gt;;&lt;/code&gt; 分隔，数值之间用 &lt;code&gt;,&lt;/code&gt; 分隔，可写分数：&lt;code&gt;1,3,5;1/3,1,3;1/5,1/3,1&lt;/code&gt;。只填上三角即可：&lt;code&gt;3,5;3&lt;/code&gt;（不含对角线）或 &lt;code&gt;1,3,5;1,3;1&lt;/code&gt;（含对角线，此时须给出指标名称）。两侧都填写的判断必须互为倒数（1/3 写成 0.33 也可接受）。多位专家：用 &lt;code&gt;|&lt;/code&gt; 分隔各自的矩阵。&lt;/li&gt;&lt;li&gt;&lt;b&gt;判断矩阵 CSV 文件&lt;/b&gt;：代替手工输入的 CSV 文件，第一行和/或第一列可写指标名称；多位专家的矩阵之间用空行分隔。&lt;/li&gt;&lt;li&gt;&lt;b&gt;专家权重&lt;/b&gt;：群决策时每位专家一个权重（默认相等）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;随机一致性指标表&lt;/b&gt;：Saaty（1980）表，或国内研究常用的许树柏（1988）表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;允许不一致矩阵&lt;/b&gt;：默认 CR &amp;gt; 0.1 时报错，并指出最不一致的两两比较及其余判断所隐含的数值。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;权重为判断矩阵的主特征向量，归一化使其和为 1；CI = (&amp;lambda;max − n)/(n − 1)；CR = CI/RI(n)。群决策矩阵为各专家矩阵逐元素的（加权）几何平均（个体判断集结法；Aczél &amp;amp; Saaty 1983），并对其检验一致性；每位专家的 CR 写入日志。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;表 &lt;code&gt;criterion, weight&lt;/code&gt;（可作为阻力面或适宜性评价工具的权重表）以及 &amp;lambda;max、CI、RI 和 CR 数值。&lt;/p&gt;&lt;h3&gt;精度&lt;/h3&gt;&lt;p&gt;按公布的位数复现 Saaty 的算例：购房算例（Saaty 1990，EJOR 48:9-26：&amp;lambda;max 9.669，CR 0.169）、饮料算例（Saaty 2008，Int. J. Services Sciences 1:83-98：CR 0.022）和国家财富算例（Saaty 1980）。&lt;/p&gt;&lt;p&gt;Saaty, T.L. (1980) The Analytic Hierarchy Process. McGraw-Hill.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="67" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="78" />
         <source>Criteria (names, comma separated)</source>
         <translation>指标（名称，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="69" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="80" />
         <source>Pairwise comparison matrix (rows separated by ;, experts by |)</source>
         <translation>两两比较判断矩阵（行用 ; 分隔，专家用 | 分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="72" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="83" />
         <source>Matrix CSV file</source>
         <translation>判断矩阵 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="74" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="85" />
         <source>Expert weights (comma separated; default equal)</source>
         <translation>专家权重（逗号分隔；默认相等）</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="76" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="87" />
         <source>Random index table</source>
         <translation>随机一致性指标表</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="76" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="87" />
         <source>Saaty (1980)</source>
         <translation>Saaty（1980）表</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="76" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="87" />
         <source>Xu Shubai (1988), common in Chinese studies</source>
         <translation>许树柏（1988）表，国内研究常用</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="80" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="91" />
         <source>Allow inconsistent matrix (CR &gt; 0.1)</source>
         <translation>允许不一致矩阵（CR &gt; 0.1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="82" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="93" />
         <source>AHP weights</source>
         <translation>AHP 权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="84" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="95" />
         <source>Largest eigenvalue λmax</source>
         <translation>最大特征根 λmax</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="84" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="95" />
         <source>Consistency index CI</source>
         <translation>一致性指标 CI</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="84" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="95" />
         <source>Random index RI</source>
         <translation>随机一致性指标 RI</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="84" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="95" />
         <source>Consistency ratio CR</source>
         <translation>一致性比率 CR</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="95" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="106" />
         <source>Give the matrix either typed (MATRIX) or as a CSV file (MATRIX_FILE), not both.</source>
         <translation>判断矩阵请在 MATRIX 中输入或以 CSV 文件（MATRIX_FILE）给出，二者只能选其一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="98" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="109" />
         <source>Give the pairwise comparison matrix, typed (e.g. 1,3,5;1/3,1,3;1/5,1/3,1) or as a CSV file.</source>
         <translation>请给出两两比较判断矩阵：直接输入（如 1,3,5;1/3,1,3;1/5,1/3,1）或使用 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="105" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="116" />
         <source>Matrix {0}</source>
         <translation>第 {0} 个判断矩阵</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="105" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="116" />
         <source>The matrix</source>
         <translation>判断矩阵</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="107" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="118" />
         <source>Expert weights</source>
         <translation>专家权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="113" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="124" />
         <source>Expert {0}: CR = {1:.4f}</source>
         <translation>专家 {0}：CR = {1:.4f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="114" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="125" />
         <source>λmax = {0:.4f}, CI = {1:.4f}, RI = {2:.2f}, CR = {3:.4f}</source>
         <translation>λmax = {0:.4f}，CI = {1:.4f}，RI = {2:.2f}，CR = {3:.4f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/ahp_weights.py" line="117" />
+        <location filename="../algorithms/resistance/ahp_weights.py" line="128" />
         <source>The matrix is inconsistent (CR &gt; 0.1); accepted as asked. Most inconsistent comparisons: {0}</source>
         <translation>判断矩阵不一致（CR &gt; 0.1），已按要求接受。最不一致的两两比较：{0}</translation>
     </message>
@@ -121,207 +121,207 @@
 <context>
     <name>Circuitscape</name>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="38" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="51" />
         <source>Circuit theory corridors (Circuitscape)</source>
         <translation>电路理论廊道（Circuitscape）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="102" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="115" />
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="103" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="116" />
         <source>The raster holds conductances (not resistances)</source>
         <translation>栅格为电导值（而非阻力值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="105" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="118" />
         <source>Focal nodes (raster of ids, points or polygons)</source>
         <translation>焦点（编号栅格、点或面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="109" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="122" />
         <source>Focal node id field (vector focal nodes)</source>
         <translation>焦点编号字段（矢量焦点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="112" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="112" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
         <source>Pairwise</source>
         <translation>成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="112" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
         <source>One-to-all</source>
         <translation>一对多</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="112" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
         <source>All-to-one</source>
         <translation>多对一</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="112" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="116" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="129" />
         <source>Current sources, A (advanced mode)</source>
         <translation>电流源，A（高级模式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="118" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="131" />
         <source>Grounds (advanced mode)</source>
         <translation>接地（高级模式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="120" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="133" />
         <source>Ground values are resistances (else conductances)</source>
         <translation>接地值为电阻（否则为电导）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="122" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="135" />
         <source>Connect every ground directly (zero resistance)</source>
         <translation>所有接地点直接接地（电阻为 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="124" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Cells with both a source and a ground</source>
         <translation>同时有电流源和接地的像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="124" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="124" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Remove the source</source>
         <translation>移除电流源</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="124" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Remove the ground</source>
         <translation>移除接地</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="124" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Remove both (as Circuitscape: removes the source)</source>
         <translation>两者都移除（与 Circuitscape 相同：移除电流源）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="128" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="141" />
         <source>Short-circuit regions (polygons or raster of ids)</source>
         <translation>短路区域（面或编号栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="131" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="144" />
         <source>Short-circuit region id field (optional)</source>
         <translation>短路区域编号字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="134" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="147" />
         <source>Include/exclude pairs file (Circuitscape matrix or list)</source>
         <translation>点对包含/排除文件（Circuitscape 矩阵或列表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="137" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="150" />
         <source>Connect four neighbours only</source>
         <translation>仅连接四邻域</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="139" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="152" />
         <source>Use average resistances (else average conductances)</source>
         <translation>使用平均阻力（否则平均电导）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="141" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="154" />
         <source>Log-transform current maps</source>
         <translation>电流图取对数</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="143" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="156" />
         <source>Set the current of each pair's focal nodes to zero (Circuitscape 4)</source>
         <translation>将每对焦点自身的电流设为 0（Circuitscape 4）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="146" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
         <source>Solver</source>
         <translation>求解器</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="146" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="146" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
         <source>Direct (sparse factorisation)</source>
         <translation>直接法（稀疏分解）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="146" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
         <source>Multigrid (AMG-preconditioned conjugate gradients)</source>
         <translation>多重网格（AMG 预条件共轭梯度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="153" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="166" />
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="155" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="168" />
         <source>Maximum current over pairs</source>
         <translation>各点对最大电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="157" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="170" />
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="159" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="172" />
         <source>Effective resistances</source>
         <translation>有效电阻</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="161" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="174" />
         <source>Folder for per-pair maps</source>
         <translation>逐对图件文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="163" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="176" />
         <source>Number of linear solves</source>
         <translation>线性方程组求解次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="169" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="182" />
         <source>Circuit analysis on '{0}'</source>
         <translation>对“{0}”的电路分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="203" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="216" />
         <source>{0} linear solves ({1} solver).</source>
         <translation>共求解 {0} 个线性方程组（{1} 求解器）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="230" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="243" />
         <source>{0}: '{1}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>{0}：“{1}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="235" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="248" />
         <source>{0}: choose the id field ({1}) of the vector layer '{2}'.</source>
         <translation>{0}：请选择矢量图层“{2}”的编号字段（{1}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape.py" line="41" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="54" />
         <source>&lt;p&gt;Treats the landscape as an electrical circuit (McRae 2006; McRae et al. 2008): every cell is a node joined to its neighbours by conductors of conductance 1/resistance. Current injected at focal nodes (ecological sources) flows like dispersing animals on random walks; the &lt;b&gt;cumulative current&lt;/b&gt; shows corridors and pinch points, the &lt;b&gt;effective resistance&lt;/b&gt; measures isolation between sources. This is the engine of Circuitscape, Linkage Mapper's Pinchpoint Mapper and most ecological security pattern studies, in QGIS without Julia or Python 2.&lt;/p&gt;&lt;h3&gt;Modes&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pairwise&lt;/b&gt;: effective resistance between every pair of focal nodes; the current map is the sum of the currents of all pairs (1 A each).&lt;/li&gt;&lt;li&gt;&lt;b&gt;One-to-all&lt;/b&gt;: for each focal node, 1 A injected there and every other focal node grounded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All-to-one&lt;/b&gt;: for each focal node, that node grounded and 1 A injected at every other.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced&lt;/b&gt;: your own current sources (A) and grounds rasters, one solve.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 per cell; NoData = impassable. Zero resistance is refused (use a short-circuit region instead); negative values are not habitat. Tick &lt;b&gt;conductance&lt;/b&gt; when the raster holds conductances. The cell size is not used (resistances are per cell, as Circuitscape).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Focal nodes&lt;/b&gt;: a raster of ids (0/NoData = none), a point layer or a polygon layer with an integer &lt;b&gt;id field&lt;/b&gt;. An id covering several cells is a focal region (short-circuited as one node; pairwise then solves one circuit per pair, as Circuitscape does).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Short-circuit regions&lt;/b&gt; (optional): polygons or a raster of ids; each region conducts perfectly (lakes, protected areas). Polygons without an id field: each connected patch is one region.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Include pairs&lt;/b&gt; (optional): a Circuitscape pairs file — a matrix (lines &lt;code&gt;min m&lt;/code&gt;, &lt;code&gt;max M&lt;/code&gt;, then a matrix with ids in its first row and column; pairs with m &amp;le; value &amp;le; M are kept) or a list (&lt;code&gt;mode include&lt;/code&gt; or &lt;code&gt;mode exclude&lt;/code&gt;, then &lt;code&gt;id id&lt;/code&gt; lines). Left-out pairs get -1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect four neighbours only&lt;/b&gt; and &lt;b&gt;average resistances&lt;/b&gt;: Circuitscape's connection scheme; the default (8 neighbours, average conductance) is Circuitscape's, Linkage Mapper uses average resistances.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Log-transform current maps&lt;/b&gt;: log10 of each pair's map before summing (Circuitscape's option; the cumulative map is then a sum of logarithms).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced mode&lt;/b&gt;: &lt;b&gt;sources&lt;/b&gt; raster (A), &lt;b&gt;grounds&lt;/b&gt; raster (resistances to ground, or conductances; 0 resistance = direct ground), &lt;b&gt;direct grounds&lt;/b&gt; (every ground connected directly) and the &lt;b&gt;conflict policy&lt;/b&gt; for cells with both.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Solver&lt;/b&gt;: &lt;i&gt;automatic&lt;/i&gt; picks whichever of the two is expected to be faster and fits in memory: a direct sparse factorisation (reused for every pair; best for small grids and many focal nodes) or conjugate gradients preconditioned by algebraic multigrid (smoothed aggregation, about 10 iterations per focal node, two focal nodes solved at once on two cores; needs the optional package pyamg, without which a much slower diagonal preconditioner is used).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cumulative current&lt;/b&gt; (pairwise, one-to-all, all-to-one) or the current map (advanced), styled with a colour ramp; optional &lt;b&gt;maximum current&lt;/b&gt; over pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Voltage&lt;/b&gt;: the voltage map (advanced) or one band per focal id (one-to-all, all-to-one).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance table&lt;/b&gt;: id_a, id_b, resistance for every pair (-1 = not connected or left out, 0 = same node); one-to-all: the resistance between each node and all others; all-to-one: 0 (-1 when nothing was solved).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Folder for per-pair maps&lt;/b&gt; (optional): curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif and voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif (per id in one-to-all) — many files for many pairs.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method and reference&lt;/h3&gt;&lt;p&gt;Reproduces Circuitscape.jl 5.x (and Circuitscape 4): same graph, polygons, focal regions, include pairs, grounds and conflict rules; verified on the 20 cases of Circuitscape.jl's test suite (resistances within 1e-6 relative, maps within Circuitscape's tolerance). Pairwise solves p-1 systems per component on one factorisation or multigrid hierarchy and obtains every pair by superposition, instead of one solve per pair; the cumulative current of all pairs is summed without forming them.&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将景观视为电路（McRae 2006；McRae 等 2008）：每个像元是一个节点，与相邻像元以电导为 1/阻力 的导体相连。在焦点（生态源地）注入的电流如同随机游走的扩散个体；&lt;b&gt;累积电流&lt;/b&gt;显示廊道与夹点，&lt;b&gt;有效电阻&lt;/b&gt;度量源地之间的隔离程度。这是 Circuitscape、Linkage Mapper 的 Pinchpoint Mapper 以及大多数生态安全格局研究所用的方法，现可在 QGIS 中运行，无需 Julia 或 Python 2。&lt;/p&gt;&lt;h3&gt;模式&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;成对&lt;/b&gt;：计算每一对焦点之间的有效电阻；电流图为所有点对电流（每对 1 A）之和。&lt;/li&gt;&lt;li&gt;&lt;b&gt;一对多&lt;/b&gt;：对每个焦点，在该点注入 1 A，其余焦点全部接地。&lt;/li&gt;&lt;li&gt;&lt;b&gt;多对一&lt;/b&gt;：对每个焦点，该点接地，在其余每个焦点注入 1 A。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级&lt;/b&gt;：使用自定义的电流源（A）栅格和接地栅格，求解一次。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：每个像元的值须 &amp;gt; 0；NoData 表示不可通行。阻力为 0 会被拒绝（请改用短路区域）；负值不视为生境。若栅格为电导值请勾选&lt;b&gt;电导&lt;/b&gt;。不使用像元大小（与 Circuitscape 相同，阻力按像元计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;焦点&lt;/b&gt;：编号栅格（0/NoData 表示无）、点图层或面图层，并指定整数&lt;b&gt;编号字段&lt;/b&gt;。覆盖多个像元的编号为焦点区域（作为一个节点短路；成对模式下与 Circuitscape 一样每对单独求解）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;短路区域&lt;/b&gt;（可选）：面图层或编号栅格；每个区域为理想导体（湖泊、保护区等）。面图层未指定编号字段时，每个连通斑块为一个区域。&lt;/li&gt;&lt;li&gt;&lt;b&gt;点对文件&lt;/b&gt;（可选）：Circuitscape 点对文件——矩阵形式（&lt;code&gt;min m&lt;/code&gt;、&lt;code&gt;max M&lt;/code&gt; 两行，然后是首行首列为编号的矩阵；保留 m &amp;le; 值 &amp;le; M 的点对）或列表形式（&lt;code&gt;mode include&lt;/code&gt; 或 &lt;code&gt;mode exclude&lt;/code&gt;，随后每行 &lt;code&gt;编号 编号&lt;/code&gt;）。被排除的点对记为 -1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;仅连接四邻域&lt;/b&gt;与&lt;b&gt;平均阻力&lt;/b&gt;：Circuitscape 的连接方式；默认（八邻域、平均电导）与 Circuitscape 相同，Linkage Mapper 使用平均阻力。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电流图取对数&lt;/b&gt;：对每对的电流图先取 log10 再求和（Circuitscape 的选项；此时累积图为对数之和）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级模式&lt;/b&gt;：&lt;b&gt;电流源&lt;/b&gt;栅格（A）、&lt;b&gt;接地&lt;/b&gt;栅格（对地电阻或电导；电阻 0 表示直接接地）、&lt;b&gt;直接接地&lt;/b&gt;（所有接地点直接接地）以及同时有电流源和接地的像元的&lt;b&gt;冲突处理&lt;/b&gt;方式。&lt;/li&gt;&lt;li&gt;&lt;b&gt;求解器&lt;/b&gt;：&lt;i&gt;自动&lt;/i&gt;模式在内存允许的前提下选择预计更快的一种：直接稀疏分解（所有点对共用一次分解，适合小栅格和焦点很多的情形），或代数多重网格（平滑聚合）预条件共轭梯度法（每个焦点约 10 次迭代，双核同时求解两个焦点；需要可选包 pyamg，未安装时改用慢得多的对角预条件）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;累积电流&lt;/b&gt;（成对、一对多、多对一）或电流图（高级），带色带样式；可选各点对的&lt;b&gt;最大电流&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电压&lt;/b&gt;：电压图（高级）或每个焦点一个波段（一对多、多对一）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电阻表&lt;/b&gt;：每对的 id_a、id_b、resistance（-1 = 不连通或被排除，0 = 同一节点）；一对多：每个节点与其余全部节点之间的电阻；多对一：0（未求解时为 -1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;逐对图件文件夹&lt;/b&gt;（可选）：curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif 和 voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif（一对多按焦点编号）——点对多时文件很多。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法与参考&lt;/h3&gt;&lt;p&gt;复现 Circuitscape.jl 5.x（及 Circuitscape 4）：图的构建、多边形、焦点区域、点对文件、接地与冲突规则均相同；已在 Circuitscape.jl 测试集的 20 个案例上验证（电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内）。成对模式在每个连通分量上只求解 p-1 个方程组（共用一次分解或一套多重网格），由叠加原理得到每一对，而不是每对求解一次；所有点对的累积电流无需逐对计算即可求和。&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
     </message>
@@ -329,37 +329,37 @@
 <context>
     <name>CircuitscapeIni</name>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="20" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="24" />
         <source>Run a Circuitscape .ini file</source>
         <translation>运行 Circuitscape .ini 配置文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="23" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="27" />
         <source>&lt;p&gt;Runs a Circuitscape configuration file (&lt;code&gt;.ini&lt;/code&gt;, as written by Circuitscape 4, Circuitscape.jl or Linkage Mapper) with the EcoSecurity circuit engine, so existing configurations migrate unchanged and the results compare file by file.&lt;/p&gt;&lt;h3&gt;Supported&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Raster data: pairwise, one-to-all, all-to-one and advanced modes; network (graph) data: pairwise and advanced.&lt;/li&gt;&lt;li&gt;Inputs: ESRI ASCII grids (also &lt;code&gt;.asc.gz&lt;/code&gt;), GeoTIFF and the text formats (focal points &lt;code&gt;id x y&lt;/code&gt;, sources/grounds &lt;code&gt;value x y&lt;/code&gt;, include/exclude pairs in matrix or list form, variable source strengths, network graphs &lt;code&gt;i j value&lt;/code&gt;). Relative paths are relative to the folder of the .ini file.&lt;/li&gt;&lt;li&gt;Every option that changes results: resistances or conductances, 4/8 neighbours, average conductance or resistance, short-circuit polygons, focal regions, masks, include/exclude pairs, variable source strengths, finite and direct grounds, unit currents, conflict policies, log transform, null currents/voltages to NoData, write_as_tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;The files Circuitscape writes, named from the stem of &lt;code&gt;output_file&lt;/code&gt;: &lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;, &lt;code&gt;_resistances_3columns.out&lt;/code&gt;, &lt;code&gt;_cum_curmap.asc&lt;/code&gt;, &lt;code&gt;_max_curmap.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap.asc&lt;/code&gt;, &lt;code&gt;_curmap.asc&lt;/code&gt; and the network tables (&lt;code&gt;_voltages_…&lt;/code&gt;, &lt;code&gt;_node_currents_…&lt;/code&gt;, &lt;code&gt;_branch_currents_…&lt;/code&gt;). &lt;b&gt;Output folder&lt;/b&gt;: where to write them (default: where &lt;code&gt;output_file&lt;/code&gt; points). The effective options are written to &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt; as Circuitscape.jl does.&lt;/p&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x (and Circuitscape 4.0). All 20 cases of Circuitscape.jl's test suite are reproduced: resistances within 1e-6 relative, maps within Circuitscape's tolerance. Differences on purpose: rasters not on the habitat grid are refused (Circuitscape only warns); fewer than two usable focal nodes is an error; network outputs keep the node ids of the input file (as Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct factorisation or multigrid) whatever &lt;code&gt;solver&lt;/code&gt; says; results agree within the tolerance.&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用 EcoSecurity 电路引擎运行 Circuitscape 配置文件（&lt;code&gt;.ini&lt;/code&gt;，由 Circuitscape 4、Circuitscape.jl 或 Linkage Mapper 生成），已有配置无需修改即可迁移，结果可逐文件对比。&lt;/p&gt;&lt;h3&gt;支持内容&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;栅格数据：成对、一对多、多对一和高级模式；网络（图）数据：成对和高级模式。&lt;/li&gt;&lt;li&gt;输入：ESRI ASCII 栅格（也支持 &lt;code&gt;.asc.gz&lt;/code&gt;）、GeoTIFF 以及各种文本格式（焦点 &lt;code&gt;编号 x y&lt;/code&gt;、电流源/接地 &lt;code&gt;值 x y&lt;/code&gt;、矩阵或列表形式的点对文件、可变电流源强度、网络图 &lt;code&gt;i j 值&lt;/code&gt;）。相对路径相对于 .ini 文件所在文件夹。&lt;/li&gt;&lt;li&gt;所有影响结果的选项：电阻或电导、四/八邻域、平均电导或平均电阻、短路多边形、焦点区域、掩膜、点对包含/排除、可变电流源强度、有限接地与直接接地、单位电流、冲突处理、对数变换、空值电流/电压设为 NoData、write_as_tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;与 Circuitscape 相同的文件，以 &lt;code&gt;output_file&lt;/code&gt; 的主文件名命名：&lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;、&lt;code&gt;_resistances_3columns.out&lt;/code&gt;、&lt;code&gt;_cum_curmap.asc&lt;/code&gt;、&lt;code&gt;_max_curmap.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap.asc&lt;/code&gt;、&lt;code&gt;_curmap.asc&lt;/code&gt; 以及网络表格（&lt;code&gt;_voltages_…&lt;/code&gt;、&lt;code&gt;_node_currents_…&lt;/code&gt;、&lt;code&gt;_branch_currents_…&lt;/code&gt;）。&lt;b&gt;输出文件夹&lt;/b&gt;：写出位置（默认为 &lt;code&gt;output_file&lt;/code&gt; 所指位置）。实际使用的选项与 Circuitscape.jl 一样写入 &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt;。&lt;/p&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x（及 Circuitscape 4.0）。复现了 Circuitscape.jl 测试集的全部 20 个案例：电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内。有意的差异：与生境栅格不对齐的栅格会被拒绝（Circuitscape 仅警告）；可用焦点少于两个时报错；网络输出保留输入文件中的节点编号（与 Circuitscape 4 相同；Circuitscape.jl 对从 0 开始的编号加 1）。求解器自动选择（直接分解或多重网格），不受 &lt;code&gt;solver&lt;/code&gt; 选项影响；结果在容差内一致。&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="56" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="60" />
         <source>Circuitscape configuration (.ini)</source>
         <translation>Circuitscape 配置文件（.ini）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="58" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="62" />
         <source>Output folder (default: the folder of output_file)</source>
         <translation>输出文件夹（默认：output_file 所在文件夹）</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="61" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="65" />
         <source>Files written</source>
         <translation>已写出的文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="62" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="66" />
         <source>Number of linear solves</source>
         <translation>线性方程组求解次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/circuitscape_ini.py" line="70" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="74" />
         <source>{0} files written, {1} linear solves ({2} solver).</source>
         <translation>已写出 {0} 个文件，求解 {1} 个线性方程组（{2} 求解器）。</translation>
     </message>
@@ -367,117 +367,117 @@
 <context>
     <name>ClassifyRaster</name>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="31" />
+        <location filename="../algorithms/tools/classify_raster.py" line="42" />
         <source>Classify raster (natural breaks, quantile, ...)</source>
         <translation>栅格分级（自然断点、分位数等）</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="34" />
+        <location filename="../algorithms/tools/classify_raster.py" line="45" />
         <source>&lt;p&gt;Grades the values of a raster band into classes and writes a score per class. Used for factor grading (e.g. slope into 1-5), current-density levels and importance levels.&lt;/p&gt;&lt;h3&gt;Methods&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Natural breaks (Jenks)&lt;/b&gt;: the exact Fisher-Jenks optimum (minimum within-class sum of squared deviations; Fisher 1958, Jenks 1977). On rasters with more valid cells than &lt;i&gt;Sample size&lt;/i&gt;, the breaks are computed on a seeded random sample of that size (as ArcGIS does with 10 000 values); the minimum and maximum are always in the sample. Set the sample size to 0 to use every cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quantile&lt;/b&gt;: equal numbers of cells per class (duplicate breaks are merged).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Equal interval&lt;/b&gt;: classes of equal width between the minimum and the maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Geometric interval&lt;/b&gt;: breaks in geometric progression (values shifted to start at 1 when the minimum is 0 or negative).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Standard deviation&lt;/b&gt;: classes one standard deviation wide, centred on the mean.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Manual breaks&lt;/b&gt;: your ascending thresholds in &lt;i&gt;Manual breaks&lt;/i&gt;, e.g. &lt;code&gt;5,15,25&lt;/code&gt; gives 4 classes (&amp;le;5, 5-15, 15-25, &amp;gt;25); &lt;i&gt;Number of classes&lt;/i&gt; is then ignored.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Classes and scores&lt;/h3&gt;&lt;p&gt;Class i holds the values greater than break i-1 and up to break i; the first class includes the minimum. &lt;i&gt;Scores&lt;/i&gt; gives one value per class (e.g. &lt;code&gt;1,2,3,4,5&lt;/code&gt; or &lt;code&gt;10,30,50,70,100&lt;/code&gt;); without it the class number 1..n is written. &lt;i&gt;Reverse&lt;/i&gt; gives the highest score to the lowest class (e.g. distance to roads as resistance). NoData stays NoData.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;A raster of scores (Int16, or Float32 for non-integer scores) and an optional table with the breaks, the score, the cell count and the area (map units squared) per class.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将栅格波段的值划分为若干等级，并为每一级写出分值。用于因子分级（如坡度分为 1-5 级）、电流密度分级和重要性分级。&lt;/p&gt;&lt;h3&gt;分级方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;自然断点法（Jenks）&lt;/b&gt;：精确的 Fisher-Jenks 最优解（组内离差平方和最小；Fisher 1958，Jenks 1977）。当有效像元数超过&lt;i&gt;抽样数&lt;/i&gt;时，在给定随机种子的随机样本上计算断点（与 ArcGIS 默认抽取 10 000 个值的做法相同），样本总是包含最小值和最大值。抽样数设为 0 则使用全部像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分位数法&lt;/b&gt;：每级像元数相等（重复的断点会合并）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;等间距法&lt;/b&gt;：在最小值和最大值之间等宽分级。&lt;/li&gt;&lt;li&gt;&lt;b&gt;几何间隔法&lt;/b&gt;：断点呈几何级数（最小值为 0 或负数时先平移到从 1 开始）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准差法&lt;/b&gt;：以均值为中心、每级宽一个标准差。&lt;/li&gt;&lt;li&gt;&lt;b&gt;手动断点&lt;/b&gt;：在&lt;i&gt;手动断点&lt;/i&gt;中给出递增的阈值，如 &lt;code&gt;5,15,25&lt;/code&gt; 得到 4 级（&amp;le;5、5-15、15-25、&amp;gt;25）；此时忽略&lt;i&gt;分级数&lt;/i&gt;。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;等级与分值&lt;/h3&gt;&lt;p&gt;第 i 级包含大于第 i-1 个断点且不超过第 i 个断点的值；第 1 级包含最小值。&lt;i&gt;分值&lt;/i&gt;为每级给出一个值（如 &lt;code&gt;1,2,3,4,5&lt;/code&gt; 或 &lt;code&gt;10,30,50,70,100&lt;/code&gt;）；不填则写出等级序号 1..n。&lt;i&gt;反转&lt;/i&gt;使最低一级得到最高分值（如将距道路距离作为阻力）。NoData 保持为 NoData。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;分值栅格（Int16；分值含小数时为 Float32），以及可选的分级表：每级的断点、分值、像元数和面积（地图单位的平方）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="60" />
+        <location filename="../algorithms/tools/classify_raster.py" line="71" />
         <source>Input raster</source>
         <translation>输入栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="62" />
+        <location filename="../algorithms/tools/classify_raster.py" line="73" />
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="63" />
+        <location filename="../algorithms/tools/classify_raster.py" line="74" />
         <source>Classification method</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="63" />
+        <location filename="../algorithms/tools/classify_raster.py" line="74" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点法（Jenks）</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="63" />
+        <location filename="../algorithms/tools/classify_raster.py" line="74" />
         <source>Quantile</source>
         <translation>分位数法</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="63" />
+        <location filename="../algorithms/tools/classify_raster.py" line="74" />
         <source>Equal interval</source>
         <translation>等间距法</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="63" />
+        <location filename="../algorithms/tools/classify_raster.py" line="74" />
         <source>Geometric interval</source>
         <translation>几何间隔法</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="63" />
+        <location filename="../algorithms/tools/classify_raster.py" line="74" />
         <source>Standard deviation</source>
         <translation>标准差法</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="94" />
+        <location filename="../algorithms/tools/classify_raster.py" line="105" />
         <source>Manual breaks</source>
         <translation>手动断点</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="68" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="71" />
+        <location filename="../algorithms/tools/classify_raster.py" line="82" />
         <source>Manual breaks (ascending, comma separated)</source>
         <translation>手动断点（递增，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="73" />
+        <location filename="../algorithms/tools/classify_raster.py" line="84" />
         <source>Scores, one per class (comma separated; default 1..n)</source>
         <translation>各级分值（逗号分隔；默认 1..n）</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="75" />
+        <location filename="../algorithms/tools/classify_raster.py" line="86" />
         <source>Reverse scores (highest score for the lowest class)</source>
         <translation>反转分值（最低一级得最高分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="77" />
+        <location filename="../algorithms/tools/classify_raster.py" line="88" />
         <source>Sample size for natural breaks (0 = all cells)</source>
         <translation>自然断点抽样数（0 = 全部像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="80" />
+        <location filename="../algorithms/tools/classify_raster.py" line="91" />
         <source>Random seed of the sample</source>
         <translation>抽样随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="85" />
+        <location filename="../algorithms/tools/classify_raster.py" line="96" />
         <source>Classified raster</source>
         <translation>分级栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="86" />
+        <location filename="../algorithms/tools/classify_raster.py" line="97" />
         <source>Class table</source>
         <translation>分级统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="96" />
+        <location filename="../algorithms/tools/classify_raster.py" line="107" />
         <source>Scores</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="100" />
+        <location filename="../algorithms/tools/classify_raster.py" line="111" />
         <source>Manual breaks: the method is 'Manual breaks' but no break values were given (parameter BREAKS), e.g. 5,15,25.</source>
         <translation>手动断点：方法为“手动断点”，但未给出断点值（参数 BREAKS），例如 5,15,25。</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="103" />
+        <location filename="../algorithms/tools/classify_raster.py" line="114" />
         <source>Classifying '{0}'</source>
         <translation>正在分级“{0}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/classify_raster.py" line="111" />
+        <location filename="../algorithms/tools/classify_raster.py" line="122" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
     </message>
@@ -485,217 +485,217 @@
 <context>
     <name>Connectivity</name>
     <message>
-        <location filename="../algorithms/connectivity.py" line="39" />
+        <location filename="../algorithms/sources/connectivity.py" line="61" />
         <source>Connectivity importance (dPC, dIIC, EC; Conefor)</source>
         <translation>连通性重要性（dPC、dIIC、EC；Conefor）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="42" />
+        <location filename="../algorithms/sources/connectivity.py" line="64" />
         <source>&lt;p&gt;Computes the landscape connectivity indices of Conefor Sensinode (IIC, PC, EC) and the importance of every habitat patch (dIIC, dPC with their intra, flux and connector fractions), then marks the patches whose dPC exceeds a threshold as ecological sources and grades them into importance levels by natural breaks: "patches with dPC &amp;gt; 1 at 5000 m and probability 0.5" in one step, without preparing Conefor text files.&lt;/p&gt;&lt;h3&gt;Nodes and links&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Patch polygons&lt;/b&gt; (e.g. the output of &lt;i&gt;Habitat patches&lt;/i&gt;): the attribute is the chosen field, or the area in hectares. Node ids come from &lt;i&gt;Node id field&lt;/i&gt; (default: a &lt;code&gt;patch_id&lt;/code&gt; field if there is one, else the feature id). Distances: edge-to-edge Euclidean (default; stepping-stone patches matter), centroid Euclidean (Makurhini's centre: centroid of the largest part, or a point on the surface when it falls outside), or least-cost over a resistance raster (Linkage Mapper's cost rule; distances and the threshold are then in cost units). Every pair is linked (Conefor &lt;i&gt;all&lt;/i&gt;) unless &lt;i&gt;Maximum link distance&lt;/i&gt; is set.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conefor files&lt;/b&gt;: a node file (&lt;code&gt;ID attribute&lt;/code&gt; per line) and a connection file (&lt;code&gt;ID1 ID2 value&lt;/code&gt;), with distances or probabilities; &lt;i&gt;Every pair is listed&lt;/i&gt; = Conefor &lt;i&gt;all&lt;/i&gt;, unticked = &lt;i&gt;notall&lt;/i&gt; (unlisted pairs have no direct link). Give either a layer or the two files.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Indices (Conefor definitions)&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;p&lt;sub&gt;ij&lt;/sub&gt; = exp(-k d&lt;sub&gt;ij&lt;/sub&gt;) with k = -ln(P)/D (P = &lt;i&gt;Dispersal probability&lt;/i&gt; at D = &lt;i&gt;Distance threshold&lt;/i&gt;); p*&lt;sub&gt;ij&lt;/sub&gt; = the best product of p along any path.&lt;/li&gt;&lt;li&gt;PCnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;; EC(PC) = &amp;radic;PCnum (equivalent connected area, in attribute units); PC = PCnum / LA&amp;sup2; only when &lt;i&gt;Landscape area&lt;/i&gt; LA is given.&lt;/li&gt;&lt;li&gt;IIC: links where d &amp;le; D (probability files: p &amp;ge; P); IICnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;), nl = links on the shortest path; NL links, NC components.&lt;/li&gt;&lt;li&gt;dI = 100 (I - I&lt;sub&gt;remove k&lt;/sub&gt;) / I with the patch and its links removed; intra = own area, flux = dispersal from and to the patch, connector = its stepping-stone role (Saura &amp;amp; Rubio 2010). Overall intra/direct/step fractions as Makurhini reports them.&lt;/li&gt;&lt;li&gt;&lt;i&gt;Convention&lt;/i&gt; Makurhini: links with p &amp;lt; 0.01 dropped, IIC links need d &amp;lt; D, unconnected IIC pairs count with nl = 16443701.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Node importance&lt;/b&gt;: &lt;code&gt;node_id, attribute, dA, dIIC, dIICintra, dIICflux, dIICconnector, dPC, dPCintra, dPCflux, dPCconnector&lt;/code&gt; (all in %), &lt;code&gt;is_source&lt;/code&gt; (dPC &amp;gt; &lt;i&gt;Minimum dPC&lt;/i&gt;) and &lt;code&gt;level&lt;/code&gt; (natural breaks of the sources' dPC; 1 = most important, 0 = not a source); polygons for a layer, a table for files.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Overall indices&lt;/b&gt;: rows &lt;code&gt;index, value&lt;/code&gt; (PCnum, EC_PC, PC, fractions, IICnum, EC_IIC, IIC, NL, NC).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt; (optional): every direct link with &lt;code&gt;distance&lt;/code&gt;, &lt;code&gt;p&lt;/code&gt;, &lt;code&gt;p_star&lt;/code&gt; and &lt;code&gt;iic_link&lt;/code&gt;, as lines between patch centres.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Exactness and speed&lt;/h3&gt;&lt;p&gt;Reproduces reference tables computed with Conefor's definitions to 1e-9 and Makurhini's published example to its printed digits (centroid distances). Node removal is exact but recomputes only the paths that pass through the removed patch, so hundreds of patches take seconds, not minutes. Large, densely linked networks (thousands of patches in one connected group) can take much longer: set &lt;i&gt;Maximum link distance&lt;/i&gt; to keep only the links that matter.&lt;/p&gt;&lt;p&gt;References: Pascual-Hortal &amp;amp; Saura 2006, Landscape Ecology 21:959-967 (IIC); Saura &amp;amp; Pascual-Hortal 2007, Landscape and Urban Planning 83:91-103 (PC); Saura &amp;amp; Torn&amp;eacute; 2009, Environmental Modelling &amp;amp; Software 24:135-139 (Conefor); Saura &amp;amp; Rubio 2010, Ecography 33:523-537 (fractions); Saura et al. 2011, Ecological Indicators 11:407-416 (EC).&lt;/p&gt;</source>
         <translation>&lt;p&gt;计算 Conefor Sensinode 的景观连通性指数（IIC、PC、EC）以及每个生境斑块的重要性（dIIC、dPC 及其 intra、flux、connector 分量），再把 dPC 超过阈值的斑块标记为生态源地，并按自然断点法分为若干重要性等级：一步完成“距离阈值 5000 m、概率 0.5 时 dPC &amp;gt; 1 的斑块”，无需准备 Conefor 文本文件。&lt;/p&gt;&lt;h3&gt;节点与连接&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;斑块面图层&lt;/b&gt;（如&lt;i&gt;生境斑块&lt;/i&gt;的输出）：节点属性为所选字段，未选时为面积（公顷）。节点编号取自&lt;i&gt;节点编号字段&lt;/i&gt;（默认：有 &lt;code&gt;patch_id&lt;/code&gt; 字段时用它，否则用要素编号）。距离可选：边到边欧氏距离（默认；踏脚石斑块起作用）、质心欧氏距离（Makurhini 的中心：最大部件的质心，落在斑块外时改用面内点），或基于阻力栅格的最小成本距离（Linkage Mapper 的成本规则；此时距离与阈值均为成本单位）。除非设置&lt;i&gt;最大连接距离&lt;/i&gt;，否则每对斑块之间都有连接（Conefor &lt;i&gt;all&lt;/i&gt;）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conefor 文件&lt;/b&gt;：节点文件（每行 &lt;code&gt;ID 属性&lt;/code&gt;）与连接文件（&lt;code&gt;ID1 ID2 值&lt;/code&gt;），值为距离或概率；勾选&lt;i&gt;列出了全部节点对&lt;/i&gt; = Conefor &lt;i&gt;all&lt;/i&gt;，不勾选 = &lt;i&gt;notall&lt;/i&gt;（未列出的节点对没有直接连接）。图层与这两个文件二选一。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;指数（Conefor 定义）&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;p&lt;sub&gt;ij&lt;/sub&gt; = exp(-k d&lt;sub&gt;ij&lt;/sub&gt;)，k = -ln(P)/D（P 为&lt;i&gt;距离阈值&lt;/i&gt; D 处的&lt;i&gt;扩散概率&lt;/i&gt;）；p*&lt;sub&gt;ij&lt;/sub&gt; = 所有路径上 p 的最大乘积。&lt;/li&gt;&lt;li&gt;PCnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; p*&lt;sub&gt;ij&lt;/sub&gt;；EC(PC) = &amp;radic;PCnum（等效连通面积，单位同属性）；仅在给出&lt;i&gt;景观面积&lt;/i&gt; LA 时计算 PC = PCnum / LA&amp;sup2;。&lt;/li&gt;&lt;li&gt;IIC：d &amp;le; D 的连接（概率文件：p &amp;ge; P）；IICnum = &amp;Sigma;&amp;Sigma; a&lt;sub&gt;i&lt;/sub&gt; a&lt;sub&gt;j&lt;/sub&gt; / (1 + nl&lt;sub&gt;ij&lt;/sub&gt;)，nl 为最短路径上的连接数；NL 为连接数，NC 为组分数。&lt;/li&gt;&lt;li&gt;dI = 100 (I - I&lt;sub&gt;去除 k&lt;/sub&gt;) / I，去除斑块及其全部连接；intra = 自身面积，flux = 进出该斑块的扩散，connector = 其踏脚石作用（Saura &amp;amp; Rubio 2010）。整体的 intra/direct/step 分量按 Makurhini 的方式报告。&lt;/li&gt;&lt;li&gt;&lt;i&gt;约定&lt;/i&gt;选 Makurhini 时：去掉 p &amp;lt; 0.01 的连接，IIC 连接要求 d &amp;lt; D，不连通的 IIC 节点对按 nl = 16443701 计。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;节点重要性&lt;/b&gt;：&lt;code&gt;node_id, attribute, dA, dIIC, dIICintra, dIICflux, dIICconnector, dPC, dPCintra, dPCflux, dPCconnector&lt;/code&gt;（均为 %）、&lt;code&gt;is_source&lt;/code&gt;（dPC &amp;gt; &lt;i&gt;最小 dPC&lt;/i&gt;）和 &lt;code&gt;level&lt;/code&gt;（源地 dPC 的自然断点等级；1 = 最重要，0 = 非源地）；输入图层时为面，输入文件时为表。&lt;/li&gt;&lt;li&gt;&lt;b&gt;整体指数&lt;/b&gt;：&lt;code&gt;index, value&lt;/code&gt; 行（PCnum、EC_PC、PC、各分量、IICnum、EC_IIC、IIC、NL、NC）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;（可选）：每条直接连接及其 &lt;code&gt;distance&lt;/code&gt;、&lt;code&gt;p&lt;/code&gt;、&lt;code&gt;p_star&lt;/code&gt;、&lt;code&gt;iic_link&lt;/code&gt;，以斑块中心之间的线表示。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;精度与速度&lt;/h3&gt;&lt;p&gt;按 Conefor 定义计算的参考表复现到 1e-9，Makurhini 发表的示例复现到其打印位数（质心距离）。节点去除计算是精确的，但只重算经过被去除斑块的路径，因此数百个斑块只需数秒而不是数分钟。规模大且连接密集的网络（数千个斑块连成一个组分）可能耗时很长：可设置&lt;i&gt;最大连接距离&lt;/i&gt;只保留有意义的连接。&lt;/p&gt;&lt;p&gt;参考文献：Pascual-Hortal &amp;amp; Saura 2006, Landscape Ecology 21:959-967（IIC）；Saura &amp;amp; Pascual-Hortal 2007, Landscape and Urban Planning 83:91-103（PC）；Saura &amp;amp; Torn&amp;eacute; 2009, Environmental Modelling &amp;amp; Software 24:135-139（Conefor）；Saura &amp;amp; Rubio 2010, Ecography 33:523-537（分量）；Saura et al. 2011, Ecological Indicators 11:407-416（EC）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="93" />
+        <location filename="../algorithms/sources/connectivity.py" line="115" />
         <source>Habitat patches (polygons)</source>
         <translation>生境斑块（面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="95" />
+        <location filename="../algorithms/sources/connectivity.py" line="117" />
         <source>Node id field (default: patch_id, else the feature id)</source>
         <translation>节点编号字段（默认：patch_id，否则为要素编号）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="98" />
+        <location filename="../algorithms/sources/connectivity.py" line="120" />
         <source>Node attribute field (default: area in hectares)</source>
         <translation>节点属性字段（默认：面积，公顷）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="101" />
+        <location filename="../algorithms/sources/connectivity.py" line="123" />
         <source>Conefor node file</source>
         <translation>Conefor 节点文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="103" />
+        <location filename="../algorithms/sources/connectivity.py" line="125" />
         <source>Conefor connection file</source>
         <translation>Conefor 连接文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="106" />
+        <location filename="../algorithms/sources/connectivity.py" line="128" />
         <source>Connection file values</source>
         <translation>连接文件中的值</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="106" />
+        <location filename="../algorithms/sources/connectivity.py" line="128" />
         <source>Distances</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="106" />
+        <location filename="../algorithms/sources/connectivity.py" line="128" />
         <source>Probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="109" />
+        <location filename="../algorithms/sources/connectivity.py" line="131" />
         <source>Every pair is listed (Conefor 'all'; untick for 'notall')</source>
         <translation>列出了全部节点对（Conefor “all”；不勾选为 “notall”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="111" />
+        <location filename="../algorithms/sources/connectivity.py" line="133" />
         <source>Distance between patches</source>
         <translation>斑块间距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="111" />
+        <location filename="../algorithms/sources/connectivity.py" line="133" />
         <source>Edge-to-edge Euclidean</source>
         <translation>边到边欧氏距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="111" />
+        <location filename="../algorithms/sources/connectivity.py" line="133" />
         <source>Centroid Euclidean</source>
         <translation>质心欧氏距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="111" />
+        <location filename="../algorithms/sources/connectivity.py" line="133" />
         <source>Least-cost over a resistance raster</source>
         <translation>基于阻力栅格的最小成本距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="115" />
+        <location filename="../algorithms/sources/connectivity.py" line="137" />
         <source>Resistance raster (least-cost distance only)</source>
         <translation>阻力栅格（仅用于最小成本距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="117" />
+        <location filename="../algorithms/sources/connectivity.py" line="139" />
         <source>Distance threshold D (map or cost units)</source>
         <translation>距离阈值 D（地图单位或成本单位）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="120" />
+        <location filename="../algorithms/sources/connectivity.py" line="142" />
         <source>Dispersal probability at the threshold</source>
         <translation>阈值距离处的扩散概率</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="123" />
+        <location filename="../algorithms/sources/connectivity.py" line="145" />
         <source>Landscape area LA in attribute units (optional; 0 = report PCnum and EC only)</source>
         <translation>景观面积 LA（属性单位；可选，0 = 只报告 PCnum 和 EC）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="126" />
+        <location filename="../algorithms/sources/connectivity.py" line="148" />
         <source>Minimum dPC of an ecological source (%)</source>
         <translation>生态源地的最小 dPC（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="129" />
+        <location filename="../algorithms/sources/connectivity.py" line="151" />
         <source>Importance levels (natural breaks of dPC)</source>
         <translation>重要性等级数（dPC 自然断点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="132" />
+        <location filename="../algorithms/sources/connectivity.py" line="154" />
         <source>Convention</source>
         <translation>约定</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="132" />
+        <location filename="../algorithms/sources/connectivity.py" line="154" />
         <source>Makurhini (p &lt; 0.01 dropped, links d &lt; D)</source>
         <translation>Makurhini（去掉 p &lt; 0.01 的连接，连接要求 d &lt; D）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="136" />
+        <location filename="../algorithms/sources/connectivity.py" line="158" />
         <source>Maximum link distance (0 = every pair linked)</source>
         <translation>最大连接距离（0 = 每对斑块都连接）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="142" />
+        <location filename="../algorithms/sources/connectivity.py" line="164" />
         <source>Node importance</source>
         <translation>节点重要性</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="144" />
+        <location filename="../algorithms/sources/connectivity.py" line="166" />
         <source>Overall indices</source>
         <translation>整体指数</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="146" />
+        <location filename="../algorithms/sources/connectivity.py" line="168" />
         <source>Links</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="149" />
+        <location filename="../algorithms/sources/connectivity.py" line="171" />
         <source>Number of ecological sources</source>
         <translation>生态源地数量</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="150" />
+        <location filename="../algorithms/sources/connectivity.py" line="172" />
         <source>Area of the sources (km²)</source>
         <translation>源地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="151" />
+        <location filename="../algorithms/sources/connectivity.py" line="173" />
         <source>Equivalent connectivity EC(PC)</source>
         <translation>等效连通性 EC(PC)</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="158" />
+        <location filename="../algorithms/sources/connectivity.py" line="180" />
         <source>Give either a habitat-patch layer (INPUT) or a Conefor node file and connection file (NODE_FILE, CONNECTION_FILE), not both and not neither.</source>
         <translation>请给出生境斑块图层（INPUT）或 Conefor 节点文件与连接文件（NODE_FILE、CONNECTION_FILE）二者之一，不能同时给出，也不能都不给。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="165" />
+        <location filename="../algorithms/sources/connectivity.py" line="187" />
         <source>A Conefor node file needs its connection file (CONNECTION_FILE).</source>
         <translation>Conefor 节点文件需要配套的连接文件（CONNECTION_FILE）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="192" />
+        <location filename="../algorithms/sources/connectivity.py" line="214" />
         <source>{0} ecological sources (dPC &gt; {1:g}) of {2} patches; EC(PC) = {3:.6g}</source>
         <translation>{2} 个斑块中有 {0} 个生态源地（dPC &gt; {1:g}）；EC(PC) = {3:.6g}</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="197" />
+        <location filename="../algorithms/sources/connectivity.py" line="219" />
         <source>, sources cover {0:.2f} km²</source>
         <translation>，源地面积 {0:.2f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="205" />
+        <location filename="../algorithms/sources/connectivity.py" line="227" />
         <source>'{0}' is not a polygon layer; habitat patches must be polygons.</source>
         <translation>“{0}”不是面图层；生境斑块必须是面要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="212" />
+        <location filename="../algorithms/sources/connectivity.py" line="234" />
         <source>'{0}' is in {1}, whose units are not metres, but distances and areas here need metres. Reproject the layer first (Reproject layer), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
         <translation>“{0}”的坐标系为 {1}，单位不是米，而这里的距离和面积需要以米为单位。请先重投影图层（重投影图层工具），例如转到 UTM 或 CGCS2000 高斯-克吕格分带。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="221" />
+        <location filename="../algorithms/sources/connectivity.py" line="243" />
         <source>The resistance raster '{0}' is in geographic coordinates; cost distances need a projected CRS. Reproject it first (Warp).</source>
         <translation>阻力栅格“{0}”为地理坐标系；成本距离需要投影坐标系。请先重投影（Warp）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="242" />
+        <location filename="../algorithms/sources/connectivity.py" line="264" />
         <source>Connectivity of {0} patches of '{1}'</source>
         <translation>“{1}”中 {0} 个斑块的连通性</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="245" />
+        <location filename="../algorithms/sources/connectivity.py" line="267" />
         <source>'{0}': the node id field '{1}' is empty for some patches; fill it or choose another field.</source>
         <translation>“{0}”：部分斑块的节点编号字段“{1}”为空；请补全或改选其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="249" />
+        <location filename="../algorithms/sources/connectivity.py" line="271" />
         <source>'{0}': the attribute field '{1}' is empty for some patches; fill it or leave the field unset to use the area.</source>
         <translation>“{0}”：部分斑块的属性字段“{1}”为空；请补全，或不设该字段以使用面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="261" />
+        <location filename="../algorithms/sources/connectivity.py" line="283" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="132" />
+        <location filename="../algorithms/sources/connectivity.py" line="154" />
         <source>Conefor (links d &lt;= D, no probability cut)</source>
         <translation>Conefor（连接 d &lt;= D，不截断概率）</translation>
     </message>
     <message>
-        <location filename="../algorithms/connectivity.py" line="170" />
+        <location filename="../algorithms/sources/connectivity.py" line="192" />
         <source>Connectivity of {0} nodes and {1} connections</source>
         <translation>{0} 个节点、{1} 条连接的连通性</translation>
     </message>
@@ -703,182 +703,182 @@
 <context>
     <name>Corridors</name>
     <message>
-        <location filename="../algorithms/corridors.py" line="41" />
+        <location filename="../algorithms/corridors/corridors.py" line="56" />
         <source>Least-cost corridors (Linkage Mapper)</source>
         <translation>最小成本廊道（Linkage Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="44" />
+        <location filename="../algorithms/corridors/corridors.py" line="59" />
         <source>&lt;p&gt;Builds the ecological network between sources (core areas) on a resistance surface and maps the least-cost corridors: the Linkage Pathways tool of Linkage Mapper (McRae &amp;amp; Kavanagh 2011) without ArcGIS. The output corridors, least-cost paths and link table are those most ecological security pattern studies report (e.g. "33 corridors, 163.92 km").&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Cost distance&lt;/b&gt; (ESRI Cost Distance rule): a move between neighbouring cells costs cell size &amp;times; the mean of their resistances, &amp;times;&amp;radic;2 on diagonals; 0 inside a core; NoData cells are barriers. Computed exactly with Dijkstra on the 8-neighbour grid.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacency&lt;/b&gt;: two cores are adjacent when their cost allocation zones (and/or Euclidean allocation zones) touch; &lt;i&gt;All pairs&lt;/i&gt; links every pair.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt;: for each candidate pair, the Euclidean edge-to-edge distance, the least-cost distance (CWD) and the least-cost path. Links are dropped when the path crosses a third core (-15), or is longer than the maximum Euclidean (-11) or cost distance (-12), or no path exists (-12).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: each core keeps its &lt;i&gt;n&lt;/i&gt; nearest neighbours (type 10); with &lt;i&gt;Connect constellations&lt;/i&gt; the separate groups are then joined by their shortest remaining links (type 20); the rest become -1. 0 nearest neighbours = keep all (type 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalised corridors&lt;/b&gt;: for each kept link A-B, CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; (0 on the least-cost path: the extra cost of passing through a cell); the minimum over links, rounded to integers as Linkage Mapper does.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;: polygons with an integer &lt;b&gt;core id field&lt;/b&gt; (rasterised on the resistance grid by cell centre; reprojected if needed; overlapping polygons with different ids are refused), or a raster of core ids aligned with the resistance (0 and NoData = not a core).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 (&amp;ge; 1 recommended), NoData = impassable; a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Truncate corridors at&lt;/b&gt;: the corridor width in cost units (Linkage Mapper's CWD threshold, e.g. 200 000 in its demo); 0 = no truncated raster. When the full corridor raster is not requested (skip it), the searches stop at this width and large grids run much faster, with identical truncated corridors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bounding circle buffer&lt;/b&gt; (advanced): Linkage Mapper's speed-up, each search restricted to circles around the linked cores grown by this distance; an approximation (0 = off, exact).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt; (Int32) and &lt;b&gt;truncated corridors&lt;/b&gt;: normalised least-cost corridor values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Least-cost paths&lt;/b&gt;: one line per kept link with link_id, core1, core2, link_type, euc_dist, cw_dist, lcp_length, cwd_to_euc, cwd_to_path.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: every candidate link, including the dropped ones with their type code and reason (link_info).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost distance to the nearest core&lt;/b&gt; and &lt;b&gt;nearest core&lt;/b&gt; (cost allocation); optional &lt;b&gt;non-normalised corridors&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;.&lt;/li&gt;&lt;li&gt;The number of corridors and their total length (km) are reported in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 (Linkage Pathways, steps 1-5). Reproduced: the cost distance rule (exactly), link types and pruning rules, normalised corridors and their rounding. Differences: Euclidean distances are measured between core cells rather than simplified polygons (within about one cell); path lengths follow the cell centres; among equally cheap paths another one may be drawn.&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在阻力面上构建生态源地（核心区）之间的生态网络并绘制最小成本廊道：即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Linkage Pathways 工具，无需 ArcGIS。输出的廊道、最小成本路径和连接表正是多数生态安全格局研究所报告的内容（如“33 条廊道，163.92 km”）。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;成本距离&lt;/b&gt;（ESRI 成本距离规则）：相邻像元间移动的成本为像元大小 &amp;times; 两像元阻力的平均值，对角方向再乘 &amp;radic;2；核心区内为 0；NoData 像元为障碍。在 8 邻域栅格图上用 Dijkstra 算法精确计算。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻接&lt;/b&gt;：两个核心区的成本分配区（和/或欧氏分配区）相接即为邻接；&lt;i&gt;所有成对&lt;/i&gt;则连接每一对核心区。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：对每一候选对计算欧氏边缘距离、最小成本距离（CWD）和最小成本路径。路径穿过第三个核心区（-15）、超过最大欧氏距离（-11）或最大成本距离（-12）、或不存在路径（-12）时该连接被舍弃。&lt;/li&gt;&lt;li&gt;&lt;b&gt;剪枝&lt;/b&gt;：每个核心区保留 &lt;i&gt;n&lt;/i&gt; 个最近邻（类型 10）；勾选&lt;i&gt;连接组团&lt;/i&gt;时，再用剩余连接中最短者把分离的组团连起来（类型 20）；其余变为 -1。最近邻数为 0 表示全部保留（类型 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准化廊道&lt;/b&gt;：对每个保留的连接 A-B 计算 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt;（在最小成本路径上为 0，即经过该像元需付出的额外成本）；对所有连接取最小值，并按 Linkage Mapper 的方式取整。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;：带整数&lt;b&gt;核心区编号字段&lt;/b&gt;的面图层（按像元中心栅格化到阻力栅格上；必要时自动重投影；不同编号的多边形重叠会报错），或与阻力栅格对齐的核心区编号栅格（0 和 NoData 表示非核心区）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：值 &amp;gt; 0（建议 &amp;ge; 1），NoData 表示不可通行；须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道截断宽度&lt;/b&gt;：以成本单位表示的廊道宽度（Linkage Mapper 的 CWD 阈值，其示例中为 200 000）；0 表示不输出截断廊道。若不需要完整廊道栅格（跳过该输出），搜索在此宽度处停止，大范围栅格运行快得多，截断廊道结果完全相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;外接圆缓冲距离&lt;/b&gt;（高级）：Linkage Mapper 的加速方法，每次搜索限制在相连核心区周围、按该距离扩大的圆内；这是一种近似（0 = 关闭，精确）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（Int32）和&lt;b&gt;截断廊道&lt;/b&gt;：标准化最小成本廊道值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小成本路径&lt;/b&gt;：每个保留的连接一条线，字段 link_id、core1、core2、link_type、euc_dist、cw_dist、lcp_length、cwd_to_euc、cwd_to_path。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：全部候选连接，包括被舍弃的连接及其类型代码和原因（link_info）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;到最近核心区的成本距离&lt;/b&gt;和&lt;b&gt;最近核心区&lt;/b&gt;（成本分配）；可选的&lt;b&gt;非标准化廊道&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;。&lt;/li&gt;&lt;li&gt;廊道条数及总长度（km）写在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3（Linkage Pathways 第 1-5 步）。完全重现：成本距离规则、连接类型与剪枝规则、标准化廊道及其取整。差异：欧氏距离按核心区像元而非简化后的多边形量算（相差约一个像元以内）；路径长度沿像元中心计算；成本相同的多条路径中可能绘出另一条。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="93" />
+        <location filename="../algorithms/corridors/corridors.py" line="108" />
         <source>Core areas (polygons or a raster of core ids)</source>
         <translation>核心区（面图层或核心区编号栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="96" />
+        <location filename="../algorithms/corridors/corridors.py" line="111" />
         <source>Core id field (polygon cores)</source>
         <translation>核心区编号字段（面图层）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="99" />
+        <location filename="../algorithms/corridors/corridors.py" line="114" />
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="100" />
+        <location filename="../algorithms/corridors/corridors.py" line="115" />
         <source>Adjacency</source>
         <translation>邻接方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="100" />
+        <location filename="../algorithms/corridors/corridors.py" line="115" />
         <source>Cost-weighted</source>
         <translation>成本加权</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="100" />
+        <location filename="../algorithms/corridors/corridors.py" line="115" />
         <source>Euclidean</source>
         <translation>欧氏</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="100" />
+        <location filename="../algorithms/corridors/corridors.py" line="115" />
         <source>Cost-weighted and Euclidean</source>
         <translation>成本加权和欧氏</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="100" />
+        <location filename="../algorithms/corridors/corridors.py" line="115" />
         <source>All pairs</source>
         <translation>所有成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="104" />
+        <location filename="../algorithms/corridors/corridors.py" line="119" />
         <source>Drop corridors that pass through other cores</source>
         <translation>舍弃穿过其他核心区的廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="106" />
+        <location filename="../algorithms/corridors/corridors.py" line="121" />
         <source>Keep each core's nearest neighbours (0 = unlimited)</source>
         <translation>每个核心区保留的最近邻数（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="109" />
+        <location filename="../algorithms/corridors/corridors.py" line="124" />
         <source>Connect constellations (join separate groups of cores)</source>
         <translation>连接组团（连接分离的核心区组）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="111" />
+        <location filename="../algorithms/corridors/corridors.py" line="126" />
         <source>Maximum cost-weighted corridor distance (0 = no limit)</source>
         <translation>最大成本加权廊道距离（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="114" />
+        <location filename="../algorithms/corridors/corridors.py" line="129" />
         <source>Maximum Euclidean corridor distance (0 = no limit)</source>
         <translation>最大欧氏廊道距离（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="117" />
+        <location filename="../algorithms/corridors/corridors.py" line="132" />
         <source>Truncate corridors at cost-weighted width (0 = no truncation)</source>
         <translation>廊道截断宽度（成本加权；0 = 不截断）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="120" />
+        <location filename="../algorithms/corridors/corridors.py" line="135" />
         <source>Also compute non-normalised corridors</source>
         <translation>同时计算非标准化廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="122" />
+        <location filename="../algorithms/corridors/corridors.py" line="137" />
         <source>Measure nearest neighbours by</source>
         <translation>最近邻的度量</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="122" />
+        <location filename="../algorithms/corridors/corridors.py" line="137" />
         <source>Cost-weighted distance</source>
         <translation>成本加权距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="122" />
+        <location filename="../algorithms/corridors/corridors.py" line="137" />
         <source>Euclidean distance</source>
         <translation>欧氏距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="125" />
+        <location filename="../algorithms/corridors/corridors.py" line="140" />
         <source>Bounding circle buffer (0 = off, exact)</source>
         <translation>外接圆缓冲距离（0 = 关闭，精确）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="131" />
+        <location filename="../algorithms/corridors/corridors.py" line="146" />
         <source>Normalised least-cost corridors</source>
         <translation>标准化最小成本廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="133" />
+        <location filename="../algorithms/corridors/corridors.py" line="148" />
         <source>Truncated corridors</source>
         <translation>截断廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="135" />
+        <location filename="../algorithms/corridors/corridors.py" line="150" />
         <source>Least-cost paths</source>
         <translation>最小成本路径</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="137" />
+        <location filename="../algorithms/corridors/corridors.py" line="152" />
         <source>Link table</source>
         <translation>连接表</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="139" />
+        <location filename="../algorithms/corridors/corridors.py" line="154" />
         <source>Cost distance to the nearest core</source>
         <translation>到最近核心区的成本距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="141" />
+        <location filename="../algorithms/corridors/corridors.py" line="156" />
         <source>Nearest core (cost allocation)</source>
         <translation>最近核心区（成本分配）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="143" />
+        <location filename="../algorithms/corridors/corridors.py" line="158" />
         <source>Non-normalised corridors</source>
         <translation>非标准化廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="145" />
+        <location filename="../algorithms/corridors/corridors.py" line="160" />
         <source>Number of corridors</source>
         <translation>廊道条数</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="146" />
+        <location filename="../algorithms/corridors/corridors.py" line="161" />
         <source>Total corridor length (km)</source>
         <translation>廊道总长度（km）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="151" />
+        <location filename="../algorithms/corridors/corridors.py" line="166" />
         <source>Least-cost corridors on '{0}'</source>
         <translation>在 '{0}' 上计算最小成本廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="174" />
+        <location filename="../algorithms/corridors/corridors.py" line="189" />
         <source>{0} corridors, {1:.2f} km ({2} candidate links)</source>
         <translation>{0} 条廊道，{1:.2f} km（{2} 个候选连接）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="199" />
+        <location filename="../algorithms/corridors/corridors.py" line="214" />
         <source>Core areas: the layer could not be loaded.</source>
         <translation>核心区：无法加载该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="202" />
+        <location filename="../algorithms/corridors/corridors.py" line="217" />
         <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>核心区：'{0}' 不是文件栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="207" />
+        <location filename="../algorithms/corridors/corridors.py" line="222" />
         <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
         <translation>核心区：请选择面图层 '{0}' 的核心区编号字段（CORE_ID_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors.py" line="220" />
+        <location filename="../algorithms/corridors/corridors.py" line="235" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -891,47 +891,47 @@
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="45" />
         <source>1 Ecological sources</source>
         <translation>1 生态源地</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="46" />
         <source>2 Resistance surfaces</source>
         <translation>2 阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="43" />
+        <location filename="../algorithms/base.py" line="47" />
         <source>3 Corridors and circuit theory</source>
         <translation>3 生态廊道与电路理论</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="44" />
+        <location filename="../algorithms/base.py" line="48" />
         <source>0 General tools</source>
         <translation>0 通用工具</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="101" />
+        <location filename="../algorithms/base.py" line="105" />
         <source>Cancelled; no output was written.</source>
         <translation>已取消，未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="106" />
+        <location filename="../algorithms/base.py" line="110" />
         <source>Out of memory. Clip the input to a smaller extent or use a coarser cell size.</source>
         <translation>内存不足。请裁剪输入范围或使用更粗的像元大小。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="139" />
+        <location filename="../algorithms/base.py" line="143" />
         <source>Parameter {0}: the raster layer could not be loaded. Check the path.</source>
         <translation>参数 {0}：无法加载栅格图层，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="142" />
+        <location filename="../algorithms/base.py" line="146" />
         <source>Layer '{0}' ({1}) is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>图层“{0}”（{1}）不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="151" />
+        <location filename="../algorithms/base.py" line="155" />
         <source>Parameter {0}: no output file given.</source>
         <translation>参数 {0}：未指定输出文件。</translation>
     </message>
@@ -939,102 +939,102 @@
 <context>
     <name>EntropyWeights</name>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="27" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="40" />
         <source>Entropy weights (with optional AHP combination)</source>
         <translation>熵权法权重（可与 AHP 组合）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="30" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="43" />
         <source>&lt;p&gt;Objective factor weights by the entropy weight method: a factor whose values vary more across the samples carries more information and gets a larger weight. Optionally combined with subjective AHP weights.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Factor rasters&lt;/b&gt;: the samples are the cells valid in every raster (rasters not on the grid of the first one are resampled onto it, nearest neighbour); the criterion names are the layer names. Large rasters are read block by block.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Or a table&lt;/b&gt; and its &lt;b&gt;numeric fields&lt;/b&gt; (all numeric fields by default): the samples are the rows; rows with an empty value are skipped.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Directions&lt;/b&gt;: one per factor, &lt;code&gt;+&lt;/code&gt; for a positive factor (larger is better) and &lt;code&gt;-&lt;/code&gt; for a negative one, e.g. &lt;code&gt;+,+,-&lt;/code&gt;; all positive by default.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalisation&lt;/b&gt;: &lt;i&gt;min-max&lt;/i&gt; z = (x − min)/(max − min) for positive, (max − x)/(max − min) for negative factors (the usual form in Chinese studies); &lt;i&gt;proportion of the raw values&lt;/i&gt; z = x (values must be ≥ 0; the direction does not change the entropy; as in Xu 2004).&lt;/li&gt;&lt;li&gt;&lt;b&gt;AHP weights table&lt;/b&gt; (criterion, weight, e.g. from ecosecurity:ahpweights) and the &lt;b&gt;combination&lt;/b&gt;: multiplicative w = a·b/Σa·b (Xu 2004) or linear w = α·a + (1 − α)·b with &lt;b&gt;α&lt;/b&gt; the share of the AHP weights.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;p&lt;sub&gt;ij&lt;/sub&gt; = z&lt;sub&gt;ij&lt;/sub&gt;/Σ&lt;sub&gt;i&lt;/sub&gt;z&lt;sub&gt;ij&lt;/sub&gt;; entropy e&lt;sub&gt;j&lt;/sub&gt; = −(1/ln m) Σ&lt;sub&gt;i&lt;/sub&gt; p&lt;sub&gt;ij&lt;/sub&gt; ln p&lt;sub&gt;ij&lt;/sub&gt; (0·ln 0 = 0) over m samples; divergence d&lt;sub&gt;j&lt;/sub&gt; = 1 − e&lt;sub&gt;j&lt;/sub&gt;; weight w&lt;sub&gt;j&lt;/sub&gt; = d&lt;sub&gt;j&lt;/sub&gt;/Σd. A factor that does not vary gets weight 0 (reported).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A table &lt;code&gt;criterion, weight, entropy, divergence, entropy_weight, ahp_weight, normalisation, combination&lt;/code&gt;; &lt;code&gt;weight&lt;/code&gt; is the final (combined) weight, usable as the weights table of the resistance surface and suitability tools.&lt;/p&gt;&lt;h3&gt;Accuracy&lt;/h3&gt;&lt;p&gt;Reproduces the published entropy weights of Xu (2004, EJOR 156:530-532) and Zavadskas &amp;amp; Podvezko (2016, IJITDM 15:267-283) to 1e-4.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用熵权法计算客观权重：因子在各样本间的差异越大，所含信息越多，权重越大。可与主观的 AHP 权重组合。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;因子栅格&lt;/b&gt;：样本为所有栅格均有效的像元（与第一个栅格不对齐的栅格按最邻近法重采样到其格网上）；指标名称取图层名。大栅格按块读取。&lt;/li&gt;&lt;li&gt;&lt;b&gt;或数据表&lt;/b&gt;及其&lt;b&gt;数值字段&lt;/b&gt;（默认全部数值字段）：样本为表的各行，含空值的行被跳过。&lt;/li&gt;&lt;li&gt;&lt;b&gt;指标方向&lt;/b&gt;：每个因子一个，正向（越大越好）写 &lt;code&gt;+&lt;/code&gt;，负向写 &lt;code&gt;-&lt;/code&gt;，如 &lt;code&gt;+,+,-&lt;/code&gt;；默认全部正向。&lt;/li&gt;&lt;li&gt;&lt;b&gt;归一化&lt;/b&gt;：&lt;i&gt;极差（min-max）&lt;/i&gt;法，正向 z = (x − min)/(max − min)，负向 (max − x)/(max − min)（国内研究的常用形式）；&lt;i&gt;原始值比重&lt;/i&gt;法 z = x（值须 ≥ 0，方向不影响熵值；同 Xu 2004）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;AHP 权重表&lt;/b&gt;（criterion、weight，如 ecosecurity:ahpweights 的输出）与&lt;b&gt;组合方式&lt;/b&gt;：乘法合成 w = a·b/Σa·b（Xu 2004）或线性加权 w = α·a + (1 − α)·b，&lt;b&gt;α&lt;/b&gt; 为 AHP 权重所占比例。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;p&lt;sub&gt;ij&lt;/sub&gt; = z&lt;sub&gt;ij&lt;/sub&gt;/Σ&lt;sub&gt;i&lt;/sub&gt;z&lt;sub&gt;ij&lt;/sub&gt;；熵值 e&lt;sub&gt;j&lt;/sub&gt; = −(1/ln m) Σ&lt;sub&gt;i&lt;/sub&gt; p&lt;sub&gt;ij&lt;/sub&gt; ln p&lt;sub&gt;ij&lt;/sub&gt;（0·ln 0 = 0），m 为样本数；差异系数 d&lt;sub&gt;j&lt;/sub&gt; = 1 − e&lt;sub&gt;j&lt;/sub&gt;；权重 w&lt;sub&gt;j&lt;/sub&gt; = d&lt;sub&gt;j&lt;/sub&gt;/Σd。无变化的因子权重为 0（会提示）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;表 &lt;code&gt;criterion, weight, entropy, divergence, entropy_weight, ahp_weight, normalisation, combination&lt;/code&gt;；&lt;code&gt;weight&lt;/code&gt; 为最终（组合后）权重，可作为阻力面和适宜性评价工具的权重表。&lt;/p&gt;&lt;h3&gt;精度&lt;/h3&gt;&lt;p&gt;复现 Xu（2004，EJOR 156:530-532）和 Zavadskas &amp;amp; Podvezko（2016，IJITDM 15:267-283）公布的熵权，误差小于 1e-4。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="59" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="72" />
         <source>Factor rasters</source>
         <translation>因子栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="61" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="74" />
         <source>Or a table of samples</source>
         <translation>或样本数据表</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="63" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="76" />
         <source>Numeric fields of the table (default all)</source>
         <translation>数据表的数值字段（默认全部）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="66" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="79" />
         <source>Directions, one per factor (+ positive, - negative; default all +)</source>
         <translation>指标方向，每个因子一个（+ 正向，- 负向；默认全为 +）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="69" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="82" />
         <source>Normalisation</source>
         <translation>归一化方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="69" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="82" />
         <source>Min-max (range)</source>
         <translation>极差法（min-max）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="69" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="82" />
         <source>Proportion of the raw values</source>
         <translation>原始值比重法</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="72" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="85" />
         <source>AHP weights table (criterion, weight)</source>
         <translation>AHP 权重表（criterion、weight）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="75" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
         <source>Combination with the AHP weights</source>
         <translation>与 AHP 权重的组合方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="75" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
         <source>None (entropy weights only)</source>
         <translation>不组合（仅熵权）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="75" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
         <source>Multiplicative</source>
         <translation>乘法合成</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="75" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
         <source>Linear</source>
         <translation>线性加权</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="79" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="92" />
         <source>α, share of the AHP weights (linear combination)</source>
         <translation>α，AHP 权重所占比例（线性加权）</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="82" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="95" />
         <source>Entropy weights</source>
         <translation>熵权法权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="89" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="102" />
         <source>Give either factor rasters (FACTORS) or a table (TABLE).</source>
         <translation>请给出因子栅格（FACTORS）或数据表（TABLE）之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="112" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="125" />
         <source>The combination needs the AHP weights table (AHP_WEIGHTS).</source>
         <translation>组合需要 AHP 权重表（AHP_WEIGHTS）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="116" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="129" />
         <source>The AHP weights table has no weight for {0}; its criteria are {1}. The names must match the factor names.</source>
         <translation>AHP 权重表中没有 {0} 的权重；其指标为 {1}。名称须与因子名称一致。</translation>
     </message>
     <message>
-        <location filename="../algorithms/entropy_weights.py" line="122" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="135" />
         <source>{0} samples; normalisation {1}; combination {2}</source>
         <translation>{0} 个样本；归一化 {1}；组合方式 {2}</translation>
     </message>
@@ -1042,67 +1042,67 @@
 <context>
     <name>EuclideanDistance</name>
     <message>
-        <location filename="../algorithms/distance.py" line="24" />
+        <location filename="../algorithms/resistance/distance.py" line="30" />
         <source>Euclidean distance (to roads, rivers, mines ...)</source>
         <translation>欧氏距离（到道路、河流、矿区等）</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="27" />
+        <location filename="../algorithms/resistance/distance.py" line="33" />
         <source>&lt;p&gt;Computes, for every cell of a reference grid, the straight-line distance in map units to the nearest source: vector features (roads, rivers, mining areas) or raster cells (e.g. the water class of a land-use raster). Used to build distance factors of resistance surfaces and suitability evaluations.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Source features&lt;/b&gt; or &lt;b&gt;source raster&lt;/b&gt; (give one). Features are burnt onto the grid (all touched cells by default, so roads narrower than a cell count; features in another CRS are reprojected). Raster sources are the cells whose value is in &lt;b&gt;Source values&lt;/b&gt; (e.g. &lt;code&gt;8&lt;/code&gt;), or every non-zero valid cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Reference grid&lt;/b&gt;: the output has its CRS, extent and cells (use the land-use raster so all factors align).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Maximum distance&lt;/b&gt;: distances beyond it are set to it (0 = no cap).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge margin&lt;/b&gt;: sources up to this distance outside the reference extent are also considered (a road just beyond the study-area edge); the maximum distance, when set, is always covered.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Exact Euclidean distance transform (Maurer et al. 2003, via scipy.ndimage) between cell centres, with the cell height and width as sampling: not buffer rings and not a chamfer approximation; it equals the brute-force minimum over all source cells (tested).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A Float32 raster of distances (map units, usually metres).&lt;/p&gt;</source>
         <translation>&lt;p&gt;为参考格网的每个像元计算到最近源的直线距离（地图单位）：源可以是矢量要素（道路、河流、矿区），也可以是栅格像元（如土地利用中的水域类）。用于构建阻力面和适宜性评价中的距离因子。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;源要素&lt;/b&gt;或&lt;b&gt;源栅格&lt;/b&gt;（二选一）。要素被栅格化到格网上（默认标记所有接触到的像元，比像元窄的道路也会计入；其他坐标系的要素会自动重投影）。栅格源为值属于&lt;b&gt;源值&lt;/b&gt;（如 &lt;code&gt;8&lt;/code&gt;）的像元，未给出时为所有非零有效像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;参考格网&lt;/b&gt;：输出采用其坐标系、范围和像元（用土地利用栅格可使各因子对齐）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最大距离&lt;/b&gt;：超过它的距离取为该值（0 = 不截断）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘缓冲&lt;/b&gt;：参考范围外此距离内的源也计入（如研究区边界外不远处的道路）；设置了最大距离时总会覆盖它。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;精确欧氏距离变换（Maurer 等 2003，通过 scipy.ndimage），按像元高度和宽度计算像元中心之间的距离：不是缓冲区环，也不是倒角近似；与对全部源像元暴力求最小值的结果一致（已测试）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;Float32 距离栅格（地图单位，一般为米）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="49" />
+        <location filename="../algorithms/resistance/distance.py" line="55" />
         <source>Source features</source>
         <translation>源要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="51" />
+        <location filename="../algorithms/resistance/distance.py" line="57" />
         <source>Or source raster</source>
         <translation>或源栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="53" />
+        <location filename="../algorithms/resistance/distance.py" line="59" />
         <source>Source values of the raster (comma separated; default all non-zero)</source>
         <translation>栅格的源值（逗号分隔；默认所有非零值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="56" />
+        <location filename="../algorithms/resistance/distance.py" line="62" />
         <source>Reference grid</source>
         <translation>参考格网</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="57" />
+        <location filename="../algorithms/resistance/distance.py" line="63" />
         <source>Maximum distance (0 = no cap)</source>
         <translation>最大距离（0 = 不截断）</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="59" />
+        <location filename="../algorithms/resistance/distance.py" line="65" />
         <source>Edge margin: sources this far outside the grid also count</source>
         <translation>边缘缓冲：格网外此距离内的源也计入</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="62" />
+        <location filename="../algorithms/resistance/distance.py" line="68" />
         <source>Burn every cell a feature touches</source>
         <translation>标记要素接触到的所有像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="67" />
+        <location filename="../algorithms/resistance/distance.py" line="73" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="74" />
+        <location filename="../algorithms/resistance/distance.py" line="80" />
         <source>Distance on the grid of '{0}'</source>
         <translation>在“{0}”的格网上计算距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="85" />
+        <location filename="../algorithms/resistance/distance.py" line="91" />
         <source>Give source features (INPUT_VECTOR) or a source raster (INPUT_RASTER).</source>
         <translation>请给出源要素（INPUT_VECTOR）或源栅格（INPUT_RASTER）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/distance.py" line="87" />
+        <location filename="../algorithms/resistance/distance.py" line="93" />
         <source>Source values</source>
         <translation>源值</translation>
     </message>
@@ -1110,47 +1110,47 @@
 <context>
     <name>FactorInputs</name>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="40" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="51" />
         <source>The weights table needs the fields 'criterion' and 'weight' (as written by ecosecurity:ahpweights and ecosecurity:entropyweights); it has {0}.</source>
         <translation>权重表需要字段“criterion”和“weight”（ecosecurity:ahpweights 和 ecosecurity:entropyweights 的输出即是）；当前字段为 {0}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="73" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="84" />
         <source>Field '{0}' holds values that are not numbers.</source>
         <translation>字段“{0}”含有非数值。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="78" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="89" />
         <source>The table has no numeric field.</source>
         <translation>表中没有数值字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="103" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="114" />
         <source>Give the factors either in the table ({0}) or as a CSV file ({1}), not both.</source>
         <translation>因子请在因子表（{0}）中填写或以 CSV 文件（{1}）给出，二者只能选其一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="110" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="121" />
         <source>Give the factors: fill in the factor table ({0}) or choose a CSV factor table ({1}); templates are in the plugin's templates folder.</source>
         <translation>请给出因子：填写因子表（{0}）或选择 CSV 因子表（{1}）；插件的 templates 文件夹中有模板。</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="20" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="31" />
         <source>Factor table</source>
         <translation>因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="23" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="34" />
         <source>Or factor table CSV file</source>
         <translation>或因子表 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="25" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="36" />
         <source>Weights table (criterion, weight) for factors without a weight</source>
         <translation>权重表（criterion、weight），用于未填写权重的因子</translation>
     </message>
     <message>
-        <location filename="../algorithms/factor_inputs.py" line="29" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="40" />
         <source>Reproject factors in another CRS (else refuse them)</source>
         <translation>重投影坐标系不同的因子（否则报错）</translation>
     </message>
@@ -1158,92 +1158,92 @@
 <context>
     <name>HabitatPatches</name>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="29" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="42" />
         <source>Habitat patches (candidate ecological sources)</source>
         <translation>生境斑块（候选生态源地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="32" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="45" />
         <source>&lt;p&gt;Turns a class raster (an MSPA result or any land-cover or habitat raster) into habitat patches: the usual first step of picking ecological sources ("MSPA core areas larger than 1 km&amp;sup2;, plus nature reserves and the ecological red line"). The patches then go to &lt;i&gt;Connectivity importance (dPC, dIIC, EC; Conefor)&lt;/i&gt;.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Habitat cells are the cells whose value is one of &lt;i&gt;Habitat classes&lt;/i&gt; (default 17,117: MSPA Core and Core inside perforations). NoData cells are never habitat.&lt;/li&gt;&lt;li&gt;Neighbouring habitat cells form a patch (8 neighbours, or 4 = edges only).&lt;/li&gt;&lt;li&gt;A patch is kept when its area is at least &lt;i&gt;Minimum patch area&lt;/i&gt; (hectares; 0 keeps all) or it overlaps a protected area.&lt;/li&gt;&lt;li&gt;Protected areas (optional polygons, e.g. ecological red line, nature reserves) are added as sources whatever their class or area (cells whose centre lies inside, within the raster's valid area); a reserve touching a patch merges with it.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Patches&lt;/b&gt;: polygons with &lt;code&gt;patch_id&lt;/code&gt;, &lt;code&gt;area_ha&lt;/code&gt;, &lt;code&gt;perimeter_m&lt;/code&gt; (outline of the cells, holes included) and &lt;code&gt;source&lt;/code&gt; (why it is a source: &lt;i&gt;area&lt;/i&gt;, &lt;i&gt;protected&lt;/i&gt; or &lt;i&gt;area+protected&lt;/i&gt;). Patches joined only diagonally are one multipolygon.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Patch raster&lt;/b&gt; (optional): the patch id of each cell, 0 elsewhere.&lt;/li&gt;&lt;li&gt;The number of patches and their total area (km&amp;sup2;), also written to the log.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The raster must be in a projected CRS in metres (areas in hectares). The polygons are exactly the cell outlines, so edge-to-edge distances between them equal those between the raster patches.&lt;/p&gt;&lt;p&gt;Reference: the MSPA classes of GuidosToolbox (Vogt &amp;amp; Riitters 2017, European Journal of Remote Sensing 50:352-361) and the source-selection step of ecological security pattern studies ("MSPA + landscape connectivity").&lt;/p&gt;</source>
         <translation>&lt;p&gt;把类别栅格（MSPA 结果或任意土地覆被/生境栅格）转换为生境斑块：这是识别生态源地的常用第一步（“面积大于 1 km&amp;sup2; 的 MSPA 核心区，加上自然保护地和生态保护红线”）。得到的斑块可继续输入&lt;i&gt;连通性重要性（dPC、dIIC、EC；Conefor）&lt;/i&gt;。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;生境像元：取值属于&lt;i&gt;生境类别&lt;/i&gt;的像元（默认 17,117：MSPA 核心区及穿孔内的核心区）。无数据像元永远不是生境。&lt;/li&gt;&lt;li&gt;相邻的生境像元组成一个斑块（8 邻域，或 4 邻域 = 仅共边）。&lt;/li&gt;&lt;li&gt;斑块面积不小于&lt;i&gt;最小斑块面积&lt;/i&gt;（公顷；0 表示全部保留），或与保护地重叠时保留。&lt;/li&gt;&lt;li&gt;保护地（可选的面图层，如生态保护红线、自然保护区）无论类别和面积都作为源地加入（中心点落在其内且位于栅格有效区的像元）；与斑块相接的保护地与该斑块合并。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;斑块&lt;/b&gt;：面要素，字段 &lt;code&gt;patch_id&lt;/code&gt;、&lt;code&gt;area_ha&lt;/code&gt;、&lt;code&gt;perimeter_m&lt;/code&gt;（像元外轮廓长度，含内部空洞）和 &lt;code&gt;source&lt;/code&gt;（成为源地的原因：&lt;i&gt;area&lt;/i&gt; 面积、&lt;i&gt;protected&lt;/i&gt; 保护地或 &lt;i&gt;area+protected&lt;/i&gt; 两者）。仅以对角相连的斑块为一个多部件面。&lt;/li&gt;&lt;li&gt;&lt;b&gt;斑块栅格&lt;/b&gt;（可选）：每个像元的斑块编号，其余为 0。&lt;/li&gt;&lt;li&gt;斑块数量及总面积（km&amp;sup2;），同时写入日志。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;栅格须为以米为单位的投影坐标系（面积单位为公顷）。输出的面正好是像元轮廓，因此面之间的边到边距离等于栅格斑块之间的距离。&lt;/p&gt;&lt;p&gt;参考：GuidosToolbox 的 MSPA 类别（Vogt &amp;amp; Riitters 2017, European Journal of Remote Sensing 50:352-361）以及生态安全格局研究中的源地识别步骤（“MSPA + 景观连通性”）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="59" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="72" />
         <source>Class raster (e.g. MSPA result)</source>
         <translation>类别栅格（如 MSPA 结果）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="60" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="73" />
         <source>Habitat classes (comma separated values)</source>
         <translation>生境类别（逗号分隔的取值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="62" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="75" />
         <source>Cell connectivity</source>
         <translation>像元连通方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="62" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="75" />
         <source>8 neighbours</source>
         <translation>8 邻域</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="62" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="75" />
         <source>4 neighbours</source>
         <translation>4 邻域</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="65" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="78" />
         <source>Minimum patch area (hectares)</source>
         <translation>最小斑块面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="68" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="81" />
         <source>Protected areas always kept as sources (red line, reserves)</source>
         <translation>始终作为源地的保护地（生态红线、保护区）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="71" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="84" />
         <source>Patches</source>
         <translation>斑块</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="73" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="86" />
         <source>Patch raster (patch ids)</source>
         <translation>斑块栅格（斑块编号）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="75" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="88" />
         <source>Number of patches</source>
         <translation>斑块数量</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="76" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="89" />
         <source>Total patch area (km²)</source>
         <translation>斑块总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="82" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="95" />
         <source>'{0}' is in {1}, whose units are not metres; patch areas need a projected CRS in metres. Reproject the raster first (Warp), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
         <translation>“{0}”的坐标系为 {1}，单位不是米；斑块面积需要以米为单位的投影坐标系。请先重投影栅格（Warp），例如转到 UTM 或 CGCS2000 高斯-克吕格分带。</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="87" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="100" />
         <source>Habitat classes</source>
         <translation>生境类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="92" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="105" />
         <source>Habitat patches of '{0}'</source>
         <translation>“{0}”的生境斑块</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="110" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="123" />
         <source>{0} patches, {1:.2f} km²</source>
         <translation>{0} 个斑块，{1:.2f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/habitat_patches.py" line="120" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="133" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -1251,82 +1251,82 @@
 <context>
     <name>Mspa</name>
     <message>
-        <location filename="../algorithms/mspa.py" line="26" />
+        <location filename="../algorithms/sources/mspa.py" line="32" />
         <source>MSPA (morphological spatial pattern analysis, GuidosToolbox)</source>
         <translation>MSPA（形态学空间格局分析，GuidosToolbox）</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="29" />
+        <location filename="../algorithms/sources/mspa.py" line="35" />
         <source>&lt;p&gt;Morphological Spatial Pattern Analysis of a habitat map: every habitat pixel gets one of seven classes. The usual first step to pick ecological sources: large &lt;b&gt;Core&lt;/b&gt; areas become candidate sources, &lt;b&gt;Bridges&lt;/b&gt; show structural corridors between them.&lt;/p&gt;&lt;h3&gt;Classes&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core&lt;/b&gt; (17): habitat farther than the edge width from any non-habitat pixel.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Islet&lt;/b&gt; (9): habitat patches too small or thin to contain core.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Perforation&lt;/b&gt; (5): the edge-width zone between core and a hole inside it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge&lt;/b&gt; (3): the edge-width zone between core and the outer background.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Loop&lt;/b&gt; (65): a corridor leaving a core and coming back to the same core.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bridge&lt;/b&gt; (33): a corridor joining two or more different cores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Branch&lt;/b&gt; (1): habitat attached at one end only (dead ends).&lt;/li&gt;&lt;li&gt;Loops and bridges crossing an edge or perforation keep both flags (67/69, 35/37).&lt;/li&gt;&lt;li&gt;With &lt;i&gt;Internal/external&lt;/i&gt;: +100 for pixels inside holes of a core (e.g. 117), background inside a core hole is Core-Opening (100), other enclosed background Border-Opening (220).&lt;/li&gt;&lt;li&gt;Background 0, Missing 129.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Input raster&lt;/b&gt;: any integer land-use or habitat raster (band 1); no need to recode it to bytes first.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Habitat (foreground) values&lt;/b&gt;: the pixel values that are habitat, comma separated, e.g. &lt;code&gt;1,2,3,8,9&lt;/code&gt; (forest, shrub, grassland, water, wetland). Default &lt;code&gt;2&lt;/code&gt;, GuidosToolbox's convention (0 missing, 1 background, 2 foreground).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Missing values&lt;/b&gt;: values treated as no data (default &lt;code&gt;0&lt;/code&gt;); the band's NoData is always missing. Every other valid value is background.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Foreground connectivity&lt;/b&gt;: 8 (default) or 4 neighbours.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge width&lt;/b&gt;: width of edges and perforations in pixels (the width in metres is edge width times the cell size).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Transition&lt;/b&gt;: draw loops and bridges crossing an edge as loops/bridges (on) or as edge (off). Only the colours change, never the values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Internal/external&lt;/b&gt; (IntExt): mark internal features (+100) and openings.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;A Byte raster with the official MSPA values, georeferenced like the input, with the GuidosToolbox colours and bilingual class names; optionally a summary table (CSV, or HTML when the file name ends in .html) with, per class, pixels, area, % of the foreground and of the data area and the number of objects, plus the foreground area and the porosity, counted exactly as GuidosToolbox Workbench counts them (transition pixels with the zone they cross).&lt;/p&gt;&lt;h3&gt;Reference and exactness&lt;/h3&gt;&lt;p&gt;Reproduces JRC's official MSPA program version 2.3 (mspa_lin64, used by GuidosToolbox and GuidosToolbox Workbench) &lt;b&gt;byte for byte&lt;/b&gt;: all 48 official outputs of the test set (GWB example, Corsica, synthetic cases; connectivity 8 and 4, edge width 1 to 10, Transition and IntExt on and off) are identical, and so are the published GWB statistics. Like the official program: habitat touching the map border is not edge (the map is assumed to continue), except at the four map corners; missing pixels next to habitat are analysed as habitat (so habitat next to missing data tends to be core); with edge width 1, GWB's post-step sets the rare value 2 to 0. The whole map is analysed at once (no approximate tiling); the memory needed (about 20 bytes per pixel) is checked first.&lt;/p&gt;&lt;h3&gt;Citation&lt;/h3&gt;&lt;p&gt;Soille P., Vogt P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459. Vogt P., Riitters K. (2017) GuidosToolbox: universal digital image object analysis. European Journal of Remote Sensing 50: 352-361. Soille P., Vogt P. (2022) Morphological spatial pattern analysis: open source release. ISPRS Archives XLVIII-4/W1-2022: 427-433.&lt;/p&gt;</source>
         <translation>&lt;p&gt;对生境图进行形态学空间格局分析（MSPA）：每个生境像元被划分为七类之一。常用于生态源地识别的第一步：面积较大的&lt;b&gt;核心区&lt;/b&gt;作为候选生态源地，&lt;b&gt;桥接区&lt;/b&gt;表示核心区之间的结构性廊道。&lt;/p&gt;&lt;h3&gt;类别&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;（17）：距任何非生境像元都超过边缘宽度的生境。&lt;/li&gt;&lt;li&gt;&lt;b&gt;孤岛&lt;/b&gt;（9）：过小或过窄、不含核心区的生境斑块。&lt;/li&gt;&lt;li&gt;&lt;b&gt;穿孔&lt;/b&gt;（5）：核心区与其内部孔洞之间宽度为边缘宽度的过渡带。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘区&lt;/b&gt;（3）：核心区与外部背景之间宽度为边缘宽度的过渡带。&lt;/li&gt;&lt;li&gt;&lt;b&gt;环道&lt;/b&gt;（65）：从某一核心区出发又回到同一核心区的廊道。&lt;/li&gt;&lt;li&gt;&lt;b&gt;桥接区&lt;/b&gt;（33）：连接两个及以上不同核心区的廊道。&lt;/li&gt;&lt;li&gt;&lt;b&gt;支线&lt;/b&gt;（1）：仅一端与其他类别相连的生境（断头路）。&lt;/li&gt;&lt;li&gt;穿过边缘区或穿孔的环道和桥接区同时保留两种标记（67/69、35/37）。&lt;/li&gt;&lt;li&gt;启用&lt;i&gt;内部/外部&lt;/i&gt;时：位于核心区孔洞内的像元加 100（如 117），核心区孔洞内的背景为核心孔隙（100），其他被包围的背景为边界孔隙（220）。&lt;/li&gt;&lt;li&gt;背景为 0，缺失为 129。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;输入栅格&lt;/b&gt;：任意整数型土地利用或生境栅格（第 1 波段），无需事先重编码为字节型。&lt;/li&gt;&lt;li&gt;&lt;b&gt;生境（前景）值&lt;/b&gt;：作为生境的像元值，逗号分隔，如 &lt;code&gt;1,2,3,8,9&lt;/code&gt;（林地、灌木林地、草地、水域、湿地）。默认 &lt;code&gt;2&lt;/code&gt;，即 GuidosToolbox 的约定（0 缺失、1 背景、2 前景）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;缺失值&lt;/b&gt;：视为无数据的值（默认 &lt;code&gt;0&lt;/code&gt;）；波段的 NoData 总是视为缺失。其余有效值均为背景。&lt;/li&gt;&lt;li&gt;&lt;b&gt;前景连通性&lt;/b&gt;：8 邻域（默认）或 4 邻域。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘宽度&lt;/b&gt;：边缘区和穿孔的宽度（像元数；实际宽度为边缘宽度乘以像元大小）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;过渡&lt;/b&gt;：穿过边缘区的环道和桥接区按环道/桥接区着色（开）或按边缘区着色（关）。只改变颜色，不改变数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;内部/外部&lt;/b&gt;（IntExt）：标记内部要素（+100）和孔隙。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;字节型栅格，取值为 MSPA 官方代码，地理参考与输入相同，带 GuidosToolbox 配色和中英文类别名；可选输出统计表（CSV；文件名以 .html 结尾时为 HTML）：各类别的像元数、面积、占前景面积和数据区面积的百分比及斑块数，以及前景面积和孔隙度，统计口径与 GuidosToolbox Workbench 完全相同（过渡像元计入其所穿过的类别）。&lt;/p&gt;&lt;h3&gt;参照程序与一致性&lt;/h3&gt;&lt;p&gt;&lt;b&gt;逐字节&lt;/b&gt;复现欧盟联合研究中心（JRC）官方 MSPA 程序 2.3 版（mspa_lin64，GuidosToolbox 和 GuidosToolbox Workbench 所调用的程序）：测试集中全部 48 个官方输出（GWB 示例、科西嘉、合成算例；连通性 8 和 4，边缘宽度 1 至 10，过渡和内部/外部开与关）完全一致，已发表的 GWB 统计数字也完全一致。与官方程序相同：接触图幅边界的生境不视为边缘（假定图幅向外延续），但图幅四角除外；与生境相邻的缺失像元按生境分析（因此缺失数据旁的生境往往为核心区）；边缘宽度为 1 时，按 GWB 的后处理将罕见的值 2 设为 0。整幅图一次性分析（不做近似分块），运行前先检查所需内存（约每像元 20 字节）。&lt;/p&gt;&lt;h3&gt;引用&lt;/h3&gt;&lt;p&gt;Soille P., Vogt P. (2009) Morphological segmentation of binary patterns. Pattern Recognition Letters 30: 456-459. Vogt P., Riitters K. (2017) GuidosToolbox: universal digital image object analysis. European Journal of Remote Sensing 50: 352-361. Soille P., Vogt P. (2022) Morphological spatial pattern analysis: open source release. ISPRS Archives XLVIII-4/W1-2022: 427-433.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="80" />
+        <location filename="../algorithms/sources/mspa.py" line="86" />
         <source>Input raster (land use or habitat)</source>
         <translation>输入栅格（土地利用或生境）</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="81" />
+        <location filename="../algorithms/sources/mspa.py" line="87" />
         <source>Habitat (foreground) values, comma separated</source>
         <translation>生境（前景）值，逗号分隔</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="83" />
+        <location filename="../algorithms/sources/mspa.py" line="89" />
         <source>Missing (no data) values, comma separated</source>
         <translation>缺失（无数据）值，逗号分隔</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="85" />
+        <location filename="../algorithms/sources/mspa.py" line="91" />
         <source>Foreground connectivity</source>
         <translation>前景连通性</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="85" />
+        <location filename="../algorithms/sources/mspa.py" line="91" />
         <source>8-connected</source>
         <translation>8 邻域连通</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="85" />
+        <location filename="../algorithms/sources/mspa.py" line="91" />
         <source>4-connected</source>
         <translation>4 邻域连通</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="88" />
+        <location filename="../algorithms/sources/mspa.py" line="94" />
         <source>Edge width (pixels)</source>
         <translation>边缘宽度（像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="90" />
+        <location filename="../algorithms/sources/mspa.py" line="96" />
         <source>Transition: draw loops and bridges across edges as loops and bridges</source>
         <translation>过渡：穿过边缘区的环道和桥接区按环道和桥接区显示</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="92" />
+        <location filename="../algorithms/sources/mspa.py" line="98" />
         <source>Internal/external: mark internal features (+100) and openings</source>
         <translation>内部/外部：标记内部要素（+100）和孔隙</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="94" />
+        <location filename="../algorithms/sources/mspa.py" line="100" />
         <source>MSPA classes</source>
         <translation>MSPA 分类结果</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="95" />
+        <location filename="../algorithms/sources/mspa.py" line="101" />
         <source>MSPA statistics</source>
         <translation>MSPA 统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="95" />
+        <location filename="../algorithms/sources/mspa.py" line="101" />
         <source>CSV files (*.csv);;HTML files (*.html)</source>
         <translation>CSV 文件 (*.csv);;HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="110" />
+        <location filename="../algorithms/sources/mspa.py" line="116" />
         <source>MSPA on '{0}' ({1} x {2} cells)</source>
         <translation>对“{0}”进行 MSPA 分析（{1} x {2} 个像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/mspa.py" line="126" />
+        <location filename="../algorithms/sources/mspa.py" line="132" />
         <source>Foreground {0} pixels; core {1} pixels ({2:.2f} % of the foreground).</source>
         <translation>前景 {0} 个像元；核心区 {1} 个像元（占前景的 {2:.2f}%）。</translation>
     </message>
@@ -1334,112 +1334,112 @@
 <context>
     <name>ResistanceSurface</name>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="32" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="44" />
         <source>Resistance surface (graded weighted overlay)</source>
         <translation>阻力面（因子分级加权叠加）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="35" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="47" />
         <source>&lt;p&gt;Builds an ecological resistance surface from a factor table, as in multi-factor resistance studies (e.g. land use, elevation, slope, vegetation cover and distances to roads, rivers and mining areas, each graded 1-5 and weighted by AHP, then corrected by rock desertification, soil erosion and geohazard layers). The template &lt;code&gt;templates/liuzhi_resistance.csv&lt;/code&gt; of the plugin is such a table, to be edited.&lt;/p&gt;&lt;h3&gt;Factor table&lt;/h3&gt;&lt;p&gt;Fill in the table in this dialog or choose a CSV file. One row per layer: &lt;b&gt;role&lt;/b&gt; (factor, correction or override), &lt;b&gt;factor&lt;/b&gt; name, &lt;b&gt;raster&lt;/b&gt; (file path or the name of a loaded layer), &lt;b&gt;band&lt;/b&gt;, &lt;b&gt;grading&lt;/b&gt;, &lt;b&gt;classes&lt;/b&gt;, &lt;b&gt;scores&lt;/b&gt;, &lt;b&gt;weight&lt;/b&gt;, &lt;b&gt;resampling&lt;/b&gt;. Gradings: &lt;i&gt;categorical&lt;/i&gt; (classes = &lt;code&gt;value:score&lt;/code&gt; pairs such as &lt;code&gt;1:1; 4:3; 5:5&lt;/code&gt;; a raster value without a pair is an error), &lt;i&gt;ascending&lt;/i&gt; / &lt;i&gt;descending&lt;/i&gt; (classes = breaks &lt;code&gt;8;15;25;35&lt;/code&gt;; scores rise / fall with the value), &lt;i&gt;natural_breaks&lt;/i&gt;, &lt;i&gt;quantile&lt;/i&gt;, &lt;i&gt;equal_interval&lt;/i&gt;, &lt;i&gt;geometric_interval&lt;/i&gt;, &lt;i&gt;std_dev&lt;/i&gt; (classes = number of classes, breaks from the data as in Classify raster) or &lt;i&gt;value&lt;/i&gt; (the raster value is the score). Scores are listed for the lowest-value class first. Corrections multiply the result (classes = &lt;code&gt;value:coefficient&lt;/code&gt;, e.g. &lt;code&gt;3:1.2&lt;/code&gt;; other values ×1). Overrides set a fixed value or &lt;code&gt;nodata&lt;/code&gt; (impassable), e.g. water &lt;code&gt;8:nodata&lt;/code&gt;. Separate list items with &lt;code&gt;;&lt;/code&gt;. See templates/README.md.&lt;/p&gt;&lt;h3&gt;Weights&lt;/h3&gt;&lt;p&gt;Leave a weight empty to take it from the &lt;b&gt;weights table&lt;/b&gt; (criterion, weight, e.g. from AHP weights or Entropy weights), matched by factor name. Weights that do not sum to 1 are divided by their sum with a warning, or refused when &lt;b&gt;Weights must sum to 1&lt;/b&gt; is ticked.&lt;/p&gt;&lt;h3&gt;Grid and alignment&lt;/h3&gt;&lt;p&gt;The output takes the grid (CRS, extent, cells) of the &lt;b&gt;reference raster&lt;/b&gt;. Factors on another grid are resampled onto it with their row's resampling method (default nearest for categorical grading, bilinear otherwise); a factor in another CRS is reprojected with a warning, or refused when &lt;b&gt;Reproject factors in another CRS&lt;/b&gt; is unticked. NoData in any factor gives NoData, except where an override sets a value.&lt;/p&gt;&lt;h3&gt;Output range&lt;/h3&gt;&lt;p&gt;Circuit-theory and least-cost results depend on the resistance range. The weighted score S = Σ w·score is mapped linearly from its possible range [Σ w·min score, Σ w·max score] to the chosen range (1-5, 1-10, 1-100, 1-1000 or custom), or kept as is. Corrections are applied after the mapping, so a ×1.2 correction is exactly ×1.2. Zero and negative resistance are never written: the range must start above 0.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;Resistance raster (Float32, NoData −9999, styled low green to high red) and a report table of the factors, their grading, the breaks computed and the weights used. The raster is computed block by block: memory stays bounded on rasters of any size.&lt;/p&gt;</source>
         <translation>&lt;p&gt;由因子表构建生态阻力面，做法同多因子阻力面研究（如土地利用、高程、坡度、植被覆盖度及距道路、河流、矿区距离，各按 1-5 分级并用 AHP 加权，再用石漠化、土壤侵蚀和地质灾害图层修正）。插件的模板 &lt;code&gt;templates/liuzhi_resistance.csv&lt;/code&gt; 就是这样一张表，可直接修改使用。&lt;/p&gt;&lt;h3&gt;因子表&lt;/h3&gt;&lt;p&gt;在本对话框中填写，或选择 CSV 文件。每个图层一行：&lt;b&gt;role&lt;/b&gt; 角色（factor 因子、correction 修正或 override 覆盖）、&lt;b&gt;factor&lt;/b&gt; 名称、&lt;b&gt;raster&lt;/b&gt; 栅格（文件路径或已加载图层名）、&lt;b&gt;band&lt;/b&gt; 波段、&lt;b&gt;grading&lt;/b&gt; 分级方式、&lt;b&gt;classes&lt;/b&gt; 分级参数、&lt;b&gt;scores&lt;/b&gt; 分值、&lt;b&gt;weight&lt;/b&gt; 权重、&lt;b&gt;resampling&lt;/b&gt; 重采样。分级方式：&lt;i&gt;categorical&lt;/i&gt; 分类赋值（分级参数为 &lt;code&gt;值:分值&lt;/code&gt; 对，如 &lt;code&gt;1:1; 4:3; 5:5&lt;/code&gt;；栅格中没有对应分值的值会报错）、&lt;i&gt;ascending&lt;/i&gt; / &lt;i&gt;descending&lt;/i&gt; 递增/递减（分级参数为断点 &lt;code&gt;8;15;25;35&lt;/code&gt;；分值随数值升高/降低）、&lt;i&gt;natural_breaks&lt;/i&gt;、&lt;i&gt;quantile&lt;/i&gt;、&lt;i&gt;equal_interval&lt;/i&gt;、&lt;i&gt;geometric_interval&lt;/i&gt;、&lt;i&gt;std_dev&lt;/i&gt;（分级参数为分级数，断点由数据计算，同“栅格分级”工具）或 &lt;i&gt;value&lt;/i&gt;（栅格值即分值）。分值从数值最低的一级开始列出。修正行与结果相乘（分级参数为 &lt;code&gt;值:系数&lt;/code&gt;，如 &lt;code&gt;3:1.2&lt;/code&gt;；其他值乘以 1）。覆盖行设为固定值或 &lt;code&gt;nodata&lt;/code&gt;（不可通行），如水域 &lt;code&gt;8:nodata&lt;/code&gt;。列表项用 &lt;code&gt;;&lt;/code&gt; 分隔。详见 templates/README.md。&lt;/p&gt;&lt;h3&gt;权重&lt;/h3&gt;&lt;p&gt;权重留空则从&lt;b&gt;权重表&lt;/b&gt;（criterion、weight，如 AHP 权重或熵权法的输出）中按因子名称读取。权重和不为 1 时按总和归一化并给出警告；勾选&lt;b&gt;权重之和必须为 1&lt;/b&gt; 时则报错。&lt;/p&gt;&lt;h3&gt;格网与对齐&lt;/h3&gt;&lt;p&gt;输出采用&lt;b&gt;参考栅格&lt;/b&gt;的格网（坐标系、范围、像元）。不在该格网上的因子按其行的重采样方法重采样（分类赋值默认最邻近，其余默认双线性）；坐标系不同的因子会重投影并给出警告，取消勾选&lt;b&gt;重投影坐标系不同的因子&lt;/b&gt;时则报错。任一因子为无数据则结果为无数据，覆盖行设定了数值的像元除外。&lt;/p&gt;&lt;h3&gt;输出范围&lt;/h3&gt;&lt;p&gt;电路理论和最小成本路径的结果与阻力取值范围有关。加权分值 S = Σ w·分值 从其可能范围 [Σ w·最低分值, Σ w·最高分值] 线性映射到所选范围（1-5、1-10、1-100、1-1000 或自定义），也可保持原值。修正在映射之后进行，因此 ×1.2 的修正就是精确的 ×1.2。绝不写出零或负阻力：范围下限必须大于 0。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;阻力栅格（Float32，无数据值 −9999，低阻力绿色到高阻力红色的样式）和因子报告表：各因子、分级方式、计算得到的断点及所用权重。按块计算，任意大小的栅格内存占用都有上限。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="71" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="83" />
         <source>Reference raster (output grid, e.g. land use)</source>
         <translation>参考栅格（输出格网，如土地利用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="73" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="85" />
         <source>Weights must sum to 1 (else they are normalised)</source>
         <translation>权重之和必须为 1（否则自动归一化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>Output range</source>
         <translation>输出范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>Weighted score as graded</source>
         <translation>分级加权分值（不映射）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>1 to 5</source>
         <translation>1 至 5</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>1 to 10</source>
         <translation>1 至 10</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>1 to 100</source>
         <translation>1 至 100</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>1 to 1000</source>
         <translation>1 至 1000</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="74" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="86" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="79" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="91" />
         <source>Custom range minimum (&gt; 0)</source>
         <translation>自定义范围下限（&gt; 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="79" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="91" />
         <source>Custom range maximum</source>
         <translation>自定义范围上限</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="85" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="97" />
         <source>Resistance</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="86" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="98" />
         <source>Factor report</source>
         <translation>因子报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="88" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="100" />
         <source>Minimum resistance</source>
         <translation>最小阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="88" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="100" />
         <source>Maximum resistance</source>
         <translation>最大阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="88" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="100" />
         <source>Mean resistance</source>
         <translation>平均阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="96" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="108" />
         <source>Resistance surface on the grid of '{0}'</source>
         <translation>在“{0}”的格网上计算阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="110" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="122" />
         <source>Resistance {0:.6g} to {1:.6g} (mean {2:.6g}); {3} NoData cells</source>
         <translation>阻力 {0:.6g} 至 {1:.6g}（均值 {2:.6g}）；{3} 个无数据像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="112" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="124" />
         <source>{0:.4g} low resistance</source>
         <translation>{0:.4g} 低阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance_surface.py" line="112" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="124" />
         <source>{0:.4g} high resistance</source>
         <translation>{0:.4g} 高阻力</translation>
     </message>
@@ -1447,152 +1447,152 @@
 <context>
     <name>Suitability</name>
     <message>
-        <location filename="../algorithms/suitability.py" line="38" />
+        <location filename="../algorithms/resistance/suitability.py" line="52" />
         <source>Production-living-ecological suitability and spaces</source>
         <translation>“三生”适宜性评价与空间划定</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="41" />
+        <location filename="../algorithms/resistance/suitability.py" line="55" />
         <source>&lt;p&gt;Evaluates production, living and ecological suitability with graded weighted overlays and delineates the three spaces (生产/生活/生态空间), after the procedure of the Xi'an study (factors graded 100/70/50/30/10, entropy + AHP weights, the important levels kept, overlaps resolved with the current land use and planning zones). The template &lt;code&gt;templates/xian_suitability.csv&lt;/code&gt; lists its 14 factors, to be edited.&lt;/p&gt;&lt;h3&gt;Factor table&lt;/h3&gt;&lt;p&gt;As in Resistance surface, with a &lt;b&gt;function&lt;/b&gt; column: &lt;code&gt;production&lt;/code&gt;, &lt;code&gt;living&lt;/code&gt; or &lt;code&gt;ecological&lt;/code&gt; (生产/生活/生态). Weights are normalised within each function; a weights table may name a factor &lt;code&gt;function:factor&lt;/code&gt; when the same factor appears in several functions.&lt;/p&gt;&lt;h3&gt;Levels&lt;/h3&gt;&lt;p&gt;Each suitability is graded into &lt;b&gt;levels&lt;/b&gt; classes by natural breaks (Jenks); the highest level is the most suitable / most important. The top &lt;b&gt;levels kept&lt;/b&gt; (2: "very important" and "important") are the function's candidate area.&lt;/p&gt;&lt;h3&gt;Spaces&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;A cell that is a candidate for one function goes to its space.&lt;/li&gt;&lt;li&gt;A candidate for several, inside a &lt;b&gt;planning zone&lt;/b&gt; whose space is one of them, goes to the zone's space (zones from a field with codes 1/2/3 or names, or all features as the chosen space, e.g. the ecological red line).&lt;/li&gt;&lt;li&gt;Other candidates for several go to the one with the highest level; ties follow the &lt;b&gt;priority&lt;/b&gt; (default ecological, production, living).&lt;/li&gt;&lt;li&gt;A cell that is a candidate for none goes to the space of its current land use (&lt;b&gt;land use to space&lt;/b&gt;, &lt;code&gt;value:space&lt;/code&gt; pairs; default for the 9 demo classes: cropland 4 → production, urban 5 and rural settlement 6 → living, the others → ecological).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;One suitability raster per function (Float32), the space map (1 production, 2 living, 3 ecological; styled), an area table per space (cells, km², percent, and how many cells each rule decided), a level table (natural breaks, area and kept flag per level) and the factor report. The delineation rules are this tool's explicit reading of the study's description.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用因子分级加权叠加评价生产、生活、生态适宜性，并划定三类空间（生产/生活/生态空间），流程依照西安市研究（因子按 100/70/50/30/10 赋值，熵权法 + AHP 确定权重，保留重要等级，结合现状土地利用和规划分区处理重叠）。模板 &lt;code&gt;templates/xian_suitability.csv&lt;/code&gt; 列出其 14 个因子，可修改使用。&lt;/p&gt;&lt;h3&gt;因子表&lt;/h3&gt;&lt;p&gt;同“阻力面”工具，另加 &lt;b&gt;function&lt;/b&gt; 功能列：&lt;code&gt;production&lt;/code&gt;、&lt;code&gt;living&lt;/code&gt; 或 &lt;code&gt;ecological&lt;/code&gt;（生产/生活/生态）。权重在各功能内部归一化；同一因子出现在多个功能中时，权重表可用 &lt;code&gt;功能:因子&lt;/code&gt; 命名。&lt;/p&gt;&lt;h3&gt;等级&lt;/h3&gt;&lt;p&gt;各适宜性按自然断点法（Jenks）分为&lt;b&gt;分级数&lt;/b&gt;个等级，最高一级为最适宜/最重要。最高的&lt;b&gt;保留级数&lt;/b&gt;个等级（2：“极重要”和“重要”）为该功能的候选区。&lt;/p&gt;&lt;h3&gt;空间划定&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;只是一个功能候选区的像元划入该空间。&lt;/li&gt;&lt;li&gt;是多个功能候选区、且位于某&lt;b&gt;规划分区&lt;/b&gt;内、该分区的空间属于这些候选功能时，划入该分区的空间（分区来自取值为 1/2/3 代码或名称的字段，或把所有要素都视为所选空间，如生态保护红线）。&lt;/li&gt;&lt;li&gt;其他多重候选像元划入等级最高的功能；等级相同按&lt;b&gt;优先顺序&lt;/b&gt;（默认生态、生产、生活）。&lt;/li&gt;&lt;li&gt;不是任何功能候选区的像元按现状土地利用划入空间（&lt;b&gt;土地利用对应空间&lt;/b&gt;，&lt;code&gt;值:空间&lt;/code&gt; 对；默认适用于示例的 9 类：耕地 4 → 生产，城镇 5 和农村居民点 6 → 生活，其余 → 生态）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;每个功能一个适宜性栅格（Float32）、空间划定图（1 生产、2 生活、3 生态；带样式）、各空间面积表（像元数、平方千米、百分比及各规则决定的像元数）、等级表（各等级的自然断点、面积及是否保留）和因子报告。空间划定规则是本工具对该研究描述的明确化表述。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="69" />
+        <location filename="../algorithms/resistance/suitability.py" line="83" />
         <source>Current land use (output grid)</source>
         <translation>现状土地利用（输出格网）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="71" />
+        <location filename="../algorithms/resistance/suitability.py" line="85" />
         <source>Weights must sum to 1 per function (else they are normalised)</source>
         <translation>各功能权重之和必须为 1（否则自动归一化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="73" />
+        <location filename="../algorithms/resistance/suitability.py" line="87" />
         <source>Land use to space (value:space pairs; 1 production, 2 living, 3 ecological)</source>
         <translation>土地利用对应空间（值:空间 对；1 生产，2 生活，3 生态）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="76" />
+        <location filename="../algorithms/resistance/suitability.py" line="90" />
         <source>Planning zones</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="78" />
+        <location filename="../algorithms/resistance/suitability.py" line="92" />
         <source>Zone field (space code or name; empty = all features one space)</source>
         <translation>分区字段（空间代码或名称；留空则所有要素为同一空间）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="81" />
+        <location filename="../algorithms/resistance/suitability.py" line="95" />
         <source>Space of the planning zones without a field</source>
         <translation>无字段时规划分区的空间类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="81" />
+        <location filename="../algorithms/resistance/suitability.py" line="95" />
         <source>Production</source>
         <translation>生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="81" />
+        <location filename="../algorithms/resistance/suitability.py" line="95" />
         <source>Living</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="81" />
+        <location filename="../algorithms/resistance/suitability.py" line="95" />
         <source>Ecological</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="84" />
+        <location filename="../algorithms/resistance/suitability.py" line="98" />
         <source>Suitability levels (natural breaks)</source>
         <translation>适宜性分级数（自然断点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="87" />
+        <location filename="../algorithms/resistance/suitability.py" line="101" />
         <source>Top levels kept as candidates</source>
         <translation>保留为候选区的最高级数</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Priority on ties</source>
         <translation>等级相同时的优先顺序</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Ecological &gt; production &gt; living</source>
         <translation>生态 &gt; 生产 &gt; 生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Ecological &gt; living &gt; production</source>
         <translation>生态 &gt; 生活 &gt; 生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Production &gt; ecological &gt; living</source>
         <translation>生产 &gt; 生态 &gt; 生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Production &gt; living &gt; ecological</source>
         <translation>生产 &gt; 生活 &gt; 生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Living &gt; ecological &gt; production</source>
         <translation>生活 &gt; 生态 &gt; 生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="104" />
         <source>Living &gt; production &gt; ecological</source>
         <translation>生活 &gt; 生产 &gt; 生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="96" />
+        <location filename="../algorithms/resistance/suitability.py" line="110" />
         <source>Production suitability</source>
         <translation>生产适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="98" />
+        <location filename="../algorithms/resistance/suitability.py" line="112" />
         <source>Living suitability</source>
         <translation>生活适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="99" />
+        <location filename="../algorithms/resistance/suitability.py" line="113" />
         <source>Ecological suitability</source>
         <translation>生态适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="101" />
+        <location filename="../algorithms/resistance/suitability.py" line="115" />
         <source>Production-living-ecological spaces</source>
         <translation>“三生”空间</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="103" />
+        <location filename="../algorithms/resistance/suitability.py" line="117" />
         <source>Area per space</source>
         <translation>各空间面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="105" />
+        <location filename="../algorithms/resistance/suitability.py" line="119" />
         <source>Suitability levels</source>
         <translation>适宜性等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="108" />
+        <location filename="../algorithms/resistance/suitability.py" line="122" />
         <source>Factor report</source>
         <translation>因子报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="115" />
+        <location filename="../algorithms/resistance/suitability.py" line="129" />
         <source>Suitability on the grid of '{0}'</source>
         <translation>在“{0}”的格网上评价适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="142" />
+        <location filename="../algorithms/resistance/suitability.py" line="156" />
         <source>{0:.4g} low suitability</source>
         <translation>{0:.4g} 低适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/suitability.py" line="142" />
+        <location filename="../algorithms/resistance/suitability.py" line="156" />
         <source>{0:.4g} high suitability</source>
         <translation>{0:.4g} 高适宜性</translation>
     </message>

@@ -21,7 +21,7 @@ QM = os.path.join(ROOT, "i18n", "ecosecurity_zh_CN.qm")
 
 def sources():
     files = [os.path.join(ROOT, name) for name in ("plugin.py", "provider.py")]
-    files += sorted(glob.glob(os.path.join(ROOT, "algorithms", "*.py")))
+    files += sorted(glob.glob(os.path.join(ROOT, "algorithms", "**", "*.py"), recursive=True))
     return [os.path.relpath(path, ROOT) for path in files]
 
 

@@ -28,8 +28,8 @@ from scipy import ndimage
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from core.raster import Grid, epsg_wkt, write_raster  # noqa: E402
-from core.vector import write_vector  # noqa: E402
+from core.io.raster import Grid, epsg_wkt, write_raster  # noqa: E402
+from core.io.vector import write_vector  # noqa: E402
 
 CELL = 30.0
 X0, Y0 = 560000.0, 3810000.0      # upper-left corner, EPSG:4545 (about 108.6°E, 34.4°N)

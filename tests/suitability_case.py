@@ -9,8 +9,7 @@ ecological zone cell (0, 3):
 (2,0) NoData; (2,1) none, forest -> 3; (2,2) none, urban -> 2; (2,3) E -> 3.
 """
 import numpy as np
-
-from ecosecurity.core.raster import Grid, epsg_wkt
+from ecosecurity.core.io.raster import Grid, epsg_wkt
 
 CRS_WKT = epsg_wkt(4545)
 GRID = Grid((560000.0, 30.0, 0.0, 3810000.0, 0.0, -30.0), CRS_WKT, 3, 4)

@@ -4,9 +4,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def ecosecurity_provider(qgis_app, qgis_processing):
-    from qgis.core import QgsApplication
-
     from ecosecurity.provider import EcoSecurityProvider
+    from qgis.core import QgsApplication
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("ecosecurity")
     if provider is None:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from ecosecurity.core.raster import Grid, read_raster, write_raster
+from ecosecurity.core.io.raster import Grid, read_raster, write_raster
 
 REPO = Path(__file__).resolve().parents[2]
 QGIS_PROCESS = str(REPO / "scripts" / "qgis-process")

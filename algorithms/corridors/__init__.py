@@ -1,0 +1,1 @@
+"""Processing algorithms of the group "3 Corridors and circuit theory"."""

@@ -1,0 +1,1 @@
+"""Processing algorithms of the group "0 General tools"."""

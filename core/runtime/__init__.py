@@ -1,0 +1,1 @@
+"""Runtime services every core uses: errors, progress and cancel, optional imports, memory planning."""

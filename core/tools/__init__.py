@@ -1,0 +1,1 @@
+"""General tools used across the workflow: graded classification (natural breaks and the others)."""

@@ -1,0 +1,155 @@
+"""Exact node-removal losses (core/sources/connectivity/removal.py) against recomputation from scratch."""
+import zlib
+
+import numpy as np
+import pytest
+from ecosecurity.core.sources.connectivity import removal
+from ecosecurity.core.sources.connectivity.cut_vertices import cut_parts
+from ecosecurity.core.sources.connectivity.removal import _without_bypassed_edges, link_graph, pair_sums
+from scipy.sparse.csgraph import connected_components, dijkstra
+
+
+def probability_kernel(lengths):
+    return np.exp(-lengths)
+
+
+def iic_kernel(lengths):
+    return 1.0 / (1.0 + lengths)
+
+
+KERNELS = {"PC": (probability_kernel, 0.0, removal.PRODUCT), "IIC": (iic_kernel, 0.0, removal.HOPS),
+           "IIC-Makurhini": (iic_kernel, 1 / 16443702.0, removal.HOPS)}
+
+
+def numerator_from_scratch(n, i, j, cost, a, kernel, unconnected, keep):
+    index = np.flatnonzero(keep)
+    position = np.full(n, -1)
+    position[index] = np.arange(index.size)
+    use = keep[i] & keep[j]
+    graph = link_graph(index.size, position[i[use]], position[j[use]], cost[use])
+    lengths = dijkstra(graph, directed=True)
+    weights = kernel(lengths)
+    if unconnected:
+        weights[np.isinf(lengths)] = unconnected
+    return a[index] @ weights @ a[index], weights
+
+
+def from_scratch(n, i, j, cost, a, kernel, unconnected):
+    everything = np.ones(n, dtype=bool)
+    numerator, weights = numerator_from_scratch(n, i, j, cost, a, kernel, unconnected, everything)
+    loss = np.array([numerator - numerator_from_scratch(n, i, j, cost, a, kernel, unconnected,
+                                                        np.arange(n) != k)[0] for k in range(n)])
+    return numerator, weights @ a - a, loss
+
+
+def random_graph(kind, n, rng):
+    """(i, j, cost) of a test graph: each kind stresses another part of the algorithm."""
+    if kind == "integer costs with ties and zeros":
+        m = int(rng.integers(n, 3 * n))
+        i, j, cost = rng.integers(0, n, m), rng.integers(0, n, m), rng.integers(0, 4, m).astype(float)
+    elif kind == "tree with a few cycles":
+        i = np.arange(1, n)
+        j = rng.integers(0, i)
+        extra = rng.integers(0, n, (3, 2))
+        i, j = np.r_[i, extra[:, 0]], np.r_[j, extra[:, 1]]
+        cost = rng.random(i.size)
+    elif kind == "edge-to-edge over all pairs":
+        xy, radius = rng.random((n, 2)) * 10, rng.random(n) * 1.5
+        i, j = np.triu_indices(n, 1)
+        cost = np.maximum(np.hypot(*(xy[i] - xy[j]).T) - radius[i] - radius[j], 0.0)
+    elif kind == "unit costs within a radius":
+        xy = rng.random((n, 2)) * 10
+        i, j = np.triu_indices(n, 1)
+        near = np.hypot(*(xy[i] - xy[j]).T) < 3
+        i, j, cost = i[near], j[near], np.ones(int(near.sum()))
+    else:  # "ring of touching and unit links"
+        i = np.arange(n - 1)
+        j = i + 1
+        cost = rng.integers(0, 2, n - 1).astype(float)
+        i, j, cost = np.r_[i, 0], np.r_[j, n - 1], np.r_[cost, 1.0]
+    keep = i != j
+    i, j, cost = np.minimum(i, j)[keep], np.maximum(i, j)[keep], cost[keep]
+    _, first = np.unique(i * n + j, return_index=True)
+    return i[first], j[first], cost[first]
+
+
+GRAPH_KINDS = ["integer costs with ties and zeros", "tree with a few cycles", "edge-to-edge over all pairs",
+               "unit costs within a radius", "ring of touching and unit links"]
+
+
+@pytest.mark.parametrize("kernel_name", list(KERNELS))
+@pytest.mark.parametrize("kind", GRAPH_KINDS)
+def test_removal_loss_equals_recomputation_without_the_node(kind, kernel_name):
+    kernel, unconnected, kernel_kind = KERNELS[kernel_name]
+    rng = np.random.default_rng(zlib.crc32(f"{kind}/{kernel_name}".encode()))
+    for _ in range(12):
+        n = int(rng.integers(3, 36))
+        i, j, cost = random_graph(kind, n, rng)
+        a = rng.random(n) * 10
+        a[rng.random(n) < 0.1] = 0.0
+        if kernel_kind == removal.HOPS:
+            cost = np.ones_like(cost)
+        result = pair_sums(link_graph(n, i, j, cost), a, kernel, unconnected, kind=kernel_kind)
+        numerator, flux, loss = from_scratch(n, i, j, cost, a, kernel, unconnected)
+        assert result.numerator == pytest.approx(numerator, rel=1e-12)
+        np.testing.assert_allclose(result.flux, flux, rtol=0, atol=1e-12 * numerator)
+        np.testing.assert_allclose(result.loss(a), loss, rtol=0, atol=1e-11 * numerator)
+
+
+@pytest.mark.parametrize("route", ["replacement regions", "fresh Dijkstra rows", "Floyd-Warshall off"])
+def test_every_route_gives_the_same_losses(monkeypatch, route):
+    if route == "replacement regions":
+        monkeypatch.setattr(removal, "REGION_COST", 0)
+    elif route == "fresh Dijkstra rows":
+        monkeypatch.setattr(removal, "REGION_COST", 10**12)
+    else:
+        monkeypatch.setattr(removal, "DENSE_MAX_NODES", 0)
+    rng = np.random.default_rng(11)
+    for kind in GRAPH_KINDS:
+        n = 30
+        i, j, cost = random_graph(kind, n, rng)
+        a = rng.random(n)
+        numerator, _, loss = from_scratch(n, i, j, cost, a, probability_kernel, 0.0)
+        result = pair_sums(link_graph(n, i, j, cost), a, probability_kernel)
+        np.testing.assert_allclose(result.loss(a), loss, rtol=0, atol=1e-11 * numerator, err_msg=kind)
+
+
+def test_requested_pair_lengths_are_the_shortest_paths():
+    rng = np.random.default_rng(5)
+    i, j, cost = random_graph("edge-to-edge over all pairs", 25, rng)
+    graph = link_graph(25, i, j, cost)
+    _, lengths = pair_sums(graph, np.ones(25), probability_kernel, pairs=(i, j))
+    np.testing.assert_allclose(lengths, dijkstra(graph)[i, j], rtol=1e-12)
+
+
+def test_bypassed_edges_leave_every_distance_with_or_without_any_node():
+    rng = np.random.default_rng(7)
+    i, j, cost = random_graph("edge-to-edge over all pairs", 40, rng)
+    graph = link_graph(40, i, j, cost)
+    pruned = _without_bypassed_edges(graph)
+    assert pruned.nnz < graph.nnz / 2
+    for k in [None, *range(40)]:
+        keep = np.arange(40) if k is None else np.flatnonzero(np.arange(40) != k)
+        np.testing.assert_allclose(dijkstra(pruned[keep][:, keep]), dijkstra(graph[keep][:, keep]), rtol=1e-12)
+
+
+def test_cut_parts_are_the_components_left_by_removing_each_node():
+    rng = np.random.default_rng(2)
+    i, j, cost = random_graph("tree with a few cycles", 30, rng)
+    graph = link_graph(30, i, j, cost)
+    parts = cut_parts(graph)
+    for k in range(30):
+        keep = np.flatnonzero(np.arange(30) != k)
+        count, labels = connected_components(graph[keep][:, keep], directed=False)
+        ours = parts.part(k, keep)
+        assert parts.cut[k] == (count > 1)
+        if count > 1:
+            # same partition: a label pairs with exactly one part id and vice versa
+            assert len(set(zip(labels, ours))) == count == len(set(ours))
+
+
+def test_touching_patches_at_zero_distance_stay_linked():
+    graph = link_graph(3, np.array([0, 1]), np.array([1, 2]), np.array([0.0, 0.0]))
+    result = pair_sums(graph, np.ones(3), probability_kernel)
+    assert result.numerator == pytest.approx(9.0)
+    assert result.loss(np.ones(3))[1] == pytest.approx(9.0 - 2.0)
