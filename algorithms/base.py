@@ -16,17 +16,33 @@ are ``core/runtime`` (errors, progress, optional imports, memory) and ``core/io`
   ``i18n/ecosecurity_zh_CN.ts`` / ``.qm`` by ``make i18n`` (``scripts/i18n.py``).
 * **Help**: ``shortHelpString`` returns ``self.tr(<one HTML literal>)``: what it does, the
   parameters, the outputs, the reference program and how closely it is reproduced, citations.
-* **Work**: subclasses implement ``process(parameters, context, feedback)`` (not ``run``: QgsProcessingAlgorithm has its own ``run``) and call the pure core with
+* **Work**: subclasses implement ``process(parameters, context, feedback)`` (not ``run``:
+  QgsProcessingAlgorithm has its own ``run``) and call the pure core with
   ``progress=self.progress(feedback)``; core errors (:class:`EcoSecurityError`) become
-  ``QgsProcessingException`` with the same message; a cancel returns ``{}`` with nothing written.
-* **Outputs**: cores write files atomically (``core.io.raster.write_raster``); styles are applied
-  with :meth:`EcoAlgorithm.style_output` (a ``.qml`` side-car next to file outputs, so QGIS
-  styles them when opened anywhere, plus a post-processor for layers loaded on completion).
+  ``QgsProcessingException`` with the same message, any other exception a message too (never a
+  traceback); a cancel returns ``{}`` with nothing written. Core warnings
+  (:class:`EcoSecurityWarning`) appear in the log once each.
+* **Parameters**: :func:`.parameter_checks.parameter_problem` runs before QGIS's own checks and
+  names the parameter, the file and the allowed values.
+* **Outputs** (:mod:`.outputs`): before ``process`` runs, every file and folder output is checked
+  (not an input, also through side-cars; writable; disk for :meth:`estimate_output_bytes`) and
+  redirected into a hidden staging folder beside its target; ``process`` sees the staged paths.
+  When it returns, every output named in the results must exist; all are then moved into place
+  together. A failure or a cancel deletes them; a killed run's leftovers go the next time. Files an
+  algorithm writes beyond its destination parameters are declared by :meth:`extra_output_files`,
+  inputs not given as parameters by :meth:`extra_input_files`. Styles are applied with
+  :meth:`EcoAlgorithm.style_output` (a ``.qml`` side-car next to file outputs, so QGIS styles them
+  when opened anywhere, plus a post-processor for layers loaded on completion).
 """
+import contextlib
+import gc
 import os
 import shutil
+import traceback
+import warnings
 
 from qgis.core import (
+    QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -35,9 +51,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.runtime.errors import CancelledError, EcoSecurityError
+from ..core.runtime.errors import CancelledError, EcoSecurityError, EcoSecurityWarning
 from ..core.runtime.memory import check_memory
 from ..core.runtime.progress import Progress
+from .outputs import commit_outputs, stage_outputs
+from .parameter_checks import parameter_problem
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STYLES_DIR = os.path.join(PLUGIN_DIR, "styles")
@@ -49,6 +67,7 @@ def group_names():
         "sources": QCoreApplication.translate("EcoSecurity", "1 Ecological sources"),
         "resistance": QCoreApplication.translate("EcoSecurity", "2 Resistance surfaces"),
         "corridors": QCoreApplication.translate("EcoSecurity", "3 Corridors and circuit theory"),
+        "keyareas": QCoreApplication.translate("EcoSecurity", "4 Key areas for restoration"),
         "tools": QCoreApplication.translate("EcoSecurity", "0 General tools"),
     }
 
@@ -79,6 +98,7 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     GROUP_ID = "tools"
+    _stage = None  # the OutputStage of the running instance
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -103,17 +123,69 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
 
     # ------------------------------------------------------------------ running
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API name)
+        """Check and stage the outputs, run :meth:`process`, move the outputs into place: all of them
+        or, after an error or a cancel, none (:mod:`.outputs`)."""
+        stage = None
         try:
-            return self.process(parameters, context, feedback)
+            with forward_warnings(feedback):
+                staged_parameters, stage, outputs = stage_outputs(self, parameters, context)
+                self._stage = stage
+                results = self.process(staged_parameters, context, feedback)
+                if feedback is not None and feedback.isCanceled():
+                    raise CancelledError()
+                gc.collect()  # the feature sinks of the run are closed before their files move
+                return commit_outputs(stage, outputs, results)
         except CancelledError:
+            _discard(stage)
             feedback.pushInfo(QCoreApplication.translate("EcoSecurity", "Cancelled; no output was written."))
             return {}
         except EcoSecurityError as error:
-            raise QgsProcessingException(str(error)) from None
+            _discard(stage)
+            raise failure(str(error), feedback) from None
+        except QgsProcessingException as error:
+            _discard(stage)
+            raise failure(str(error), feedback) from None
         except MemoryError:
-            raise QgsProcessingException(QCoreApplication.translate(
+            _discard(stage)
+            raise failure(QCoreApplication.translate(
                 "EcoSecurity",
-                "Out of memory. Clip the input to a smaller extent or use a coarser cell size.")) from None
+                "Out of memory. Clip the input to a smaller extent or use a coarser cell size."), feedback) from None
+        except Exception as error:  # noqa: BLE001 (the last net: a message, never a bare traceback)
+            _discard(stage)
+            if feedback is not None:
+                feedback.pushDebugInfo(traceback.format_exc())
+            raise failure(QCoreApplication.translate(
+                "EcoSecurity", "Unexpected error ({0}: {1}). No output was written. Please report it with the "
+                               "log of this run.").format(type(error).__name__, error), feedback) from None
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API name)
+        """The plugin's own messages first (:mod:`.parameter_checks`), then QGIS's checks."""
+        problem = parameter_problem(self, parameters, context)
+        if problem:
+            return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    # ---------------------------------------------------------- output hooks
+    def extra_input_files(self, parameters, context):
+        """(parameter, path) of input files not given as parameters (e.g. read from a configuration)."""
+        return []
+
+    def extra_output_files(self, parameters, context):
+        """(label, path) of files the algorithm writes beyond its destination parameters; they are
+        checked against the inputs before the run."""
+        return []
+
+    def estimate_output_bytes(self, parameters, context):
+        """Disk bytes of the outputs: 4 bytes a cell of the largest input raster per raster output."""
+        cells = 0
+        for definition in self.parameterDefinitions():
+            if definition.type() == "raster" and parameters.get(definition.name()) is not None:
+                layer = self.parameterAsRasterLayer(parameters, definition.name(), context)
+                if layer is not None:
+                    cells = max(cells, layer.width() * layer.height())
+        rasters = sum(1 for d in self.destinationParameterDefinitions()
+                      if d.type() == "rasterDestination" and parameters.get(d.name()) is not None)
+        return 4 * cells * rasters
 
     def process(self, parameters, context, feedback):
         """Do the work; return the results dict. Subclasses implement this."""
@@ -171,8 +243,44 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
         if os.path.exists(path) and not path.lower().endswith(".asc") and \
                 os.path.abspath(sidecar) != os.path.abspath(qml):
             shutil.copyfile(qml, sidecar)
-        if context.willLoadLayerOnCompletion(path):
-            context.layerToLoadOnCompletionDetails(path).setPostProcessor(StylePostProcessor.create(qml))
+        loaded = self._stage.final(path) if self._stage is not None else path
+        if context.willLoadLayerOnCompletion(loaded):
+            context.layerToLoadOnCompletionDetails(loaded).setPostProcessor(StylePostProcessor.create(qml))
+
+
+@contextlib.contextmanager
+def forward_warnings(feedback):
+    """Show the cores' :class:`EcoSecurityWarning` in the Processing log (each message once)."""
+    shown = set()
+    original = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if not issubclass(category, EcoSecurityWarning):
+            return original(message, category, filename, lineno, file, line)
+        if str(message) not in shown:
+            shown.add(str(message))
+            if feedback is not None:
+                feedback.pushWarning(str(message))
+        return None
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", EcoSecurityWarning)
+        warnings.showwarning = show
+        yield
+
+
+def _discard(stage):
+    if stage is not None:
+        stage.rollback()
+
+
+def failure(message, feedback):
+    """The exception that ends a failed run. ``qgis_process`` would print its text three times (the
+    error line and two copies from the message log, which it echoes to the console); it is the last
+    thing that process does, so there the message log is silenced and the error shows once."""
+    if QgsApplication.platform() == "qgis_process":
+        QgsApplication.messageLog().blockSignals(True)
+    return QgsProcessingException(message)
 
 
 def temporary_output(name):

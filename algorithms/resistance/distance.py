@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.io.crs import check_projected
 from ...core.io.raster import read_grid
 from ...core.resistance.distance import distance_raster, estimate_distance_memory
 from ...core.tools.classify import parse_numbers
@@ -75,6 +76,7 @@ class EuclideanDistance(EcoAlgorithm):
     def process(self, parameters, context, feedback):
         reference, reference_name = self.raster_source(parameters, self.REFERENCE, context)
         grid = read_grid(reference)
+        check_projected(grid.crs_wkt, reference_name, "distances")
         cap = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
         edge = self.parameterAsDouble(parameters, self.EDGE_MARGIN, context)
         self.check_memory(estimate_distance_memory(grid, cap, edge),
@@ -94,5 +96,6 @@ class EuclideanDistance(EcoAlgorithm):
                                self.tr("Source values"))
         output = self.output_path(parameters, self.OUTPUT, context)
         distance_raster(grid, output, vector, raster, values, cap, edge,
-                        self.parameterAsBool(parameters, self.ALL_TOUCHED, context), self.progress(feedback))
+                        self.parameterAsBool(parameters, self.ALL_TOUCHED, context), self.progress(feedback),
+                        reference_name)
         return {self.OUTPUT: output}

@@ -21,11 +21,11 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ...core.io.crs import check_projected
 from ...core.io.raster import read_grid
 from ...core.sources.connectivity.conefor_files import read_conefor_network
 from ...core.sources.connectivity.indices import CONVENTIONS, NODE_COLUMNS, connectivity_indices, source_levels
@@ -230,22 +230,17 @@ class Connectivity(EcoAlgorithm):
         distance = self.parameterAsEnum(parameters, self.DISTANCE, context)
         attribute_field = self.parameterAsString(parameters, self.ATTRIBUTE_FIELD, context)
         metric = distance != LEAST_COST or not attribute_field
-        if metric and (crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters):
-            raise QgsProcessingException(self.tr(
-                "'{0}' is in {1}, whose units are not metres, but distances and areas here need metres. "
-                "Reproject the layer first (Reproject layer), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.").format(
-                    layer_name, crs.authid() or crs.description()))
+        if metric:
+            check_projected(crs.toWkt(), layer_name, "edge, centroid and least-cost distances and patch areas",
+                            metres=True)
         resistance_path, transform, grid_shape = None, None, None
         if distance == LEAST_COST:
             resistance_path, resistance_name = self.raster_source(parameters, self.RESISTANCE, context)
             raster_crs = self.parameterAsRasterLayer(parameters, self.RESISTANCE, context).crs()
-            if raster_crs.isGeographic():
-                raise QgsProcessingException(self.tr(
-                    "The resistance raster '{0}' is in geographic coordinates; cost distances need a projected "
-                    "CRS. Reproject it first (Warp).").format(resistance_name))
+            grid = read_grid(resistance_path)
+            check_projected(grid.crs_wkt, resistance_name, "least-cost distances")
             if raster_crs != crs:
                 transform = QgsCoordinateTransform(crs, raster_crs, context.transformContext())
-            grid = read_grid(resistance_path)
             grid_shape = (grid.rows, grid.cols)
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         if not id_field and source.fields().indexOf("patch_id") >= 0:

@@ -16,11 +16,11 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsUnitTypes,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ...core.io.crs import check_projected
 from ...core.io.raster import read_grid, write_raster
 from ...core.runtime.errors import EcoSecurityError
 from ...core.sources.patches import estimate_patches_memory, patch_polygons, patches_from_raster
@@ -91,15 +91,11 @@ class HabitatPatches(EcoAlgorithm):
     def process(self, parameters, context, feedback):
         source, layer_name = self.raster_source(parameters, self.INPUT, context)
         crs = self.parameterAsRasterLayer(parameters, self.INPUT, context).crs()
-        if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
-            raise QgsProcessingException(self.tr(
-                "'{0}' is in {1}, whose units are not metres; patch areas need a projected CRS in metres. "
-                "Reproject the raster first (Warp), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.").format(
-                    layer_name, crs.authid() or crs.description()))
         try:
+            grid = read_grid(source)
+            check_projected(grid.crs_wkt, layer_name, "patch areas (hectares) and perimeters", metres=True)
             classes = parse_numbers(self.parameterAsString(parameters, self.CLASSES, context),
                                     self.tr("Habitat classes"))
-            grid = read_grid(source)
         except EcoSecurityError as error:
             raise QgsProcessingException(str(error)) from None
         self.check_memory(estimate_patches_memory(grid.rows, grid.cols),
@@ -111,7 +107,8 @@ class HabitatPatches(EcoAlgorithm):
         progress = self.progress(feedback)
         patches, grid = patches_from_raster(
             source, classes, 8 if self.parameterAsEnum(parameters, self.CONNECTIVITY, context) == 0 else 4,
-            self.parameterAsDouble(parameters, self.MIN_AREA, context), protected, progress.sub(0.0, 0.5))
+            self.parameterAsDouble(parameters, self.MIN_AREA, context), protected, progress.sub(0.0, 0.5),
+            layer_name)
         outlines = patch_polygons(patches.labels, grid.geotransform, progress.sub(0.5, 0.9))
         results = {self.OUTPUT: self._write_patches(parameters, context, patches, outlines, crs)}
         self.style_output(results[self.OUTPUT], "habitat_patches.qml", context)

@@ -2,7 +2,8 @@
 
 * :class:`AlignedSource` reads a band on the reference grid: directly when it is aligned, else
   through an in-memory warped VRT (GDAL Warp: reprojection and/or resampling with a stated
-  method, cells outside the source are NoData). The notes it collects say what was done.
+  method, cells outside the source are NoData). The notes it collects say what was done. An
+  untagged band follows the NoData rule of :mod:`.nodata` (before any resampling).
 * :func:`row_blocks` cuts a grid into strips of whole rows (multiples of 256 rows, the tile
   height of our GeoTIFFs) of about :data:`BLOCK_CELLS` cells.
 * :class:`BlockWriter` streams strips into a tiled, compressed GeoTIFF (or an ESRI ASCII grid
@@ -17,6 +18,7 @@ import numpy as np
 from osgeo import gdal
 
 from ..runtime.errors import GridMismatchError, InputError
+from .nodata import band_rule
 from .raster import GTIFF_OPTIONS, Grid, gdal_type, remove_quietly, replace_atomically, same_crs, temporary_sibling
 
 #: Target number of cells per strip (4 Mi cells: ~16-32 MB per float array).
@@ -98,6 +100,14 @@ class AlignedSource:
                 f"/ “{self.name}”的坐标系与参考栅格不同，请先投影转换或允许自动重投影。")
         self.warped = crs_differs or not _geometry_matches(own, grid)
         self._source = dataset  # a warped VRT refers to it: keep it open
+        implied = band_rule(self.path, band, dataset.GetRasterBand(band), self.name)
+        if implied is not None:     # the NoData rule (nodata.py): tag the implied value on a VRT of the band
+            tagged = gdal.Translate("", dataset, format="VRT", bandList=[band], noData=implied)
+            if tagged is None:
+                raise InputError(f"Cannot read '{self.name}' with NoData {implied!r}: {gdal.GetLastErrorMsg()}. "
+                                 "/ 无法读取栅格。")
+            dataset, band = tagged, 1
+            self._tagged = tagged
         if not self.warped:
             self.dataset = dataset
             self.nodata = dataset.GetRasterBand(band).GetNoDataValue()
@@ -137,6 +147,20 @@ class AlignedSource:
             if extremes is not None:
                 return float(extremes[0]), float(extremes[1])
         return float(np.min(sample)), float(np.max(sample))
+
+    def has_data(self):
+        """True when at least one cell is valid on the grid: one GDAL pass when aligned, else the
+        strips up to the first valid cell."""
+        if not self.warped:
+            gdal.PushErrorHandler("CPLQuietErrorHandler")
+            try:
+                extremes = self.band.ComputeRasterMinMax(False)
+            except RuntimeError:
+                extremes = None
+            finally:
+                gdal.PopErrorHandler()
+            return extremes is not None and not any(math.isnan(v) for v in extremes)
+        return any(self.read(row0, nrows)[1].any() for row0, nrows in row_blocks(self.grid))
 
     def sample(self, max_values=1_000_000):
         """Valid values of every k-th row (all rows when they fit in ``max_values``), float64."""

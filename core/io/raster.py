@@ -13,6 +13,7 @@ import numpy as np
 from osgeo import gdal, osr
 
 from ..runtime.errors import GridMismatchError, InputError
+from .nodata import array_rule
 
 #: GDAL creation options for every GeoTIFF we write (tiled, compressed, BigTIFF when needed).
 GTIFF_OPTIONS = ["TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=1", "BIGTIFF=IF_SAFER", "NUM_THREADS=2"]
@@ -104,8 +105,12 @@ def band_count(path):
     return _open(path).RasterCount
 
 
-def read_raster(path, band=1):
-    """Read ``band`` (1-based) of ``path``; ``valid`` masks the band's NoData value and NaN."""
+def read_raster(path, band=1, name=None):
+    """Read ``band`` (1-based) of ``path``; ``valid`` masks the band's NoData value and NaN.
+
+    An untagged band follows the NoData rule of :mod:`.nodata` (a sentinel minimum such as -9999
+    is NoData, with a warning naming ``name``, default the file name).
+    """
     dataset = _open(path)
     if not 1 <= band <= dataset.RasterCount:
         raise InputError(
@@ -115,6 +120,8 @@ def read_raster(path, band=1):
     if array is None:
         raise InputError(f"Cannot read band {band} of '{path}': {gdal.GetLastErrorMsg()}")
     nodata = gband.GetNoDataValue()
+    if nodata is None:
+        nodata = array_rule(array, gband.DataType, name or os.path.basename(str(path)))
     valid = np.ones(array.shape, dtype=bool)
     if nodata is not None:
         if np.issubdtype(array.dtype, np.floating) and math.isnan(nodata):
@@ -143,7 +150,7 @@ def temporary_sibling(path):
     folder = os.path.dirname(os.path.abspath(path)) or "."
     os.makedirs(folder, exist_ok=True)
     root, ext = os.path.splitext(os.path.basename(path))
-    handle, tmp = tempfile.mkstemp(prefix=f".{root}.", suffix=f".part{ext}", dir=folder)
+    handle, tmp = tempfile.mkstemp(prefix=f".{root}.pid{os.getpid()}.", suffix=f".part{ext}", dir=folder)
     os.close(handle)
     os.remove(tmp)
     return tmp

@@ -20,6 +20,7 @@ import numpy as np
 from scipy import ndimage
 
 from ..io.blockio import AlignedSource
+from ..io.crs import check_projected
 from ..io.raster import Grid, write_raster
 from ..io.rasterize import rasterize_features
 from ..runtime.errors import InputError
@@ -82,14 +83,16 @@ def margin_cells(grid, distance):
 
 
 def distance_raster(grid, output, vector=None, raster=None, source_values=None, max_distance=None, edge_margin=0.0,
-                    all_touched=True, progress=None):
+                    all_touched=True, progress=None, grid_name="reference grid"):
     """Write the distance to ``vector`` features (``(path, layer)``) or ``raster`` source cells (a path).
 
     Features and cells up to ``max(edge_margin, max_distance)`` beyond the grid's edge count. The
     raster is resampled onto the (padded) grid by nearest neighbour when not aligned. Returns the
-    output path; Float32 without NoData (every cell has a distance).
+    output path; Float32 without NoData (every cell has a distance). A grid in a geographic CRS
+    (``grid_name`` names it) is refused: distances in degrees mean nothing.
     """
     progress = ensure(progress)
+    check_projected(grid.crs_wkt, grid_name, "distances")
     if (vector is None) == (raster is None):
         raise InputError("Give either source features or a source raster. / 请给出源要素或源栅格之一。")
     margin = margin_cells(grid, max(edge_margin or 0.0, max_distance or 0.0))

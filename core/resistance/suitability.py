@@ -144,6 +144,10 @@ def suitability_evaluation(rows, landuse, outputs, space_path, landuse_spaces=No
     if sorted(priority) != [1, 2, 3]:
         raise InputError("The priority must list each of the three spaces once. / 优先顺序须包含三类空间各一次。")
     grid = read_grid(landuse)
+    if not AlignedSource(landuse, grid, name=os.path.basename(str(landuse))).has_data():
+        raise InputError(f"The land-use raster '{os.path.basename(str(landuse))}' contains only NoData cells, so "
+                         "every space would be NoData. Check the raster and its NoData value and run again. "
+                         "/ 土地利用栅格全部为 NoData，无法划定三生空间，请检查栅格及其 NoData 值。")
     landuse_spaces = DEFAULT_LANDUSE_SPACES if landuse_spaces is None else landuse_spaces
     for function in FUNCTIONS:
         if not any(row.role == "factor" and row.function == function for row in rows):

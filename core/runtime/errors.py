@@ -32,3 +32,9 @@ class MissingDependencyError(EcoSecurityError):
 
 class CancelledError(EcoSecurityError):
     """The user cancelled the run."""
+
+
+class EcoSecurityWarning(UserWarning):
+    """Something the user should know that does not stop the run (an implied NoData value, an
+    input partly outside the extent…). Cores raise it with :func:`warnings.warn`; the Processing
+    wrappers show it in the log as a warning, once per message."""

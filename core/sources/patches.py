@@ -18,15 +18,18 @@ perimeter (map units: length of the outline of its cells, holes included — the
 polygonised patch) and why it is a source: :data:`BY_AREA`, :data:`BY_PROTECTION` or
 :data:`BY_BOTH`. Areas assume projected map units in metres (the wrapper checks the CRS).
 """
+import os
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 from osgeo import gdal, ogr
 from scipy import ndimage
 
-from ..io.raster import read_raster
+from ..io.crs import check_projected
+from ..io.raster import read_grid, read_raster
 from ..io.rasterize import rasterize_features
-from ..runtime.errors import InputError
+from ..runtime.errors import EcoSecurityWarning, InputError
 from ..runtime.progress import ensure
 
 #: Default MSPA classes forming patches: Core (17) and Core inside a perforation (117).
@@ -67,13 +70,22 @@ def _structure(connectivity):
     return np.ones((3, 3), dtype=bool) if connectivity == 8 else ndimage.generate_binary_structure(2, 1)
 
 
+def _values_listed(array, valid, limit=20):
+    """The distinct valid values of ``array`` for a message (the first ``limit`` and how many more)."""
+    values = np.unique(array[valid])
+    shown = ", ".join(f"{v:g}" for v in values[:limit].astype(np.float64))
+    return shown + (f" … ({values.size} values)" if values.size > limit else "")
+
+
 def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cell_height=None,
-                    connectivity=8, min_area=0.0, protected=None, progress=None):
+                    connectivity=8, min_area=0.0, protected=None, progress=None, name="class raster"):
     """:class:`Patches` of ``array`` (2-D class raster) — see the module docstring.
 
     ``valid``: bool mask (False = NoData); ``classes``: values forming habitat;
     ``cell_width``/``cell_height``: cell size in metres; ``min_area``: hectares (0 keeps all);
-    ``protected``: optional bool mask on the same grid.
+    ``protected``: optional bool mask on the same grid; ``name``: the raster in messages.
+    Never returns an empty result silently: a raster with only NoData, none of ``classes`` (and no
+    protected cell) or no patch reaching ``min_area`` is an :class:`InputError`.
     """
     progress = ensure(progress)
     array = np.asarray(array)
@@ -89,6 +101,9 @@ def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cel
                          "/ 请至少给出一个构成生境斑块的类别值，例如 MSPA 核心区 17,117。")
     structure = _structure(connectivity)
     cell_ha = cell_width * cell_height / SQUARE_METRES_PER_HECTARE
+    if not valid.any():
+        raise InputError(f"'{name}' contains only NoData cells, so there are no habitat patches. Check the raster "
+                         f"(and its NoData value) and run again. / “{name}”全部为 NoData，没有生境斑块。")
     habitat = valid & np.isin(array, classes)
     protected_cells = None
     if protected is not None:
@@ -97,6 +112,15 @@ def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cel
             raise InputError(f"The protected-area mask {protected_cells.shape} does not match the raster "
                              f"{array.shape}. / 保护地掩膜与栅格大小不一致。")
         protected_cells = protected_cells & valid
+    asked = ", ".join(f"{c:g}" for c in classes)
+    if not habitat.any() and (protected_cells is None or not protected_cells.any()):
+        raise InputError(
+            f"None of the habitat classes asked ({asked}) occurs in '{name}', whose values are "
+            f"{_values_listed(array, valid)}"
+            f"{'' if protected_cells is None else ', and the protected areas cover none of its valid cells'}; "
+            "there would be no patch. Choose classes among these values "
+            f"(e.g. 17,117 for the Core of an MSPA result). / “{name}”中没有所选的生境类别（{asked}），"
+            f"栅格中的值为 {_values_listed(array, valid)}，请从中选择类别。")
     progress.update(0.1, "Labelling habitat patches / 标记生境斑块")
     labels, n = ndimage.label(habitat, structure=structure)
     labels = labels.astype(np.int32, copy=False)
@@ -116,6 +140,13 @@ def habitat_patches(array, valid, classes=MSPA_CORE_CLASSES, cell_width=1.0, cel
     del labels
     if protected_cells is not None:
         kept |= protected_cells
+    if not kept.any():
+        largest = float(counts[1:].max()) * cell_ha if n else 0.0
+        raise InputError(
+            f"No habitat patch of '{name}' (classes {asked}) reaches the minimum area of {min_area:g} ha: the "
+            f"largest has {largest:.4g} ha, so there would be no patch. Lower the minimum patch area or add "
+            f"protected areas. / “{name}”中没有达到最小面积 {min_area:g} 公顷的斑块（最大 {largest:.4g} 公顷），"
+            "请降低最小斑块面积。")
     progress.update(0.5, "Labelling source patches / 标记源地斑块")
     final, count = ndimage.label(kept, structure=structure)
     final = final.astype(np.int32, copy=False)
@@ -183,16 +214,26 @@ def patch_polygons(labels, geotransform, progress=None):
 
 
 def patches_from_raster(path, classes=MSPA_CORE_CLASSES, connectivity=8, min_area=0.0, protected=None,
-                        progress=None):
+                        progress=None, name=None):
     """``(Patches, grid)`` of band 1 of the raster ``path``; ``protected`` is an optional
     ``(vector path, layer name)`` of polygons burnt by the cell-centre rule (GDAL Rasterize,
-    reprojected to the raster's CRS)."""
+    reprojected to the raster's CRS). A geographic CRS is refused (areas in hectares); protected
+    areas that cover no valid cell of the raster get a warning."""
     progress = ensure(progress)
-    raster = read_raster(path)
+    name = name or os.path.basename(str(path))
+    check_projected(read_grid(path).crs_wkt, name, "patch areas (hectares) and perimeters", metres=True)
+    raster = read_raster(path, name=name)
     grid = raster.grid
     mask = None
     if protected is not None:
         mask = rasterize_features(protected[0], grid, layer=protected[1] or None, all_touched=False) > 0
+        if not (mask & raster.valid).any():
+            what = protected[1] or os.path.basename(str(protected[0]))
+            warnings.warn(
+                f"The protected areas '{what}' cover no valid cell of '{name}' (they lie outside its extent, on "
+                "NoData cells, or are smaller than a cell), so they add no source. Check that the layers overlap "
+                f"and share the CRS. / 保护地“{what}”与“{name}”的有效像元没有重叠（位于范围之外、NoData 上或小于一个"
+                "像元），未加入任何生态源地。", EcoSecurityWarning, stacklevel=2)
     patches = habitat_patches(raster.array, raster.valid, classes, grid.cell_width, grid.cell_height,
-                              connectivity, min_area, mask, progress)
+                              connectivity, min_area, mask, progress, name)
     return patches, grid

@@ -96,18 +96,3 @@ class Cores:
 
     def __len__(self):
         return self.ids.size
-
-
-def check_projected(crs_wkt, layer_name):
-    """Refuse a geographic (degree) CRS: cell sizes and distances must be in linear units."""
-    from osgeo import osr
-    if not crs_wkt:
-        return
-    srs = osr.SpatialReference()
-    if srs.ImportFromWkt(crs_wkt) == 0 and srs.IsGeographic():
-        raise InputError(
-            f"'{layer_name}' is in a geographic coordinate system (degrees); cost distances and corridor lengths "
-            "need a projected CRS in metres. Reproject the resistance raster and the core areas (e.g. to a UTM "
-            f"zone or CGCS2000 / Gauss-Kruger) first.{_BI}'{layer_name}' 为地理坐标系（度），请先投影到以米为单位的"
-            "投影坐标系（如 UTM 或 CGCS2000 高斯-克吕格）。")
-

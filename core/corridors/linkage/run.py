@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...io.crs import check_projected
 from ...io.raster import read_grid, read_raster, same_crs, write_raster
 from ...runtime.errors import InputError
 from ...runtime.progress import ensure
-from .cores import check_projected, core_ids_from_raster, rasterize_cores
+from .cores import core_ids_from_raster, rasterize_cores
 from .corridors import corridor_values, truncate
 from .pathways import estimate_pathways_memory, linkage_pathways
 
@@ -94,9 +95,9 @@ def corridors(resistance_path, cores, outputs, options, progress=None, resistanc
     """
     progress = ensure(progress)
     progress.update(0.0, "Reading the inputs / 读取输入数据")
-    resistance = read_raster(resistance_path)
+    check_projected(read_grid(resistance_path).crs_wkt, resistance_name, "cost distances and corridor lengths")
+    resistance = read_raster(resistance_path, name=resistance_name)
     grid = resistance.grid
-    check_projected(grid.crs_wkt, resistance_name)
     cell_size = grid.cell_size
     core_ids = read_cores(cores, grid)
     result = linkage_pathways(core_ids, resistance.array.astype(np.float64, copy=False), resistance.valid,

@@ -6,9 +6,12 @@ in metres); links carry edge-to-edge Euclidean, centroid Euclidean or least-cost
 (Conefor ``all``); with it only pairs that close (``notall``). Least-cost links exist only between
 patches that reach each other over valid resistance cells.
 """
+import os
+
 import numpy as np
 
-from ...io.raster import read_raster
+from ...io.crs import check_projected
+from ...io.raster import read_grid, read_raster
 from ...io.rasterize import rasterize_geometries
 from ...runtime.errors import InputError
 from ...runtime.progress import ensure
@@ -53,6 +56,8 @@ def patch_network(wkb_list, ids=None, attributes=None, distance=EDGE_TO_EDGE, ma
         if not resistance_path:
             raise InputError("Least-cost distances need a resistance raster (parameter RESISTANCE). "
                              "/ 最小成本距离需要阻力栅格（参数 RESISTANCE）。")
+        check_projected(read_grid(resistance_path).crs_wkt, os.path.basename(str(resistance_path)),
+                        "least-cost distances")
         resistance = read_raster(resistance_path)
         grid = resistance.grid
         labels = rasterize_geometries(wkb_list, grid, keep_small=True)

@@ -1,9 +1,12 @@
 """MSPA of a raster file: read the band, map habitat values, run, write classes and summary."""
 import os
+import warnings
 
 import numpy as np
 
+from ...io.crs import area_unit
 from ...io.raster import read_grid, read_raster, write_raster
+from ...runtime.errors import EcoSecurityWarning
 from ...runtime.progress import ensure
 from .inputs import mspa_codes
 from .memory import estimate_mspa_memory
@@ -33,8 +36,9 @@ def mspa_raster(input_path, output_path, band=1, foreground_values=(2,), missing
     """
     progress = ensure(progress)
     progress.update(0.0, "Reading the raster / 读取栅格")
-    raster = read_raster(input_path, band)
-    grid, name = raster.grid, name or os.path.basename(str(input_path))
+    name = name or os.path.basename(str(input_path))
+    raster = read_raster(input_path, band, name)
+    grid = raster.grid
     codes = mspa_codes(raster.array, raster.valid, foreground_values, missing_values, name)
     del raster
     classes = mspa_classes(codes, connectivity, edge_width, intext,
@@ -42,8 +46,17 @@ def mspa_raster(input_path, output_path, band=1, foreground_values=(2,), missing
     del codes
     summary = None
     if summary_path:
-        summary = mspa_statistics(classes, connectivity, intext, grid.cell_width * grid.cell_height,
-                                  progress.sub(0.85, 0.97))
+        unit, measurable = area_unit(grid.crs_wkt)
+        if not measurable:
+            warnings.warn(
+                f"'{name}' is in a geographic coordinate system (degrees): MSPA itself works on pixels, but the "
+                "statistics cannot give areas in m², so their area column is in pixels (area_unit = pixels). "
+                "For areas in m², reproject the raster first (Raster ▸ Projections ▸ Warp, e.g. to a UTM zone or "
+                f"CGCS2000 / Gauss-Kruger). / “{name}”为地理坐标系（度）：MSPA 按像元计算，但统计表无法给出平方米面积，"
+                "面积列以像元数表示；如需平方米面积，请先投影。", EcoSecurityWarning, stacklevel=2)
+        summary = mspa_statistics(classes, connectivity, intext,
+                                  grid.cell_width * grid.cell_height if measurable else 1.0,
+                                  progress.sub(0.85, 0.97), unit)
     progress.update(0.97, "Writing the output / 写出结果")       # nothing is written before this point
     write_raster(output_path, classes, grid, dtype=np.uint8, color_table=colour_table(transition),
                  category_names=category_names(transition))

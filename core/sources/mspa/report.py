@@ -1,8 +1,9 @@
 """The MSPA summary (:class:`.statistics.MspaSummary`) as a CSV or HTML table.
 
-Columns: class key, English and Chinese name, pixels, area (map units squared), % of the
-foreground area (FG %), % of the data area (data %), objects, and for the Opening row the
-porosity (GWB prints the porosity on that row). The CSV ends with the rows ``fg_area``,
+Columns: class key, English and Chinese name, pixels, area, % of the foreground area (FG %), % of
+the data area (data %), objects, for the Opening row the porosity (GWB prints the porosity on
+that row), and the unit of the area column (``m²``, another ``<unit>²``, ``map units²`` without
+CRS, or ``pixels`` when the CRS is geographic). The CSV ends with the rows ``fg_area``,
 ``ifg_area``, ``data_area`` and ``total`` (pixels and area only).
 """
 import csv
@@ -11,7 +12,8 @@ import os
 
 from ...runtime.errors import InputError
 
-HEADER = ("key", "class", "class_zh", "pixels", "area", "fg_percent", "data_percent", "objects", "porosity")
+HEADER = ("key", "class", "class_zh", "pixels", "area", "fg_percent", "data_percent", "objects", "porosity",
+          "area_unit")
 
 
 def _number(value, digits=2):
@@ -24,14 +26,14 @@ def summary_rows(summary):
     for row in summary.rows:
         porosity = summary.porosity if row.key == "opening" else None
         rows.append((row.key, row.name, row.name_zh, row.pixels, row.area, _number(row.fg_percent),
-                     _number(row.data_percent), row.objects, _number(porosity)))
+                     _number(row.data_percent), row.objects, _number(porosity), summary.area_unit))
     totals = (("fg_area", "FG area", "前景面积", summary.fg_pixels),
               ("ifg_area", "iFG area", "含孔隙前景面积", summary.ifg_pixels),
               ("data_area", "Data area", "数据面积", summary.data_pixels),
               ("total", "All pixels", "全部像元", summary.total_pixels))
     for key, name, name_zh, pixels in totals:
         if pixels is not None:
-            rows.append((key, name, name_zh, pixels, pixels * summary.cell_area, "", "", "", ""))
+            rows.append((key, name, name_zh, pixels, pixels * summary.cell_area, "", "", "", "", summary.area_unit))
     return rows
 
 
@@ -62,10 +64,10 @@ def write_summary(path, summary, title=""):
 
 def summary_html(summary, rows, title=""):
     """A small self-contained HTML page with the summary table."""
-    head = ("Class 类别", "Pixels 像元数", "Area 面积", "FG % 占前景", "Data % 占数据区",
+    head = ("Class 类别", "Pixels 像元数", f"Area 面积 ({summary.area_unit})", "FG % 占前景", "Data % 占数据区",
             "Objects 斑块数", "Porosity 孔隙度")
     lines = [f"<tr>{''.join(f'<th>{html.escape(h)}</th>' for h in head)}</tr>"]
-    for key, name, name_zh, pixels, area, fg, data, objects, porosity in rows:
+    for key, name, name_zh, pixels, area, fg, data, objects, porosity, _unit in rows:
         cells = (f"{name} {name_zh}", pixels, f"{area:.6g}", fg, data,
                  "" if objects in ("", None) else objects, porosity)
         lines.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")

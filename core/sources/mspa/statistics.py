@@ -61,6 +61,7 @@ class MspaSummary:
     ifg_pixels: object          # None without IntExt
     porosity: object            # None without IntExt
     cell_area: float
+    area_unit: str = "map units²"   # "m²" in a metric CRS, "pixels" in a geographic one
 
     def row(self, key):
         """The :class:`ClassRow` of ``key``."""
@@ -83,12 +84,12 @@ def _objects(mask, connectivity):
     return int(pixel_components(padded, (rows + 2, cols + 2), connectivity).max()) + 1
 
 
-def mspa_statistics(classes, connectivity=8, intext=True, cell_area=1.0, progress=None):
+def mspa_statistics(classes, connectivity=8, intext=True, cell_area=1.0, progress=None, area_unit="map units²"):
     """:class:`MspaSummary` of the MSPA byte image ``classes``.
 
     ``connectivity``: the foreground connectivity of the run; ``intext``: whether the run
     used IntExt (openings, iFG area and porosity exist only then); ``cell_area``: area of one
-    pixel in map units squared.
+    pixel in ``area_unit`` (1 with ``'pixels'``).
     """
     counts = np.bincount(classes.reshape(-1), minlength=256).astype(np.int64)
     total = int(classes.size)
@@ -130,4 +131,4 @@ def mspa_statistics(classes, connectivity=8, intext=True, cell_area=1.0, progres
         solid = sum(by_key[k].pixels for k in ("core", "edge", "perforation"))
         enclosed = solid + by_key["core_opening"].pixels
         porosity = 100.0 - 100.0 * solid / enclosed if enclosed else 0.0
-    return MspaSummary(tuple(rows), total, data, fg, ifg, porosity, float(cell_area))
+    return MspaSummary(tuple(rows), total, data, fg, ifg, porosity, float(cell_area), area_unit)

@@ -49,3 +49,17 @@ def test_no_source_is_a_clear_error(run_alg, reference, tmp_path):
     with pytest.raises(QgsProcessingException, match="source"):
         run_alg("distance", {"REFERENCE": reference, "OUTPUT": str(tmp_path / "d.tif")})
     assert not (tmp_path / "d.tif").exists()
+
+
+def test_geographic_reference_grid_is_refused_not_measured_in_degrees(run_alg, tmp_path):
+    from qgis.core import QgsProcessingException
+    geographic = osr.SpatialReference()
+    geographic.ImportFromEPSG(4326)
+    grid = Grid((110.0, 0.001, 0.0, 30.0, 0.0, -0.001), geographic.ExportToWkt(), 6, 8)
+    landuse = np.ones((6, 8), np.uint8)
+    landuse[:, 7] = 8
+    path = write_raster(tmp_path / "wgs84.tif", landuse, grid)
+    with pytest.raises(QgsProcessingException, match="(?s)'wgs84'.*geographic.*projected CRS"):
+        run_alg("distance", {"INPUT_RASTER": path, "SOURCE_VALUES": "8", "REFERENCE": path,
+                             "OUTPUT": str(tmp_path / "d.tif")})
+    assert not (tmp_path / "d.tif").exists()

@@ -71,3 +71,47 @@ def test_bad_classes_are_a_clear_error(run_alg, mspa, tmp_path):
     from qgis.core import QgsProcessingException
     with pytest.raises(QgsProcessingException, match="comma-separated"):
         run_alg("habitatpatches", {"INPUT": mspa, "CLASSES": "core", "OUTPUT": str(tmp_path / "p.gpkg")})
+
+
+def warning_feedback():
+    """A feedback that records the warnings pushed to the Processing log."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+            self.warnings.append(text)
+            super().pushWarning(text)
+    return Recorder()
+
+
+def test_absent_classes_are_an_error_not_zero_patches(run_alg, mspa, tmp_path):
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException, match=r"\(5, 6\).*values are 1, 17, 117"):
+        run_alg("habitatpatches", {"INPUT": mspa, "CLASSES": "5,6", "OUTPUT": str(tmp_path / "p.gpkg")})
+    assert not (tmp_path / "p.gpkg").exists()
+
+
+def test_all_nodata_raster_is_an_error_not_zero_patches(run_alg, tmp_path):
+    from qgis.core import QgsProcessingException
+    path = write_raster(tmp_path / "empty.tif", np.full((6, 8), 129, np.uint8), GRID, nodata=129)
+    with pytest.raises(QgsProcessingException, match="only NoData"):
+        run_alg("habitatpatches", {"INPUT": path, "OUTPUT": str(tmp_path / "p.gpkg")})
+    assert not (tmp_path / "p.gpkg").exists()
+
+
+def test_protected_areas_outside_the_extent_are_a_warning(run_alg, mspa, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    reserves = QgsVectorLayer("Polygon?crs=EPSG:32650", "far reserves", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt(
+        "POLYGON((900000 2999400,900200 2999400,900200 2999600,900000 2999600,900000 2999400))"))
+    reserves.dataProvider().addFeatures([feature])
+    feedback = warning_feedback()
+    result = run_alg("habitatpatches", {"INPUT": mspa, "MIN_AREA": 2.0, "PROTECTED": reserves,
+                                        "OUTPUT": str(tmp_path / "p.gpkg")}, feedback=feedback)
+    assert result["PATCH_COUNT"] == 1
+    assert any("cover no valid cell" in text for text in feedback.warnings)

@@ -124,3 +124,47 @@ def test_cancel_writes_nothing(run_alg, tmp_path):
     run_alg("mspa", {"INPUT": source, "FOREGROUND_VALUES": "1,8", "OUTPUT": str(tmp_path / "o.tif")},
             feedback=feedback)
     assert not (tmp_path / "o.tif").exists()
+
+
+def warning_feedback():
+    """A feedback that records the warnings pushed to the Processing log."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+            self.warnings.append(text)
+            super().pushWarning(text)
+    return Recorder()
+
+
+def test_statistics_on_a_geographic_crs_are_in_pixels_with_a_warning(run_alg, tmp_path):
+    source, grid = landuse_from("t09_random120", tmp_path)
+    values = read_raster(source).array
+    geographic = Grid((110.0, 0.0003, 0.0, 30.0, 0.0, -0.0003), epsg_wkt(4326), *values.shape)
+    path = write_raster(tmp_path / "wgs84.tif", values, geographic, nodata=-1)
+    feedback = warning_feedback()
+    result = run_alg("mspa", {"INPUT": path, "FOREGROUND_VALUES": "1,8", "OUTPUT": str(tmp_path / "m.tif"),
+                              "OUTPUT_STATS": str(tmp_path / "s.csv")}, feedback=feedback)
+    with open(result["OUTPUT_STATS"], encoding="utf-8-sig") as handle:
+        rows = {row["key"]: row for row in csv.DictReader(handle)}
+    assert rows["core"]["area_unit"] == "pixels" and float(rows["core"]["area"]) == int(rows["core"]["pixels"])
+    assert any("geographic" in text and "pixels" in text for text in feedback.warnings)
+
+
+def test_untagged_minus_9999_is_missing_not_background(run_alg, tmp_path):
+    source, grid = landuse_from("t03_bridge", tmp_path)
+    values = read_raster(source).array.astype(np.int16)
+    missing = np.zeros(values.shape, bool)
+    missing[0, :5] = True
+    values[missing] = -9999
+    path = write_raster(tmp_path / "untagged.tif", values, grid)            # no NoData tag
+    feedback = warning_feedback()
+    result = run_alg("mspa", {"INPUT": path, "FOREGROUND_VALUES": "1,8", "MISSING_VALUES": "",
+                              "OUTPUT": str(tmp_path / "m.tif")}, feedback=feedback)
+    out = read_raster(result["OUTPUT"]).array
+    assert missing.any() and (out[missing] == 129).all()
+    assert any("-9999" in text and "gdal_edit.py" in text for text in feedback.warnings)

@@ -126,3 +126,15 @@ def test_distance_from_raster_cells_with_listed_values(tmp_path):
     assert out[0, :4].tolist() == [0, 10, 20, 25]
     with pytest.raises(InputError, match="either"):
         distance_raster(grid, str(tmp_path / "e.tif"))
+
+
+def test_distance_on_a_geographic_grid_is_refused_not_given_in_degrees(tmp_path):
+    from ecosecurity.core.io.raster import epsg_wkt, write_raster
+    from ecosecurity.core.resistance.distance import distance_raster
+    grid = Grid((110.0, 0.001, 0.0, 30.0, 0.0, -0.001), epsg_wkt(4326), 5, 5)
+    sources = np.zeros(grid.shape, np.uint8)
+    sources[2, 2] = 1
+    raster = write_raster(tmp_path / "src.tif", sources, grid)
+    with pytest.raises(InputError, match="(?s)'reference grid'.*geographic.*UTM"):
+        distance_raster(grid, str(tmp_path / "d.tif"), raster=raster)
+    assert not (tmp_path / "d.tif").exists()

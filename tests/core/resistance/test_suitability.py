@@ -144,3 +144,12 @@ def test_a_failure_in_the_delineation_leaves_no_suitability_raster(case):
         run(case, landuse_spaces={1: 3})
     assert not any(os.path.exists(path) for path in outputs.values())
     assert not (folder / "spaces.tif").exists()
+
+
+def test_all_nodata_land_use_is_an_error_not_an_empty_space_map(case):
+    folder, _rows, outputs = case
+    write_raster(folder / "landuse.tif", np.zeros(LANDUSE.shape, np.uint8), GRID, nodata=0)
+    with pytest.raises(InputError, match="only NoData"):
+        run(case)
+    assert not (folder / "spaces.tif").exists()
+    assert not any(os.path.exists(path) for path in outputs.values())

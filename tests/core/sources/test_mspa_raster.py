@@ -1,4 +1,5 @@
 """MSPA from file to file: georeferencing, colour table, summary, refusals, memory plan."""
+import csv
 import os
 
 import numpy as np
@@ -71,7 +72,8 @@ def test_summary_is_written_when_asked(tmp_path, landuse):
                           summary_path=tmp_path / "m.csv")
     assert os.path.exists(tmp_path / "m.csv")
     assert summary.row("bridge").pixels > 0
-    assert summary.row("core").area == summary.row("core").pixels * 900.0
+    # the fixture's CRS is geographic (WGS 84): areas are counted in pixels, labelled so
+    assert summary.area_unit == "pixels" and summary.row("core").area == summary.row("core").pixels
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -115,3 +117,26 @@ def test_bundled_qml_style_matches_the_palette(transition):
     styles = os.path.join(REPO, "styles")
     with open(os.path.join(styles, style_name(transition)), encoding="utf-8") as handle:
         assert handle.read() == paletted_qml(mspa_legend(transition))
+
+
+def test_statistics_areas_are_pixels_with_a_warning_when_the_crs_is_geographic(tmp_path, landuse):
+    from ecosecurity.core.runtime.errors import EcoSecurityWarning
+    with pytest.warns(EcoSecurityWarning, match="geographic.*in pixels"):
+        summary = mspa_raster(landuse[0], tmp_path / "m.tif", foreground_values=[5, 6],
+                              summary_path=tmp_path / "m.csv")
+    with open(tmp_path / "m.csv", encoding="utf-8-sig") as handle:
+        rows = {row["key"]: row for row in csv.DictReader(handle)}
+    assert rows["core"]["area_unit"] == "pixels" and float(rows["core"]["area"]) == summary.row("core").pixels
+    mspa_raster(landuse[0], tmp_path / "m.tif", foreground_values=[5, 6], summary_path=tmp_path / "m.html")
+    assert "Area 面积 (pixels)" in open(tmp_path / "m.html", encoding="utf-8").read()
+
+
+def test_statistics_areas_are_labelled_m2_in_a_projected_crs(tmp_path, landuse):
+    from ecosecurity.core.io.raster import epsg_wkt
+    values = read_raster(landuse[0]).array
+    grid = Grid((500000.0, 30.0, 0.0, 3800000.0, 0.0, -30.0), epsg_wkt(32650), *values.shape)
+    path = write_raster(tmp_path / "utm.tif", values, grid, nodata=255)
+    summary = mspa_raster(path, tmp_path / "m.tif", foreground_values=[5, 6], summary_path=tmp_path / "m.csv")
+    with open(tmp_path / "m.csv", encoding="utf-8-sig") as handle:
+        rows = {row["key"]: row for row in csv.DictReader(handle)}
+    assert rows["core"]["area_unit"] == "m²" and summary.row("core").area == summary.row("core").pixels * 900.0

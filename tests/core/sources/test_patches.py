@@ -105,3 +105,61 @@ def test_bad_parameters_are_clear_errors(kwargs, message):
     array = grid("## ##")
     with pytest.raises(InputError, match=message):
         habitat_patches(array, np.ones(array.shape, bool), **kwargs)
+
+
+# ---------------------------------------------------------------- no silent empty result, no degrees (issue 13)
+def _write(tmp_path, array, crs=32650, nodata=None, name="mspa.tif"):
+    from ecosecurity.core.io.raster import Grid, epsg_wkt, write_raster
+    cell = 100.0 if crs != 4326 else 0.001
+    x0, y0 = (500000.0, 3000000.0) if crs != 4326 else (110.0, 30.0)
+    grid = Grid((x0, cell, 0.0, y0, 0.0, -cell), epsg_wkt(crs), *array.shape)
+    return write_raster(tmp_path / name, array, grid, nodata=nodata)
+
+
+def _reserve(tmp_path, x0, y0):
+    from ecosecurity.core.io.raster import epsg_wkt
+    from ecosecurity.core.io.vector import write_vector
+    wkt = f"POLYGON (({x0} {y0}, {x0 + 300} {y0}, {x0 + 300} {y0 - 300}, {x0} {y0 - 300}, {x0} {y0}))"
+    return write_vector(tmp_path / "reserve.gpkg", [(wkt, {})], epsg_wkt(32650), ogr.wkbPolygon, []), "reserve"
+
+
+def test_all_nodata_raster_is_an_error_not_zero_patches(tmp_path):
+    from ecosecurity.core.sources.patches import patches_from_raster
+    path = _write(tmp_path, np.full((4, 4), 129, np.uint8), nodata=129)
+    with pytest.raises(InputError, match="only NoData"):
+        patches_from_raster(path, min_area=0.0)
+
+
+def test_absent_classes_are_an_error_naming_the_classes_asked_and_the_values_present():
+    array = grid("..## ..#x")
+    with pytest.raises(InputError, match=r"\(5, 6\).*values are 0, 1, 17"):
+        habitat_patches(array, np.ones(array.shape, bool), classes=(5, 6))
+
+
+def test_no_patch_reaching_the_minimum_area_is_an_error_naming_the_largest():
+    array = grid("##.. ....")
+    with pytest.raises(InputError, match="minimum area of 50 ha.*largest has 2 ha"):
+        habitat_patches(array, np.ones(array.shape, bool), cell_width=100.0, min_area=50.0)
+
+
+def test_protected_areas_outside_the_extent_warn(tmp_path):
+    from ecosecurity.core.runtime.errors import EcoSecurityWarning
+    from ecosecurity.core.sources.patches import patches_from_raster
+    path = _write(tmp_path, grid("##.. ##.."))
+    with pytest.warns(EcoSecurityWarning, match="'reserve' cover no valid cell"):
+        patches, _ = patches_from_raster(path, protected=_reserve(tmp_path, 900000.0, 3000000.0))
+    assert patches.count == 1
+
+
+def test_protected_areas_outside_the_extent_are_an_error_when_they_are_the_only_source(tmp_path):
+    from ecosecurity.core.sources.patches import patches_from_raster
+    path = _write(tmp_path, grid(".... ...."))
+    with pytest.warns(UserWarning), pytest.raises(InputError, match="protected areas cover none"):
+        patches_from_raster(path, protected=_reserve(tmp_path, 900000.0, 3000000.0))
+
+
+def test_geographic_class_raster_is_refused_for_areas(tmp_path):
+    from ecosecurity.core.sources.patches import patches_from_raster
+    path = _write(tmp_path, grid("##.. ##.."), crs=4326)
+    with pytest.raises(InputError, match="geographic.*not metres"):
+        patches_from_raster(path)
