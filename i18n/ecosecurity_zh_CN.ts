@@ -119,6 +119,207 @@
     </message>
 </context>
 <context>
+    <name>Barriers</name>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="45" />
+        <source>Barriers (Linkage Mapper Barrier Mapper)</source>
+        <translation>障碍点（Linkage Mapper Barrier Mapper）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="48" />
+        <source>&lt;p&gt;Finds the barriers whose restoration would most improve the corridors: Linkage Mapper's Barrier Mapper (McRae et al. 2012) without ArcGIS. For every corridor (active link of the link table) and every detection radius R, each cell x gets the &lt;b&gt;improvement score&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R: the least-cost distance saved per map unit restored if the disc of radius R around x were restored to resistance 1. m&lt;sub&gt;A&lt;/sub&gt;(x) is the least cost distance from core A found on the ring between R - 1 and R map units around x (cell centres farther than R - 1 and at most R), NoData ignored.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;, &lt;b&gt;core id field&lt;/b&gt;, &lt;b&gt;resistance&lt;/b&gt; and &lt;b&gt;link table&lt;/b&gt;: those of the Least-cost corridors run (the table is checked: its cores must exist and its cw_dist must equal the least-cost distance on this resistance).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Minimum / maximum radius&lt;/b&gt; and &lt;b&gt;step&lt;/b&gt; (map units; step 0 = the minimum radius only): at least one cell; multiples of the cell size are recommended (Linkage Mapper demo: 400, 1200, 400).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combine links&lt;/b&gt;: &lt;i&gt;Maximum&lt;/i&gt; keeps the best link's score; &lt;i&gt;Sum&lt;/i&gt; adds the positive scores of all links (NoData and negative scores count as 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Percent scores&lt;/b&gt;: 100 &amp;times; I / LCD, the share of each corridor's cost saved.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD threshold&lt;/b&gt;: cost distances at or above it are ignored (0 = none).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Barrier centres&lt;/b&gt;: the combined score at the disc centres, negative scores set to NoData (with Sum, 0 where no link improves); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Barrier circles&lt;/b&gt;: the centres spread over their restoration disc (focal maximum over the circle of radius R); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Capped circles&lt;/b&gt;: min(circles, resistance - 1), what a cell can gain by restoration (NoData resistance counts as 1e9); always in cost units, also with percent scores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Per-radius folder&lt;/b&gt;: GeoTIFFs named as Linkage Mapper names them, e.g. barriers_BarrierCenters[_Sum]_Rad400.tif, barriers_BarrrierCircles[_Sum]_Rad400.tif (sic), _Pct variants, barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper (s6_barriers.py). Reproduced: the score, percent, maximum and sum rules, centres, circles, capped circles and the mosaic across radii. Differences: cost distances are exact (no bounding circles, float32 focal minima); the annulus and the circle contain the cells whose centres fall in them (ArcGIS converts map-unit radii to cells by an unpublished rule); with Sum the summed circles are capped (Linkage Mapper caps each link before summing).&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;找出修复后最能改善廊道的障碍点：即 Linkage Mapper 的 Barrier Mapper（McRae 等 2012），无需 ArcGIS。对每条廊道（连接表中的有效连接）和每个探测半径 R，每个像元 x 得到&lt;b&gt;改善得分&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R：若把以 x 为圆心、半径为 R 的圆修复为阻力 1，每修复单位地图距离可减少的最小成本距离。m&lt;sub&gt;A&lt;/sub&gt;(x) 是在 x 周围 R - 1 到 R 地图单位之间的环形邻域（像元中心距离大于 R - 1 且不超过 R）内到核心区 A 的最小成本距离，忽略无数据。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;、&lt;b&gt;核心区编号字段&lt;/b&gt;、&lt;b&gt;阻力面&lt;/b&gt;和&lt;b&gt;连接表&lt;/b&gt;：与最小成本廊道运行所用的相同（连接表会被检查：其核心区必须存在，其 cw_dist 必须等于在该阻力面上的最小成本距离）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小/最大半径&lt;/b&gt;和&lt;b&gt;步长&lt;/b&gt;（地图单位；步长 0 = 只用最小半径）：至少一个像元；建议取像元大小的整数倍（Linkage Mapper 示例：400、1200、400）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接合并方式&lt;/b&gt;：&lt;i&gt;最大值&lt;/i&gt;取得分最高的连接；&lt;i&gt;求和&lt;/i&gt;把所有连接的正得分相加（无数据和负得分按 0 计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;百分比得分&lt;/b&gt;：100 &amp;times; I / LCD，即每条廊道成本被节省的比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD 阈值&lt;/b&gt;：大于或等于该值的成本距离被忽略（0 = 不设）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;障碍中心&lt;/b&gt;：圆心处的合并得分，负得分设为无数据（求和时无连接改善处为 0）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;障碍圆&lt;/b&gt;：把中心得分扩展到其修复圆上（半径 R 圆形邻域的焦点最大值）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;限幅障碍圆&lt;/b&gt;：min(障碍圆, 阻力 - 1)，即一个像元通过修复最多能获得的改善（无数据阻力按 1e9 计）；始终以成本单位表示，百分比得分时亦然。&lt;/li&gt;&lt;li&gt;&lt;b&gt;各半径结果文件夹&lt;/b&gt;：按 Linkage Mapper 的命名方式输出 GeoTIFF，如 barriers_BarrierCenters[_Sum]_Rad400.tif、barriers_BarrrierCircles[_Sum]_Rad400.tif（原文如此）、_Pct 变体、barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper（s6_barriers.py）。完全重现：得分、百分比、最大值与求和规则、障碍中心、障碍圆、限幅障碍圆以及各半径的最大值镶嵌。差异：成本距离为精确值（不用外接圆，焦点最小值以 float32 存储）；环形和圆形邻域包含中心落在其中的像元（ArcGIS 将地图单位半径换算为像元的规则未公开）；求和时对相加后的障碍圆限幅（Linkage Mapper 在相加前对每条连接限幅）。&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="85" />
+        <source>Core areas (polygons or a raster of core ids)</source>
+        <translation>核心区（面图层或核心区编号栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="88" />
+        <source>Core id field (polygon cores)</source>
+        <translation>核心区编号字段（面图层）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="91" />
+        <source>Resistance surface</source>
+        <translation>阻力面</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="92" />
+        <source>Link table (from Least-cost corridors)</source>
+        <translation>连接表（来自最小成本廊道）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="94" />
+        <source>Minimum detection radius</source>
+        <translation>最小探测半径</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="96" />
+        <source>Maximum detection radius (used with a step &gt; 0)</source>
+        <translation>最大探测半径（步长 &gt; 0 时使用）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="99" />
+        <source>Radius step (0 = the minimum radius only)</source>
+        <translation>半径步长（0 = 只用最小半径）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="102" />
+        <source>Combine links by</source>
+        <translation>连接合并方式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="102" />
+        <source>Maximum</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="102" />
+        <source>Sum</source>
+        <translation>求和</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="104" />
+        <source>Percent scores (100 x improvement / least-cost distance)</source>
+        <translation>百分比得分（100 × 改善值 / 最小成本距离）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="106" />
+        <source>CWD threshold (cost units; 0 = none)</source>
+        <translation>CWD 阈值（成本单位；0 = 不设）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="109" />
+        <source>Barrier centres (improvement score)</source>
+        <translation>障碍中心（改善得分）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="111" />
+        <source>Barrier circles (score over the restoration disc)</source>
+        <translation>障碍圆（修复圆范围内的得分）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="113" />
+        <source>Capped barrier circles (at most resistance - 1)</source>
+        <translation>限幅障碍圆（不超过阻力 - 1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="115" />
+        <source>Folder for per-radius rasters</source>
+        <translation>各半径栅格的输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="122" />
+        <source>Barriers on '{0}'</source>
+        <translation>在“{0}”上识别障碍点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="126" />
+        <source>Link table: the layer could not be loaded.</source>
+        <translation>连接表：无法加载该图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="145" />
+        <source>{0} links, radii {1}</source>
+        <translation>{0} 条连接，半径 {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="160" />
+        <source>Core areas: the layer could not be loaded.</source>
+        <translation>核心区：无法加载该图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="163" />
+        <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
+        <translation>核心区：“{0}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="168" />
+        <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
+        <translation>核心区：请选择面图层“{0}”的核心区编号字段（CORE_ID_FIELD）。</translation>
+    </message>
+</context>
+<context>
+    <name>Centrality</name>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="55" />
+        <source>Corridor centrality (Centrality Mapper)</source>
+        <translation>廊道中心度（Centrality Mapper）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="58" />
+        <source>&lt;p&gt;Ranks the corridors and core areas by how much of the network's connectivity flows through them: the Centrality Mapper of Linkage Mapper (current-flow centrality; Carroll, McRae &amp;amp; Brookes 2012) without ArcGIS, then grades the corridors by natural breaks into levels such as extremely important, important and general corridors.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Network&lt;/b&gt;: one node per core area and one edge per active link (link_type &amp;ge; 1) of the link table of &lt;i&gt;Least-cost corridors&lt;/i&gt;, with the least-cost distance (cw_dist) as the edge resistance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Currents&lt;/b&gt;: 1 A is passed between every pair of connected cores in turn (Circuitscape network pairwise mode). &lt;b&gt;CF_Central&lt;/b&gt; of a link is the sum over all pairs of the current through it; of a core, the sum of the current through the core (1 A for each pair it belongs to). This is current-flow betweenness, unnormalised: a core's value equals networkx's current_flow_betweenness_centrality (normalized=False) plus the number of other cores it is connected to; a link's value is twice networkx's edge_current_flow_betweenness_centrality (normalized=False). Cores without an active link get 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Levels&lt;/b&gt;: the links' CF_Central graded by natural breaks (Jenks, as &lt;i&gt;Classify raster&lt;/i&gt;) into &lt;i&gt;Number of levels&lt;/i&gt; classes; level 1 holds the highest values (with 3 levels: extremely important, important, general).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: the cores and id field given to &lt;i&gt;Least-cost corridors&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table or least-cost paths&lt;/b&gt;: the link table (OUTPUT_LINKS) or the least-cost path lines (OUTPUT_LCP) of the same corridors run; they need the fields link_id, core1, core2, link_type and cw_dist (lcp_length for the lengths). With the path lines the output links are lines that can be mapped; with the table, a table.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cores with centrality&lt;/b&gt;: the core layer with the field CF_Central.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links with centrality&lt;/b&gt;: every input link with CF_Central, level, level_en and level_zh (empty for inactive links).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Summary per level&lt;/b&gt; (optional): per level the CF_Central range, the number of corridors and their total length (sum of lcp_length, map units and km); also shown in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Centrality Mapper. The cumulative currents reproduce Circuitscape's network pairwise reference case (sgNetworkVerify1) to 1e-6.&lt;/p&gt;&lt;p&gt;Carroll, C., McRae, B.H. &amp;amp; Brookes, A. (2012) Use of linkage mapping and centrality analysis across habitat gradients to conserve connectivity of gray wolf populations in western North America. Conservation Biology 26: 78-87.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;按网络连通性流经各廊道和核心区的多少对其排序：即 Linkage Mapper 的中心度工具 Centrality Mapper（电流流中心度；Carroll, McRae &amp;amp; Brookes 2012），无需 ArcGIS；随后按自然断点法将廊道分级，如极重要、重要和一般廊道。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;网络&lt;/b&gt;：每个核心区为一个节点，&lt;i&gt;最小成本廊道&lt;/i&gt;连接表中的每条有效连接（link_type &amp;ge; 1）为一条边，以最小成本距离（cw_dist）作为边的电阻。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电流&lt;/b&gt;：依次在每一对相互连通的核心区之间通入 1 A 电流（Circuitscape 网络成对模式）。连接的 &lt;b&gt;CF_Central&lt;/b&gt; 为所有核心区对流经该连接的电流之和；核心区的 CF_Central 为流经该核心区的电流之和（其自身所在的每一对计 1 A）。这就是未归一化的电流流介数中心度：核心区的值等于 networkx 的 current_flow_betweenness_centrality（normalized=False）加上与其连通的其他核心区数目；连接的值是 networkx 的 edge_current_flow_betweenness_centrality（normalized=False）的两倍。没有有效连接的核心区为 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级&lt;/b&gt;：按自然断点法（Jenks，与&lt;i&gt;栅格分级&lt;/i&gt;相同）将连接的 CF_Central 分为&lt;i&gt;分级数&lt;/i&gt;个等级；第 1 级数值最高（3 级时依次为极重要、重要、一般）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用的核心区图层和编号字段相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表或最小成本路径&lt;/b&gt;：同一次廊道分析输出的连接表（OUTPUT_LINKS）或最小成本路径线（OUTPUT_LCP）；需要字段 link_id、core1、core2、link_type 和 cw_dist（长度统计需要 lcp_length）。输入路径线时输出为可制图的线图层，输入连接表时输出为表格。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;含中心度的核心区&lt;/b&gt;：核心区图层加字段 CF_Central。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含中心度的连接&lt;/b&gt;：每条输入连接加字段 CF_Central、level、level_en 和 level_zh（无效连接为空）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级汇总&lt;/b&gt;（可选）：每级的 CF_Central 范围、廊道条数及总长度（lcp_length 之和，地图单位和千米）；同时显示在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 的 Centrality Mapper。累计电流与 Circuitscape 网络成对模式参考算例（sgNetworkVerify1）一致，误差在 1e-6 以内。&lt;/p&gt;&lt;p&gt;Carroll, C., McRae, B.H. &amp;amp; Brookes, A. (2012) Use of linkage mapping and centrality analysis across habitat gradients to conserve connectivity of gray wolf populations in western North America. Conservation Biology 26: 78-87.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="97" />
+        <source>Core areas</source>
+        <translation>核心区</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="99" />
+        <source>Core id field</source>
+        <translation>核心区编号字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="102" />
+        <source>Link table or least-cost paths (from Least-cost corridors)</source>
+        <translation>连接表或最小成本路径（来自最小成本廊道）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="105" />
+        <source>Number of levels</source>
+        <translation>分级数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="108" />
+        <source>Cores with centrality</source>
+        <translation>含中心度的核心区</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="110" />
+        <source>Links with centrality</source>
+        <translation>含中心度的连接</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="112" />
+        <source>Summary per level</source>
+        <translation>分级汇总</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="121" />
+        <source>Core areas: the layer has no field '{0}' (CORE_ID_FIELD).</source>
+        <translation>核心区：图层没有字段“{0}”（CORE_ID_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="123" />
+        <source>Centrality of {0} cores</source>
+        <translation>{0} 个核心区的中心度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="132" />
+        <source>, {0:.2f} km</source>
+        <translation>，{0:.2f} 千米</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="133" />
+        <source>Level {0} ({1} / {2}): {3} corridors{4}, CF_Central {5:.4g} to {6:.4g}</source>
+        <translation>第 {0} 级（{1} / {2}）：{3} 条廊道{4}，CF_Central {5:.4g} 至 {6:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="148" />
+        <source>Parameter {0}: the layer could not be loaded.</source>
+        <translation>参数 {0}：无法加载图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/centrality.py" line="154" />
+        <source>Cannot create the output {0}.</source>
+        <translation>无法创建输出 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>Circuitscape</name>
     <message>
         <location filename="../algorithms/corridors/circuitscape.py" line="51" />
@@ -329,37 +530,37 @@
 <context>
     <name>CircuitscapeIni</name>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="24" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="25" />
         <source>Run a Circuitscape .ini file</source>
         <translation>运行 Circuitscape .ini 配置文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="27" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="28" />
         <source>&lt;p&gt;Runs a Circuitscape configuration file (&lt;code&gt;.ini&lt;/code&gt;, as written by Circuitscape 4, Circuitscape.jl or Linkage Mapper) with the EcoSecurity circuit engine, so existing configurations migrate unchanged and the results compare file by file.&lt;/p&gt;&lt;h3&gt;Supported&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Raster data: pairwise, one-to-all, all-to-one and advanced modes; network (graph) data: pairwise and advanced.&lt;/li&gt;&lt;li&gt;Inputs: ESRI ASCII grids (also &lt;code&gt;.asc.gz&lt;/code&gt;), GeoTIFF and the text formats (focal points &lt;code&gt;id x y&lt;/code&gt;, sources/grounds &lt;code&gt;value x y&lt;/code&gt;, include/exclude pairs in matrix or list form, variable source strengths, network graphs &lt;code&gt;i j value&lt;/code&gt;). Relative paths are relative to the folder of the .ini file.&lt;/li&gt;&lt;li&gt;Every option that changes results: resistances or conductances, 4/8 neighbours, average conductance or resistance, short-circuit polygons, focal regions, masks, include/exclude pairs, variable source strengths, finite and direct grounds, unit currents, conflict policies, log transform, null currents/voltages to NoData, write_as_tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;The files Circuitscape writes, named from the stem of &lt;code&gt;output_file&lt;/code&gt;: &lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;, &lt;code&gt;_resistances_3columns.out&lt;/code&gt;, &lt;code&gt;_cum_curmap.asc&lt;/code&gt;, &lt;code&gt;_max_curmap.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap.asc&lt;/code&gt;, &lt;code&gt;_curmap.asc&lt;/code&gt; and the network tables (&lt;code&gt;_voltages_…&lt;/code&gt;, &lt;code&gt;_node_currents_…&lt;/code&gt;, &lt;code&gt;_branch_currents_…&lt;/code&gt;). &lt;b&gt;Output folder&lt;/b&gt;: where to write them (default: where &lt;code&gt;output_file&lt;/code&gt; points). The effective options are written to &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt; as Circuitscape.jl does.&lt;/p&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x (and Circuitscape 4.0). All 20 cases of Circuitscape.jl's test suite are reproduced: resistances within 1e-6 relative, maps within Circuitscape's tolerance. Differences on purpose: rasters not on the habitat grid are refused (Circuitscape only warns); fewer than two usable focal nodes is an error; network outputs keep the node ids of the input file (as Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct factorisation or multigrid) whatever &lt;code&gt;solver&lt;/code&gt; says; results agree within the tolerance.&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用 EcoSecurity 电路引擎运行 Circuitscape 配置文件（&lt;code&gt;.ini&lt;/code&gt;，由 Circuitscape 4、Circuitscape.jl 或 Linkage Mapper 生成），已有配置无需修改即可迁移，结果可逐文件对比。&lt;/p&gt;&lt;h3&gt;支持内容&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;栅格数据：成对、一对多、多对一和高级模式；网络（图）数据：成对和高级模式。&lt;/li&gt;&lt;li&gt;输入：ESRI ASCII 栅格（也支持 &lt;code&gt;.asc.gz&lt;/code&gt;）、GeoTIFF 以及各种文本格式（焦点 &lt;code&gt;编号 x y&lt;/code&gt;、电流源/接地 &lt;code&gt;值 x y&lt;/code&gt;、矩阵或列表形式的点对文件、可变电流源强度、网络图 &lt;code&gt;i j 值&lt;/code&gt;）。相对路径相对于 .ini 文件所在文件夹。&lt;/li&gt;&lt;li&gt;所有影响结果的选项：电阻或电导、四/八邻域、平均电导或平均电阻、短路多边形、焦点区域、掩膜、点对包含/排除、可变电流源强度、有限接地与直接接地、单位电流、冲突处理、对数变换、空值电流/电压设为 NoData、write_as_tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;与 Circuitscape 相同的文件，以 &lt;code&gt;output_file&lt;/code&gt; 的主文件名命名：&lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;、&lt;code&gt;_resistances_3columns.out&lt;/code&gt;、&lt;code&gt;_cum_curmap.asc&lt;/code&gt;、&lt;code&gt;_max_curmap.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap.asc&lt;/code&gt;、&lt;code&gt;_curmap.asc&lt;/code&gt; 以及网络表格（&lt;code&gt;_voltages_…&lt;/code&gt;、&lt;code&gt;_node_currents_…&lt;/code&gt;、&lt;code&gt;_branch_currents_…&lt;/code&gt;）。&lt;b&gt;输出文件夹&lt;/b&gt;：写出位置（默认为 &lt;code&gt;output_file&lt;/code&gt; 所指位置）。实际使用的选项与 Circuitscape.jl 一样写入 &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt;。&lt;/p&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x（及 Circuitscape 4.0）。复现了 Circuitscape.jl 测试集的全部 20 个案例：电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内。有意的差异：与生境栅格不对齐的栅格会被拒绝（Circuitscape 仅警告）；可用焦点少于两个时报错；网络输出保留输入文件中的节点编号（与 Circuitscape 4 相同；Circuitscape.jl 对从 0 开始的编号加 1）。求解器自动选择（直接分解或多重网格），不受 &lt;code&gt;solver&lt;/code&gt; 选项影响；结果在容差内一致。&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="60" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="61" />
         <source>Circuitscape configuration (.ini)</source>
         <translation>Circuitscape 配置文件（.ini）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="62" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="63" />
         <source>Output folder (default: the folder of output_file)</source>
         <translation>输出文件夹（默认：output_file 所在文件夹）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="65" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="66" />
         <source>Files written</source>
         <translation>已写出的文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="66" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="67" />
         <source>Number of linear solves</source>
         <translation>线性方程组求解次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="74" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="82" />
         <source>{0} files written, {1} linear solves ({2} solver).</source>
         <translation>已写出 {0} 个文件，求解 {1} 个线性方程组（{2} 求解器）。</translation>
     </message>
@@ -660,32 +861,22 @@
         <translation>“{0}”不是面图层；生境斑块必须是面要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/connectivity.py" line="234" />
-        <source>'{0}' is in {1}, whose units are not metres, but distances and areas here need metres. Reproject the layer first (Reproject layer), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
-        <translation>“{0}”的坐标系为 {1}，单位不是米，而这里的距离和面积需要以米为单位。请先重投影图层（重投影图层工具），例如转到 UTM 或 CGCS2000 高斯-克吕格分带。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/sources/connectivity.py" line="243" />
-        <source>The resistance raster '{0}' is in geographic coordinates; cost distances need a projected CRS. Reproject it first (Warp).</source>
-        <translation>阻力栅格“{0}”为地理坐标系；成本距离需要投影坐标系。请先重投影（Warp）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/sources/connectivity.py" line="264" />
+        <location filename="../algorithms/sources/connectivity.py" line="259" />
         <source>Connectivity of {0} patches of '{1}'</source>
         <translation>“{1}”中 {0} 个斑块的连通性</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/connectivity.py" line="267" />
+        <location filename="../algorithms/sources/connectivity.py" line="262" />
         <source>'{0}': the node id field '{1}' is empty for some patches; fill it or choose another field.</source>
         <translation>“{0}”：部分斑块的节点编号字段“{1}”为空；请补全或改选其他字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/connectivity.py" line="271" />
+        <location filename="../algorithms/sources/connectivity.py" line="266" />
         <source>'{0}': the attribute field '{1}' is empty for some patches; fill it or leave the field unset to use the area.</source>
         <translation>“{0}”：部分斑块的属性字段“{1}”为空；请补全，或不设该字段以使用面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/connectivity.py" line="283" />
+        <location filename="../algorithms/sources/connectivity.py" line="278" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -886,223 +1077,303 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="44" />
+        <location filename="../provider.py" line="52" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="45" />
+        <location filename="../algorithms/base.py" line="67" />
         <source>1 Ecological sources</source>
         <translation>1 生态源地</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="46" />
+        <location filename="../algorithms/base.py" line="68" />
         <source>2 Resistance surfaces</source>
         <translation>2 阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="47" />
+        <location filename="../algorithms/base.py" line="69" />
         <source>3 Corridors and circuit theory</source>
         <translation>3 生态廊道与电路理论</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="48" />
+        <location filename="../algorithms/base.py" line="71" />
         <source>0 General tools</source>
         <translation>0 通用工具</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="105" />
+        <location filename="../algorithms/base.py" line="140" />
         <source>Cancelled; no output was written.</source>
         <translation>已取消，未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="110" />
+        <location filename="../algorithms/base.py" line="150" />
         <source>Out of memory. Clip the input to a smaller extent or use a coarser cell size.</source>
         <translation>内存不足。请裁剪输入范围或使用更粗的像元大小。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="143" />
+        <location filename="../algorithms/base.py" line="219" />
         <source>Parameter {0}: the raster layer could not be loaded. Check the path.</source>
         <translation>参数 {0}：无法加载栅格图层，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="146" />
+        <location filename="../algorithms/base.py" line="222" />
         <source>Layer '{0}' ({1}) is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>图层“{0}”（{1}）不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="155" />
+        <location filename="../algorithms/base.py" line="231" />
         <source>Parameter {0}: no output file given.</source>
         <translation>参数 {0}：未指定输出文件。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="70" />
+        <source>4 Key areas for restoration</source>
+        <translation>4 生态修复关键区</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="157" />
+        <source>Unexpected error ({0}: {1}). No output was written. Please report it with the log of this run.</source>
+        <translation>意外错误（{0}：{1}），未写出任何结果。请连同本次运行的日志一起报告。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="18" />
+        <source>Parameter {0}: '{1}' is not a number.</source>
+        <translation>参数 {0}：“{1}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="19" />
+        <source>Parameter {0}: {1} is not a whole number.</source>
+        <translation>参数 {0}：{1} 不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="20" />
+        <source>Parameter {0}: {1} is below the minimum {2}.</source>
+        <translation>参数 {0}：{1} 小于最小值 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="21" />
+        <source>Parameter {0}: {1} is above the maximum {2}.</source>
+        <translation>参数 {0}：{1} 大于最大值 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="22" />
+        <source>Parameter {0}: {1} is outside the allowed range {2} to {3}.</source>
+        <translation>参数 {0}：{1} 超出允许范围 {2} 至 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="23" />
+        <source>Parameter {0}: {1} is not one of the choices: {2}.</source>
+        <translation>参数 {0}：{1} 不是可选值之一：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="24" />
+        <source>Parameter {0}: the file '{1}' does not exist. Check the path.</source>
+        <translation>参数 {0}：文件“{1}”不存在，请检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="25" />
+        <source>Parameter {0}: '{1}' exists but is not a raster that GDAL can read (a table or a vector layer?). Give a raster file such as a GeoTIFF.</source>
+        <translation>参数 {0}：“{1}”存在，但不是 GDAL 可读取的栅格（是表格或矢量图层？）。请提供 GeoTIFF 等栅格文件。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="26" />
+        <source>Parameter {0}: '{1}' exists but is neither a raster nor a vector layer that GDAL can read.</source>
+        <translation>参数 {0}：“{1}”存在，但既不是 GDAL 可读取的栅格，也不是矢量图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="27" />
+        <source>Parameter {0}: '{1}' exists but is not a vector layer that GDAL can read.</source>
+        <translation>参数 {0}：“{1}”存在，但不是 GDAL 可读取的矢量图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="28" />
+        <source>Parameter {0}: '{1}' has no layer '{2}'.</source>
+        <translation>参数 {0}：“{1}”中没有图层“{2}”。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parameter_checks.py" line="29" />
+        <source>Parameter {0}: '{1}' is a table without geometry; this input needs points, lines or polygons.</source>
+        <translation>参数 {0}：“{1}”是没有几何的表格，此输入需要点、线或面。</translation>
     </message>
 </context>
 <context>
     <name>EntropyWeights</name>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="40" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="42" />
         <source>Entropy weights (with optional AHP combination)</source>
         <translation>熵权法权重（可与 AHP 组合）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="43" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="45" />
         <source>&lt;p&gt;Objective factor weights by the entropy weight method: a factor whose values vary more across the samples carries more information and gets a larger weight. Optionally combined with subjective AHP weights.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Factor rasters&lt;/b&gt;: the samples are the cells valid in every raster (rasters not on the grid of the first one are resampled onto it, nearest neighbour); the criterion names are the layer names. Large rasters are read block by block.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Or a table&lt;/b&gt; and its &lt;b&gt;numeric fields&lt;/b&gt; (all numeric fields by default): the samples are the rows; rows with an empty value are skipped.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Directions&lt;/b&gt;: one per factor, &lt;code&gt;+&lt;/code&gt; for a positive factor (larger is better) and &lt;code&gt;-&lt;/code&gt; for a negative one, e.g. &lt;code&gt;+,+,-&lt;/code&gt;; all positive by default.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalisation&lt;/b&gt;: &lt;i&gt;min-max&lt;/i&gt; z = (x − min)/(max − min) for positive, (max − x)/(max − min) for negative factors (the usual form in Chinese studies); &lt;i&gt;proportion of the raw values&lt;/i&gt; z = x (values must be ≥ 0; the direction does not change the entropy; as in Xu 2004).&lt;/li&gt;&lt;li&gt;&lt;b&gt;AHP weights table&lt;/b&gt; (criterion, weight, e.g. from ecosecurity:ahpweights) and the &lt;b&gt;combination&lt;/b&gt;: multiplicative w = a·b/Σa·b (Xu 2004) or linear w = α·a + (1 − α)·b with &lt;b&gt;α&lt;/b&gt; the share of the AHP weights.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;p&lt;sub&gt;ij&lt;/sub&gt; = z&lt;sub&gt;ij&lt;/sub&gt;/Σ&lt;sub&gt;i&lt;/sub&gt;z&lt;sub&gt;ij&lt;/sub&gt;; entropy e&lt;sub&gt;j&lt;/sub&gt; = −(1/ln m) Σ&lt;sub&gt;i&lt;/sub&gt; p&lt;sub&gt;ij&lt;/sub&gt; ln p&lt;sub&gt;ij&lt;/sub&gt; (0·ln 0 = 0) over m samples; divergence d&lt;sub&gt;j&lt;/sub&gt; = 1 − e&lt;sub&gt;j&lt;/sub&gt;; weight w&lt;sub&gt;j&lt;/sub&gt; = d&lt;sub&gt;j&lt;/sub&gt;/Σd. A factor that does not vary gets weight 0 (reported).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A table &lt;code&gt;criterion, weight, entropy, divergence, entropy_weight, ahp_weight, normalisation, combination&lt;/code&gt;; &lt;code&gt;weight&lt;/code&gt; is the final (combined) weight, usable as the weights table of the resistance surface and suitability tools.&lt;/p&gt;&lt;h3&gt;Accuracy&lt;/h3&gt;&lt;p&gt;Reproduces the published entropy weights of Xu (2004, EJOR 156:530-532) and Zavadskas &amp;amp; Podvezko (2016, IJITDM 15:267-283) to 1e-4.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用熵权法计算客观权重：因子在各样本间的差异越大，所含信息越多，权重越大。可与主观的 AHP 权重组合。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;因子栅格&lt;/b&gt;：样本为所有栅格均有效的像元（与第一个栅格不对齐的栅格按最邻近法重采样到其格网上）；指标名称取图层名。大栅格按块读取。&lt;/li&gt;&lt;li&gt;&lt;b&gt;或数据表&lt;/b&gt;及其&lt;b&gt;数值字段&lt;/b&gt;（默认全部数值字段）：样本为表的各行，含空值的行被跳过。&lt;/li&gt;&lt;li&gt;&lt;b&gt;指标方向&lt;/b&gt;：每个因子一个，正向（越大越好）写 &lt;code&gt;+&lt;/code&gt;，负向写 &lt;code&gt;-&lt;/code&gt;，如 &lt;code&gt;+,+,-&lt;/code&gt;；默认全部正向。&lt;/li&gt;&lt;li&gt;&lt;b&gt;归一化&lt;/b&gt;：&lt;i&gt;极差（min-max）&lt;/i&gt;法，正向 z = (x − min)/(max − min)，负向 (max − x)/(max − min)（国内研究的常用形式）；&lt;i&gt;原始值比重&lt;/i&gt;法 z = x（值须 ≥ 0，方向不影响熵值；同 Xu 2004）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;AHP 权重表&lt;/b&gt;（criterion、weight，如 ecosecurity:ahpweights 的输出）与&lt;b&gt;组合方式&lt;/b&gt;：乘法合成 w = a·b/Σa·b（Xu 2004）或线性加权 w = α·a + (1 − α)·b，&lt;b&gt;α&lt;/b&gt; 为 AHP 权重所占比例。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;p&lt;sub&gt;ij&lt;/sub&gt; = z&lt;sub&gt;ij&lt;/sub&gt;/Σ&lt;sub&gt;i&lt;/sub&gt;z&lt;sub&gt;ij&lt;/sub&gt;；熵值 e&lt;sub&gt;j&lt;/sub&gt; = −(1/ln m) Σ&lt;sub&gt;i&lt;/sub&gt; p&lt;sub&gt;ij&lt;/sub&gt; ln p&lt;sub&gt;ij&lt;/sub&gt;（0·ln 0 = 0），m 为样本数；差异系数 d&lt;sub&gt;j&lt;/sub&gt; = 1 − e&lt;sub&gt;j&lt;/sub&gt;；权重 w&lt;sub&gt;j&lt;/sub&gt; = d&lt;sub&gt;j&lt;/sub&gt;/Σd。无变化的因子权重为 0（会提示）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;表 &lt;code&gt;criterion, weight, entropy, divergence, entropy_weight, ahp_weight, normalisation, combination&lt;/code&gt;；&lt;code&gt;weight&lt;/code&gt; 为最终（组合后）权重，可作为阻力面和适宜性评价工具的权重表。&lt;/p&gt;&lt;h3&gt;精度&lt;/h3&gt;&lt;p&gt;复现 Xu（2004，EJOR 156:530-532）和 Zavadskas &amp;amp; Podvezko（2016，IJITDM 15:267-283）公布的熵权，误差小于 1e-4。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="72" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="74" />
         <source>Factor rasters</source>
         <translation>因子栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="74" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="76" />
         <source>Or a table of samples</source>
         <translation>或样本数据表</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="76" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="78" />
         <source>Numeric fields of the table (default all)</source>
         <translation>数据表的数值字段（默认全部）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="79" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="81" />
         <source>Directions, one per factor (+ positive, - negative; default all +)</source>
         <translation>指标方向，每个因子一个（+ 正向，- 负向；默认全为 +）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="82" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="84" />
         <source>Normalisation</source>
         <translation>归一化方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="82" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="84" />
         <source>Min-max (range)</source>
         <translation>极差法（min-max）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="82" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="84" />
         <source>Proportion of the raw values</source>
         <translation>原始值比重法</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="85" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="87" />
         <source>AHP weights table (criterion, weight)</source>
         <translation>AHP 权重表（criterion、weight）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="90" />
         <source>Combination with the AHP weights</source>
         <translation>与 AHP 权重的组合方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="90" />
         <source>None (entropy weights only)</source>
         <translation>不组合（仅熵权）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="90" />
         <source>Multiplicative</source>
         <translation>乘法合成</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="88" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="90" />
         <source>Linear</source>
         <translation>线性加权</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="92" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="94" />
         <source>α, share of the AHP weights (linear combination)</source>
         <translation>α，AHP 权重所占比例（线性加权）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="95" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="97" />
         <source>Entropy weights</source>
         <translation>熵权法权重</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="102" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="104" />
         <source>Give either factor rasters (FACTORS) or a table (TABLE).</source>
         <translation>请给出因子栅格（FACTORS）或数据表（TABLE）之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="125" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="133" />
         <source>The combination needs the AHP weights table (AHP_WEIGHTS).</source>
         <translation>组合需要 AHP 权重表（AHP_WEIGHTS）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="129" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="137" />
         <source>The AHP weights table has no weight for {0}; its criteria are {1}. The names must match the factor names.</source>
         <translation>AHP 权重表中没有 {0} 的权重；其指标为 {1}。名称须与因子名称一致。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/entropy_weights.py" line="135" />
+        <location filename="../algorithms/resistance/entropy_weights.py" line="143" />
         <source>{0} samples; normalisation {1}; combination {2}</source>
         <translation>{0} 个样本；归一化 {1}；组合方式 {2}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/entropy_weights.py" line="114" />
+        <source>Entropy weights of {0} rasters on the grid of '{1}' ({2} x {3} cells)</source>
+        <translation>在“{1}”的格网（{2} × {3} 像元）上计算 {0} 个栅格的熵权</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/entropy_weights.py" line="116" />
+        <source>{0} cells x {1} factors, read block by block ({2} passes); memory about {3}.</source>
+        <translation>{0} 个像元 × {1} 个因子，按块读取（{2} 遍）；内存约 {3}。</translation>
     </message>
 </context>
 <context>
     <name>EuclideanDistance</name>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="30" />
+        <location filename="../algorithms/resistance/distance.py" line="31" />
         <source>Euclidean distance (to roads, rivers, mines ...)</source>
         <translation>欧氏距离（到道路、河流、矿区等）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="33" />
+        <location filename="../algorithms/resistance/distance.py" line="34" />
         <source>&lt;p&gt;Computes, for every cell of a reference grid, the straight-line distance in map units to the nearest source: vector features (roads, rivers, mining areas) or raster cells (e.g. the water class of a land-use raster). Used to build distance factors of resistance surfaces and suitability evaluations.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Source features&lt;/b&gt; or &lt;b&gt;source raster&lt;/b&gt; (give one). Features are burnt onto the grid (all touched cells by default, so roads narrower than a cell count; features in another CRS are reprojected). Raster sources are the cells whose value is in &lt;b&gt;Source values&lt;/b&gt; (e.g. &lt;code&gt;8&lt;/code&gt;), or every non-zero valid cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Reference grid&lt;/b&gt;: the output has its CRS, extent and cells (use the land-use raster so all factors align).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Maximum distance&lt;/b&gt;: distances beyond it are set to it (0 = no cap).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge margin&lt;/b&gt;: sources up to this distance outside the reference extent are also considered (a road just beyond the study-area edge); the maximum distance, when set, is always covered.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Exact Euclidean distance transform (Maurer et al. 2003, via scipy.ndimage) between cell centres, with the cell height and width as sampling: not buffer rings and not a chamfer approximation; it equals the brute-force minimum over all source cells (tested).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A Float32 raster of distances (map units, usually metres).&lt;/p&gt;</source>
         <translation>&lt;p&gt;为参考格网的每个像元计算到最近源的直线距离（地图单位）：源可以是矢量要素（道路、河流、矿区），也可以是栅格像元（如土地利用中的水域类）。用于构建阻力面和适宜性评价中的距离因子。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;源要素&lt;/b&gt;或&lt;b&gt;源栅格&lt;/b&gt;（二选一）。要素被栅格化到格网上（默认标记所有接触到的像元，比像元窄的道路也会计入；其他坐标系的要素会自动重投影）。栅格源为值属于&lt;b&gt;源值&lt;/b&gt;（如 &lt;code&gt;8&lt;/code&gt;）的像元，未给出时为所有非零有效像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;参考格网&lt;/b&gt;：输出采用其坐标系、范围和像元（用土地利用栅格可使各因子对齐）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最大距离&lt;/b&gt;：超过它的距离取为该值（0 = 不截断）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘缓冲&lt;/b&gt;：参考范围外此距离内的源也计入（如研究区边界外不远处的道路）；设置了最大距离时总会覆盖它。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;精确欧氏距离变换（Maurer 等 2003，通过 scipy.ndimage），按像元高度和宽度计算像元中心之间的距离：不是缓冲区环，也不是倒角近似；与对全部源像元暴力求最小值的结果一致（已测试）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;Float32 距离栅格（地图单位，一般为米）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="55" />
+        <location filename="../algorithms/resistance/distance.py" line="56" />
         <source>Source features</source>
         <translation>源要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="57" />
+        <location filename="../algorithms/resistance/distance.py" line="58" />
         <source>Or source raster</source>
         <translation>或源栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="59" />
+        <location filename="../algorithms/resistance/distance.py" line="60" />
         <source>Source values of the raster (comma separated; default all non-zero)</source>
         <translation>栅格的源值（逗号分隔；默认所有非零值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="62" />
+        <location filename="../algorithms/resistance/distance.py" line="63" />
         <source>Reference grid</source>
         <translation>参考格网</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="63" />
+        <location filename="../algorithms/resistance/distance.py" line="64" />
         <source>Maximum distance (0 = no cap)</source>
         <translation>最大距离（0 = 不截断）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="65" />
+        <location filename="../algorithms/resistance/distance.py" line="66" />
         <source>Edge margin: sources this far outside the grid also count</source>
         <translation>边缘缓冲：格网外此距离内的源也计入</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="68" />
+        <location filename="../algorithms/resistance/distance.py" line="69" />
         <source>Burn every cell a feature touches</source>
         <translation>标记要素接触到的所有像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="73" />
+        <location filename="../algorithms/resistance/distance.py" line="74" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="80" />
+        <location filename="../algorithms/resistance/distance.py" line="82" />
         <source>Distance on the grid of '{0}'</source>
         <translation>在“{0}”的格网上计算距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="91" />
+        <location filename="../algorithms/resistance/distance.py" line="93" />
         <source>Give source features (INPUT_VECTOR) or a source raster (INPUT_RASTER).</source>
         <translation>请给出源要素（INPUT_VECTOR）或源栅格（INPUT_RASTER）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="93" />
+        <location filename="../algorithms/resistance/distance.py" line="95" />
         <source>Source values</source>
         <translation>源值</translation>
     </message>
@@ -1110,47 +1381,42 @@
 <context>
     <name>FactorInputs</name>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="51" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="53" />
         <source>The weights table needs the fields 'criterion' and 'weight' (as written by ecosecurity:ahpweights and ecosecurity:entropyweights); it has {0}.</source>
         <translation>权重表需要字段“criterion”和“weight”（ecosecurity:ahpweights 和 ecosecurity:entropyweights 的输出即是）；当前字段为 {0}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="84" />
-        <source>Field '{0}' holds values that are not numbers.</source>
-        <translation>字段“{0}”含有非数值。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="89" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="114" />
         <source>The table has no numeric field.</source>
         <translation>表中没有数值字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="114" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="139" />
         <source>Give the factors either in the table ({0}) or as a CSV file ({1}), not both.</source>
         <translation>因子请在因子表（{0}）中填写或以 CSV 文件（{1}）给出，二者只能选其一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="121" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="146" />
         <source>Give the factors: fill in the factor table ({0}) or choose a CSV factor table ({1}); templates are in the plugin's templates folder.</source>
         <translation>请给出因子：填写因子表（{0}）或选择 CSV 因子表（{1}）；插件的 templates 文件夹中有模板。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="31" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="33" />
         <source>Factor table</source>
         <translation>因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="34" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="36" />
         <source>Or factor table CSV file</source>
         <translation>或因子表 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="36" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="38" />
         <source>Weights table (criterion, weight) for factors without a weight</source>
         <translation>权重表（criterion、weight），用于未填写权重的因子</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="40" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="42" />
         <source>Reproject factors in another CRS (else refuse them)</source>
         <translation>重投影坐标系不同的因子（否则报错）</translation>
     </message>
@@ -1223,27 +1489,175 @@
         <translation>斑块总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/habitat_patches.py" line="95" />
-        <source>'{0}' is in {1}, whose units are not metres; patch areas need a projected CRS in metres. Reproject the raster first (Warp), e.g. to a UTM or CGCS2000 Gauss-Kruger zone.</source>
-        <translation>“{0}”的坐标系为 {1}，单位不是米；斑块面积需要以米为单位的投影坐标系。请先重投影栅格（Warp），例如转到 UTM 或 CGCS2000 高斯-克吕格分带。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/sources/habitat_patches.py" line="100" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="97" />
         <source>Habitat classes</source>
         <translation>生境类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/habitat_patches.py" line="105" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="101" />
         <source>Habitat patches of '{0}'</source>
         <translation>“{0}”的生境斑块</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/habitat_patches.py" line="123" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="120" />
         <source>{0} patches, {1:.2f} km²</source>
         <translation>{0} 个斑块，{1:.2f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/sources/habitat_patches.py" line="133" />
+        <location filename="../algorithms/sources/habitat_patches.py" line="130" />
+        <source>Cannot create the output {0}.</source>
+        <translation>无法创建输出 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyAreas</name>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="62" />
+        <source>Key areas for restoration (pinch points, barriers)</source>
+        <translation>修复关键区域（夹点、障碍点）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="65" />
+        <source>&lt;p&gt;Turns a current or score raster (pinch-point currents, barrier improvement scores, cumulative current...) into the key areas to protect or restore, and tabulates them by township or village, as in "22 pinch-point areas, 2.80 km&amp;sup2;" with their land-use types.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Score&lt;/b&gt; (&lt;i&gt;Combine with resistance&lt;/i&gt;): 0 = the input raster itself; 1 = the input times the resistance, each first normalised to 0-1 by (x - min) / (max - min) over the cells where both are valid (high current on high resistance scores highest); 2 = the mean of the two normalised rasters. A constant raster normalises to 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Levels&lt;/b&gt;: natural breaks (Jenks) of the score into &lt;i&gt;Number of levels&lt;/i&gt; classes, exactly as &lt;i&gt;Classify raster&lt;/i&gt; computes them (same sample size and seed); level 1 = the highest values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: the cells of the top &lt;i&gt;Levels to keep&lt;/i&gt; levels, grouped into 8-connected regions, each one polygon (GDAL Polygonize, following the cell edges). Areas are the number of cells times the cell area.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor&lt;/b&gt; (optional): the least-cost path (output of &lt;i&gt;Least-cost corridors&lt;/i&gt;) nearest to each area, with its link id and distance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): the share of each land-use class under each area; the main types are the classes with at least 10% of the cells (at most 3, always the largest).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Units&lt;/b&gt; (optional): each area is counted in the township or village holding most of its cells; the table gives per unit the number of areas, their area (hm&amp;sup2;, km&amp;sup2;, % of the total), the mean input value and the main land-use types, then the areas outside every unit and the total.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Input&lt;/b&gt;: any current or score raster in a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;, &lt;b&gt;land use&lt;/b&gt;: rasters on the same grid as the input (same extent, cell size and CRS).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land-use class names&lt;/b&gt;: e.g. &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;; classes without a name are shown as "class n".&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: polygons with area_id, level, cells, area_m2, area_hm2, area_km2, mean_value, max_value, mean_score, x, y (centre), link_id, link_cores, link_dist, unit, main_lu, main_share, landuse (main types) and lu_all (every class).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Table per unit&lt;/b&gt; (CSV or any table format) and optional &lt;b&gt;HTML table&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Optional &lt;b&gt;levels raster&lt;/b&gt; (1 = most important).&lt;/li&gt;&lt;li&gt;Numbers &lt;b&gt;COUNT&lt;/b&gt; (areas) and &lt;b&gt;AREA_KM2&lt;/b&gt; (total area) for models.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;References: the restoration-area step of ecological security pattern studies (e.g. Liuzhi special district): pinch points and barriers from Linkage Mapper overlaid with resistance, graded by natural breaks and tabulated by township.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将电流或评分栅格（夹点电流、障碍点改善得分、累计电流等）转化为需要保护或修复的关键区域，并按乡镇或村统计，如“夹点区域 22 处，面积 2.80 km&amp;sup2;”及其土地利用类型。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;得分&lt;/b&gt;（&lt;i&gt;与阻力组合&lt;/i&gt;）：0 = 输入栅格本身；1 = 输入与阻力的乘积，两者先在均有效的像元上按 (x - min) / (max - min) 归一化到 0-1（高电流且高阻力处得分最高）；2 = 两个归一化栅格的平均值。常数栅格归一化为 1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级&lt;/b&gt;：按自然断点法（Jenks）将得分分为&lt;i&gt;分级数&lt;/i&gt;个等级，与&lt;i&gt;栅格分级&lt;/i&gt;的计算完全相同（相同的样本量和随机种子）；第 1 级数值最高。&lt;/li&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：最重要的&lt;i&gt;保留等级数&lt;/i&gt;个等级的像元按 8 邻域连通成区域，每个区域生成一个多边形（GDAL 矢量化，沿像元边界）。面积为像元数乘以像元面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（可选）：距每个区域最近的最小成本路径（&lt;i&gt;最小成本廊道&lt;/i&gt;的输出），给出其连接编号和距离。&lt;/li&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：每个区域内各地类所占比例；主要地类为占像元数至少 10% 的地类（最多 3 个，至少包含占比最大的地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;行政单元&lt;/b&gt;（可选）：每个区域计入其像元最多所在的乡镇或村；统计表给出每个单元的区域数量、面积（hm&amp;sup2;、km&amp;sup2;、占总面积的百分比）、输入值均值和主要地类，随后是位于所有单元之外的区域和合计。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;输入&lt;/b&gt;：任意电流或评分栅格，须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力&lt;/b&gt;、&lt;b&gt;土地利用&lt;/b&gt;：与输入栅格网格一致（相同范围、像元大小和坐标系）的栅格。&lt;/li&gt;&lt;li&gt;&lt;b&gt;地类名称&lt;/b&gt;：如 &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;；未命名的地类显示为“class n”。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：多边形，字段 area_id、level、cells、area_m2、area_hm2、area_km2、mean_value、max_value、mean_score、x、y（中心）、link_id、link_cores、link_dist、unit、main_lu、main_share、landuse（主要地类）和 lu_all（全部地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;按单元统计表&lt;/b&gt;（CSV 或其他表格格式）及可选的 &lt;b&gt;HTML 表格&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;可选的&lt;b&gt;等级栅格&lt;/b&gt;（1 = 最重要）。&lt;/li&gt;&lt;li&gt;供模型使用的数值 &lt;b&gt;COUNT&lt;/b&gt;（区域数量）和 &lt;b&gt;AREA_KM2&lt;/b&gt;（总面积）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;参考：生态安全格局研究中的修复区识别步骤（如六枝特区）：将 Linkage Mapper 得到的夹点和障碍点与阻力叠加，按自然断点分级并按乡镇统计。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="105" />
+        <source>Current or score raster</source>
+        <translation>电流或评分栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="106" />
+        <source>Resistance surface (for combining)</source>
+        <translation>阻力面（用于组合）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <source>Combine with resistance</source>
+        <translation>与阻力组合</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <source>Input only</source>
+        <translation>仅输入栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <source>Product of normalised input and resistance</source>
+        <translation>归一化输入与阻力的乘积</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <source>Mean of normalised input and resistance</source>
+        <translation>归一化输入与阻力的平均值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="112" />
+        <source>Number of levels (natural breaks)</source>
+        <translation>分级数（自然断点法）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="115" />
+        <source>Levels to keep (from the most important)</source>
+        <translation>保留等级数（从最重要开始）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="118" />
+        <source>Least-cost paths (to name the corridor of each area)</source>
+        <translation>最小成本路径（用于确定各区域所在廊道）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="121" />
+        <source>Corridor id field</source>
+        <translation>廊道编号字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="123" />
+        <source>Land use</source>
+        <translation>土地利用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="124" />
+        <source>Land-use class names (e.g. 1:Forest,2:Grassland)</source>
+        <translation>地类名称（如 1:林地,2:草地）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="126" />
+        <source>Units (townships, villages)</source>
+        <translation>行政单元（乡镇、村）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="128" />
+        <source>Unit name field</source>
+        <translation>单元名称字段</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="130" />
+        <source>Sample size for natural breaks (0 = all cells)</source>
+        <translation>自然断点法样本量（0 = 全部像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="133" />
+        <source>Random seed of the sample</source>
+        <translation>抽样随机种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="138" />
+        <source>Key areas</source>
+        <translation>关键区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="140" />
+        <source>Key areas per unit (table)</source>
+        <translation>按单元统计的关键区域（表格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="142" />
+        <source>Key areas per unit (HTML)</source>
+        <translation>按单元统计的关键区域（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="142" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="145" />
+        <source>Levels raster</source>
+        <translation>等级栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="147" />
+        <source>Number of key areas</source>
+        <translation>关键区域数量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="148" />
+        <source>Total area of the key areas (km²)</source>
+        <translation>关键区域总面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="182" />
+        <source>Key areas of '{0}'</source>
+        <translation>“{0}”的关键区域</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="171" />
+        <source>Breaks: {0}</source>
+        <translation>断点：{0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="172" />
+        <source>{0} key areas, {1:.4f} km²</source>
+        <translation>关键区域 {0} 处，{1:.4f} km²</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="195" />
+        <source>Parameter {0}: the layer could not be loaded.</source>
+        <translation>参数 {0}：无法加载图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="205" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -1329,6 +1743,114 @@
         <location filename="../algorithms/sources/mspa.py" line="132" />
         <source>Foreground {0} pixels; core {1} pixels ({2:.2f} % of the foreground).</source>
         <translation>前景 {0} 个像元；核心区 {1} 个像元（占前景的 {2:.2f}%）。</translation>
+    </message>
+</context>
+<context>
+    <name>PinchPoints</name>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="46" />
+        <source>Pinch points (Linkage Mapper Pinchpoint Mapper)</source>
+        <translation>夹点（Linkage Mapper Pinchpoint Mapper）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="49" />
+        <source>&lt;p&gt;Maps the pinch points of the ecological corridors: the places inside a corridor where the current of circuit theory concentrates because there are few alternatives, so losing them would cut the link. This is the Pinchpoint Mapper of Linkage Mapper (McRae &amp;amp; Kavanagh 2011), which runs Circuitscape inside the least-cost corridors, without ArcGIS. Run &lt;i&gt;Least-cost corridors&lt;/i&gt; first: it gives the link table.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;For each core with a kept link, one cost-distance surface (ESRI rule), reused by all its links; the least-cost distance of every link is recomputed and must equal the table's cw_dist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacent pairs&lt;/b&gt;: for each kept link A-B, the corridor is the cells where CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; the cutoff; the resistance is clipped to it (and to its bounding box, so each link costs what its corridor costs); the cells of A and B inside it are the focal regions; Circuitscape pairwise (8 neighbours, average resistances, focal node currents set to zero) gives the current; the maps of all links are combined by their maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All pairs&lt;/b&gt; / &lt;b&gt;all to one&lt;/b&gt;: one circuit over the union of all corridors and all cores, every core a focal region; the cumulative current.&lt;/li&gt;&lt;li&gt;Core cells are set to NoData (their current is not a pinch point).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: as given to &lt;i&gt;Least-cost corridors&lt;/i&gt; (polygons with an integer id field, or a raster of core ids).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance surface&lt;/b&gt;: the one the corridors were computed on; values &amp;gt; 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: the link table (or the least-cost path layer) of &lt;i&gt;Least-cost corridors&lt;/i&gt;; links with link_type &amp;ge; 1 are used. A table from another run (other cores, resistance or cell size) is refused with the link and the values that differ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor width (CWD cutoff)&lt;/b&gt;: in cost units, like the truncation width of the corridors (Linkage Mapper's demo uses 5 000; wider corridors show more alternative routes and take longer).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mode&lt;/b&gt;: adjacent pairs (each link on its own corridor), all pairs or all to one (the whole corridor network at once).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Square resistances&lt;/b&gt;: use resistance&amp;sup2; in the circuit (sharper pinch points); the corridors still use the resistance as given.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pinch-point current&lt;/b&gt; (Float32, NoData on cores and outside the corridors): high values are pinch points.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table with effective resistances&lt;/b&gt;: the input table plus eff_resist (effective resistance &amp;times; cell size) and cwd_to_eff_resist (cw_dist / eff_resist; high = a narrow corridor). Computed in adjacent-pair mode without squaring; -1 otherwise and for dropped links.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper driving Circuitscape 4. Reproduced: the corridor clip, focal regions and Circuitscape options Linkage Mapper sets; each circuit is solved by the plugin's engine, which reproduces Circuitscape's verification cases. Cost distances are exact in double precision (ArcGIS stores single precision, so cells right at the cutoff may differ).&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;绘制生态廊道中的夹点（pinch point）：廊道内电路理论的电流因缺少替代路径而集中的位置，失去这些位置会切断连接。即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Pinchpoint Mapper：在最小成本廊道内运行 Circuitscape，无需 ArcGIS。请先运行&lt;i&gt;最小成本廊道&lt;/i&gt;：它提供连接表。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;对每个有保留连接的核心区计算一次成本距离面（ESRI 规则），供其所有连接共用；每条连接的最小成本距离会重新计算，并须与连接表中的 cw_dist 一致。&lt;/li&gt;&lt;li&gt;&lt;b&gt;相邻成对&lt;/b&gt;：对每条保留的连接 A-B，廊道为满足 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; 阈值的像元；阻力栅格裁剪到该廊道（及其外包矩形，使每条连接的计算量只取决于其廊道）；廊道内 A 和 B 的像元为焦点区域；Circuitscape 成对模式（8 邻域、平均阻力、焦点电流置零）给出电流；所有连接的电流图取最大值合并。&lt;/li&gt;&lt;li&gt;&lt;b&gt;所有成对&lt;/b&gt; / &lt;b&gt;全部到一&lt;/b&gt;：在所有廊道与所有核心区的并集上计算一次电路，每个核心区均为焦点区域；输出累积电流。&lt;/li&gt;&lt;li&gt;核心区像元设为 NoData（其电流不属于夹点）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用相同（带整数编号字段的面图层，或核心区编号栅格）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：计算廊道时所用的阻力面；值 &amp;gt; 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：&lt;i&gt;最小成本廊道&lt;/i&gt;输出的连接表（或最小成本路径图层）；使用 link_type &amp;ge; 1 的连接。来自其他运行（核心区、阻力面或像元大小不同）的连接表会被拒绝，并指出不一致的连接和数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道宽度（CWD 阈值）&lt;/b&gt;：以成本为单位，与廊道截断宽度相同（Linkage Mapper 示例为 5 000；廊道越宽，显示的替代路径越多，耗时越长）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;模式&lt;/b&gt;：相邻成对（每条连接在各自廊道上计算）、所有成对或全部到一（整个廊道网络一次计算）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力平方&lt;/b&gt;：电路中使用阻力&amp;sup2;（夹点更突出）；廊道仍使用原阻力。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;夹点电流&lt;/b&gt;（Float32，核心区和廊道以外为 NoData）：高值即夹点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含有效电阻的连接表&lt;/b&gt;：输入连接表加上 eff_resist（有效电阻 &amp;times; 像元大小）和 cwd_to_eff_resist（cw_dist / eff_resist；值高表示廊道狭窄）。仅在相邻成对模式且不平方阻力时计算；其他情况及被舍弃的连接为 -1。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper（调用 Circuitscape 4）。重现内容：Linkage Mapper 设置的廊道裁剪、焦点区域和 Circuitscape 选项；每个电路由本插件的电路引擎求解，该引擎重现了 Circuitscape 的全部验证算例。成本距离以双精度精确计算（ArcGIS 以单精度存储，因此恰好位于阈值处的像元可能不同）。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="94" />
+        <source>Core areas (polygons or a raster of core ids)</source>
+        <translation>核心区（面图层或核心区编号栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="97" />
+        <source>Core id field (polygon cores)</source>
+        <translation>核心区编号字段（面图层）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="100" />
+        <source>Resistance surface</source>
+        <translation>阻力面</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="101" />
+        <source>Link table (from Least-cost corridors)</source>
+        <translation>连接表（来自最小成本廊道）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="103" />
+        <source>Corridor width (CWD cutoff, cost units)</source>
+        <translation>廊道宽度（CWD 阈值，成本单位）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <source>Adjacent pairs (each link on its own corridor)</source>
+        <translation>相邻成对（每条连接在各自廊道上计算）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <source>All pairs</source>
+        <translation>所有成对</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <source>All to one</source>
+        <translation>全部到一</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="110" />
+        <source>Square resistances in the circuit</source>
+        <translation>电路中使用阻力平方</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="112" />
+        <source>Pinch-point current</source>
+        <translation>夹点电流</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="113" />
+        <source>Link table with effective resistances</source>
+        <translation>含有效电阻的连接表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="119" />
+        <source>Pinch points on '{0}'</source>
+        <translation>在 '{0}' 上计算夹点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="122" />
+        <source>Link table: the layer could not be loaded.</source>
+        <translation>连接表：无法加载该图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="133" />
+        <source>{0} links, {1} circuit solves; largest window {2} cells</source>
+        <translation>{0} 条连接，{1} 次电路求解；最大窗口 {2} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="141" />
+        <source>Core areas: the layer could not be loaded.</source>
+        <translation>核心区：无法加载该图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="144" />
+        <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
+        <translation>核心区：'{0}' 不是基于文件的栅格，请先保存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="149" />
+        <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
+        <translation>核心区：请选择面图层 '{0}' 的核心区编号字段（CORE_ID_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="164" />
+        <source>Cannot create the output {0}.</source>
+        <translation>无法创建输出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1424,177 +1946,177 @@
         <translation>平均阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/resistance_surface.py" line="108" />
-        <source>Resistance surface on the grid of '{0}'</source>
-        <translation>在“{0}”的格网上计算阻力面</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance/resistance_surface.py" line="122" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="124" />
         <source>Resistance {0:.6g} to {1:.6g} (mean {2:.6g}); {3} NoData cells</source>
         <translation>阻力 {0:.6g} 至 {1:.6g}（均值 {2:.6g}）；{3} 个无数据像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/resistance_surface.py" line="124" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="126" />
         <source>{0:.4g} low resistance</source>
         <translation>{0:.4g} 低阻力</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/resistance_surface.py" line="124" />
+        <location filename="../algorithms/resistance/resistance_surface.py" line="126" />
         <source>{0:.4g} high resistance</source>
         <translation>{0:.4g} 高阻力</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/resistance_surface.py" line="109" />
+        <source>Resistance surface on the grid of '{0}' ({1} x {2} cells)</source>
+        <translation>在“{0}”的格网（{1} × {2} 像元）上计算阻力面</translation>
     </message>
 </context>
 <context>
     <name>Suitability</name>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="52" />
+        <location filename="../algorithms/resistance/suitability.py" line="56" />
         <source>Production-living-ecological suitability and spaces</source>
         <translation>“三生”适宜性评价与空间划定</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="55" />
+        <location filename="../algorithms/resistance/suitability.py" line="59" />
         <source>&lt;p&gt;Evaluates production, living and ecological suitability with graded weighted overlays and delineates the three spaces (生产/生活/生态空间), after the procedure of the Xi'an study (factors graded 100/70/50/30/10, entropy + AHP weights, the important levels kept, overlaps resolved with the current land use and planning zones). The template &lt;code&gt;templates/xian_suitability.csv&lt;/code&gt; lists its 14 factors, to be edited.&lt;/p&gt;&lt;h3&gt;Factor table&lt;/h3&gt;&lt;p&gt;As in Resistance surface, with a &lt;b&gt;function&lt;/b&gt; column: &lt;code&gt;production&lt;/code&gt;, &lt;code&gt;living&lt;/code&gt; or &lt;code&gt;ecological&lt;/code&gt; (生产/生活/生态). Weights are normalised within each function; a weights table may name a factor &lt;code&gt;function:factor&lt;/code&gt; when the same factor appears in several functions.&lt;/p&gt;&lt;h3&gt;Levels&lt;/h3&gt;&lt;p&gt;Each suitability is graded into &lt;b&gt;levels&lt;/b&gt; classes by natural breaks (Jenks); the highest level is the most suitable / most important. The top &lt;b&gt;levels kept&lt;/b&gt; (2: "very important" and "important") are the function's candidate area.&lt;/p&gt;&lt;h3&gt;Spaces&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;A cell that is a candidate for one function goes to its space.&lt;/li&gt;&lt;li&gt;A candidate for several, inside a &lt;b&gt;planning zone&lt;/b&gt; whose space is one of them, goes to the zone's space (zones from a field with codes 1/2/3 or names, or all features as the chosen space, e.g. the ecological red line).&lt;/li&gt;&lt;li&gt;Other candidates for several go to the one with the highest level; ties follow the &lt;b&gt;priority&lt;/b&gt; (default ecological, production, living).&lt;/li&gt;&lt;li&gt;A cell that is a candidate for none goes to the space of its current land use (&lt;b&gt;land use to space&lt;/b&gt;, &lt;code&gt;value:space&lt;/code&gt; pairs; default for the 9 demo classes: cropland 4 → production, urban 5 and rural settlement 6 → living, the others → ecological).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;One suitability raster per function (Float32), the space map (1 production, 2 living, 3 ecological; styled), an area table per space (cells, km², percent, and how many cells each rule decided), a level table (natural breaks, area and kept flag per level) and the factor report. The delineation rules are this tool's explicit reading of the study's description.&lt;/p&gt;</source>
         <translation>&lt;p&gt;用因子分级加权叠加评价生产、生活、生态适宜性，并划定三类空间（生产/生活/生态空间），流程依照西安市研究（因子按 100/70/50/30/10 赋值，熵权法 + AHP 确定权重，保留重要等级，结合现状土地利用和规划分区处理重叠）。模板 &lt;code&gt;templates/xian_suitability.csv&lt;/code&gt; 列出其 14 个因子，可修改使用。&lt;/p&gt;&lt;h3&gt;因子表&lt;/h3&gt;&lt;p&gt;同“阻力面”工具，另加 &lt;b&gt;function&lt;/b&gt; 功能列：&lt;code&gt;production&lt;/code&gt;、&lt;code&gt;living&lt;/code&gt; 或 &lt;code&gt;ecological&lt;/code&gt;（生产/生活/生态）。权重在各功能内部归一化；同一因子出现在多个功能中时，权重表可用 &lt;code&gt;功能:因子&lt;/code&gt; 命名。&lt;/p&gt;&lt;h3&gt;等级&lt;/h3&gt;&lt;p&gt;各适宜性按自然断点法（Jenks）分为&lt;b&gt;分级数&lt;/b&gt;个等级，最高一级为最适宜/最重要。最高的&lt;b&gt;保留级数&lt;/b&gt;个等级（2：“极重要”和“重要”）为该功能的候选区。&lt;/p&gt;&lt;h3&gt;空间划定&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;只是一个功能候选区的像元划入该空间。&lt;/li&gt;&lt;li&gt;是多个功能候选区、且位于某&lt;b&gt;规划分区&lt;/b&gt;内、该分区的空间属于这些候选功能时，划入该分区的空间（分区来自取值为 1/2/3 代码或名称的字段，或把所有要素都视为所选空间，如生态保护红线）。&lt;/li&gt;&lt;li&gt;其他多重候选像元划入等级最高的功能；等级相同按&lt;b&gt;优先顺序&lt;/b&gt;（默认生态、生产、生活）。&lt;/li&gt;&lt;li&gt;不是任何功能候选区的像元按现状土地利用划入空间（&lt;b&gt;土地利用对应空间&lt;/b&gt;，&lt;code&gt;值:空间&lt;/code&gt; 对；默认适用于示例的 9 类：耕地 4 → 生产，城镇 5 和农村居民点 6 → 生活，其余 → 生态）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;每个功能一个适宜性栅格（Float32）、空间划定图（1 生产、2 生活、3 生态；带样式）、各空间面积表（像元数、平方千米、百分比及各规则决定的像元数）、等级表（各等级的自然断点、面积及是否保留）和因子报告。空间划定规则是本工具对该研究描述的明确化表述。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="83" />
+        <location filename="../algorithms/resistance/suitability.py" line="87" />
         <source>Current land use (output grid)</source>
         <translation>现状土地利用（输出格网）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="85" />
+        <location filename="../algorithms/resistance/suitability.py" line="89" />
         <source>Weights must sum to 1 per function (else they are normalised)</source>
         <translation>各功能权重之和必须为 1（否则自动归一化）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="87" />
+        <location filename="../algorithms/resistance/suitability.py" line="91" />
         <source>Land use to space (value:space pairs; 1 production, 2 living, 3 ecological)</source>
         <translation>土地利用对应空间（值:空间 对；1 生产，2 生活，3 生态）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="90" />
+        <location filename="../algorithms/resistance/suitability.py" line="94" />
         <source>Planning zones</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="92" />
+        <location filename="../algorithms/resistance/suitability.py" line="96" />
         <source>Zone field (space code or name; empty = all features one space)</source>
         <translation>分区字段（空间代码或名称；留空则所有要素为同一空间）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="95" />
+        <location filename="../algorithms/resistance/suitability.py" line="99" />
         <source>Space of the planning zones without a field</source>
         <translation>无字段时规划分区的空间类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="95" />
+        <location filename="../algorithms/resistance/suitability.py" line="99" />
         <source>Production</source>
         <translation>生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="95" />
+        <location filename="../algorithms/resistance/suitability.py" line="99" />
         <source>Living</source>
         <translation>生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="95" />
+        <location filename="../algorithms/resistance/suitability.py" line="99" />
         <source>Ecological</source>
         <translation>生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="98" />
+        <location filename="../algorithms/resistance/suitability.py" line="102" />
         <source>Suitability levels (natural breaks)</source>
         <translation>适宜性分级数（自然断点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="101" />
+        <location filename="../algorithms/resistance/suitability.py" line="105" />
         <source>Top levels kept as candidates</source>
         <translation>保留为候选区的最高级数</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Priority on ties</source>
         <translation>等级相同时的优先顺序</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Ecological &gt; production &gt; living</source>
         <translation>生态 &gt; 生产 &gt; 生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Ecological &gt; living &gt; production</source>
         <translation>生态 &gt; 生活 &gt; 生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Production &gt; ecological &gt; living</source>
         <translation>生产 &gt; 生态 &gt; 生活</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Production &gt; living &gt; ecological</source>
         <translation>生产 &gt; 生活 &gt; 生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Living &gt; ecological &gt; production</source>
         <translation>生活 &gt; 生态 &gt; 生产</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="104" />
+        <location filename="../algorithms/resistance/suitability.py" line="108" />
         <source>Living &gt; production &gt; ecological</source>
         <translation>生活 &gt; 生产 &gt; 生态</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="110" />
+        <location filename="../algorithms/resistance/suitability.py" line="114" />
         <source>Production suitability</source>
         <translation>生产适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="112" />
+        <location filename="../algorithms/resistance/suitability.py" line="116" />
         <source>Living suitability</source>
         <translation>生活适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="113" />
+        <location filename="../algorithms/resistance/suitability.py" line="117" />
         <source>Ecological suitability</source>
         <translation>生态适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="115" />
+        <location filename="../algorithms/resistance/suitability.py" line="119" />
         <source>Production-living-ecological spaces</source>
         <translation>“三生”空间</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="117" />
+        <location filename="../algorithms/resistance/suitability.py" line="121" />
         <source>Area per space</source>
         <translation>各空间面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="119" />
+        <location filename="../algorithms/resistance/suitability.py" line="123" />
         <source>Suitability levels</source>
         <translation>适宜性等级</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="122" />
+        <location filename="../algorithms/resistance/suitability.py" line="126" />
         <source>Factor report</source>
         <translation>因子报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="129" />
-        <source>Suitability on the grid of '{0}'</source>
-        <translation>在“{0}”的格网上评价适宜性</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance/suitability.py" line="156" />
+        <location filename="../algorithms/resistance/suitability.py" line="161" />
         <source>{0:.4g} low suitability</source>
         <translation>{0:.4g} 低适宜性</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/suitability.py" line="156" />
+        <location filename="../algorithms/resistance/suitability.py" line="161" />
         <source>{0:.4g} high suitability</source>
         <translation>{0:.4g} 高适宜性</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/suitability.py" line="133" />
+        <source>Suitability on the grid of '{0}' ({1} x {2} cells)</source>
+        <translation>在“{0}”的格网（{1} × {2} 像元）上评价适宜性</translation>
     </message>
 </context>
 </TS>

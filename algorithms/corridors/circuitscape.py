@@ -212,7 +212,7 @@ class Circuitscape(EcoAlgorithm):
             method=SOLVERS[self.parameterAsEnum(parameters, self.SOLVER, context)],
             progress=self.progress(feedback))
         for warning in summary.warnings:
-            feedback.reportError(warning, fatalError=False)
+            feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{0} linear solves ({1} solver).").format(summary.solves, summary.method))
         results = {self.SOLVES: summary.solves}
         for name, path in ((self.OUTPUT_CURRENT, current), (self.OUTPUT_MAX_CURRENT, maximum)):

@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ...core.corridors.circuit.compute import run_ini
+from ...core.corridors.circuit.ini import check_outputs_spare_inputs, read_ini
 from ..base import EcoAlgorithm
 
 
@@ -67,12 +68,18 @@ class CircuitscapeIni(EcoAlgorithm):
 
     def process(self, parameters, context, feedback):
         ini = self.parameterAsFile(parameters, self.INI, context)
-        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) or None
+        config = read_ini(ini)
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context) or None  # staged by the base
+        if folder:
+            final_folder = self._stage.final(folder)
+        else:  # Circuitscape's own place, beside output_file: staged here so that it is whole-or-nothing too
+            final_folder = os.path.dirname(os.path.abspath(config.output_stem))
+            folder = self._stage.folder(final_folder, "output_file")
+        check_outputs_spare_inputs(config, os.path.join(final_folder, os.path.basename(config.output_stem)))
         summary = run_ini(ini, folder, progress=self.progress(feedback))
         for warning in summary.warnings:
-            feedback.reportError(warning, fatalError=False)
+            feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{0} files written, {1} linear solves ({2} solver).").format(
             len(summary.files), summary.solves, summary.method or "-"))
-        written = os.path.dirname(summary.files[-1]) if summary.files else ""
-        return {self.OUTPUT_FOLDER: folder or written, self.FILES: ";".join(summary.files),
+        return {self.OUTPUT_FOLDER: folder, self.FILES: ";".join(summary.files),
                 self.SOLVES: summary.solves}

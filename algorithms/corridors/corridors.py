@@ -184,7 +184,7 @@ class Corridors(EcoAlgorithm):
         result, link_rows, lcp_rows = corridors(resistance, cores, outputs, options, self.progress(feedback),
                                                 resistance_name)
         for warning in result.warnings:
-            feedback.reportError(warning, fatalError=False)
+            feedback.pushWarning(warning)
         length_km = result.corridor_length_km
         feedback.pushInfo(self.tr("{0} corridors, {1:.2f} km ({2} candidate links)").format(
             result.corridor_count, length_km, len(link_rows)))

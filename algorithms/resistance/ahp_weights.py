@@ -125,9 +125,9 @@ class AhpWeights(EcoAlgorithm):
         feedback.pushInfo(self.tr("λmax = {0:.4f}, CI = {1:.4f}, RI = {2:.2f}, CR = {3:.4f}").format(
             result.lambda_max, result.ci, result.ri, result.cr))
         if not result.consistent:
-            feedback.reportError(self.tr("The matrix is inconsistent (CR > 0.1); accepted as asked. Most "
+            feedback.pushWarning(self.tr("The matrix is inconsistent (CR > 0.1); accepted as asked. Most "
                                          "inconsistent comparisons: {0}").format(
-                describe_inconsistency(result.inconsistent)), False)
+                describe_inconsistency(result.inconsistent)))
         fields = QgsFields()
         fields.append(QgsField("criterion", QVariant.String))
         fields.append(QgsField("weight", QVariant.Double))

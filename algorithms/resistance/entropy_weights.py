@@ -20,8 +20,10 @@ from ...core.resistance.entropy import (
     combine_weights,
     entropy_weights,
     entropy_weights_of_rasters,
+    estimate_entropy_memory,
     parse_directions,
 )
+from ...core.runtime.memory import format_bytes
 from ..base import EcoAlgorithm
 from .factor_inputs import numeric_columns, read_weights_table, write_rows
 
@@ -102,10 +104,18 @@ class EntropyWeights(EcoAlgorithm):
             raise QgsProcessingException(self.tr("Give either factor rasters (FACTORS) or a table (TABLE)."))
         normalisation = NORMALISATIONS[self.parameterAsEnum(parameters, self.NORMALISATION, context)]
         directions_text = self.parameterAsString(parameters, self.DIRECTIONS, context)
+        combination = COMBINATIONS[self.parameterAsEnum(parameters, self.COMBINATION, context)]
+        ahp = read_weights_table(self, parameters, self.AHP_WEIGHTS, context)  # read first: a bad table fails at once
         if layers:
             names = [layer.name() for layer in layers]
             directions = parse_directions(directions_text, len(names))
             grid = read_grid(layers[0].source())
+            required = estimate_entropy_memory(grid, len(layers))
+            self.check_memory(required, self.tr("Entropy weights of {0} rasters on the grid of '{1}' ({2} x {3} cells)")
+                              .format(len(layers), names[0], grid.cols, grid.rows))
+            feedback.pushInfo(self.tr("{0} cells x {1} factors, read block by block ({2} passes); memory about {3}.")
+                              .format(grid.rows * grid.cols, len(layers), 2 if normalisation == "minmax" else 1,
+                                      format_bytes(required)))
             sources = [AlignedSource(layer.source(), grid, name=layer.name()) for layer in layers]
             for source in sources:
                 for note in source.notes:
@@ -116,8 +126,6 @@ class EntropyWeights(EcoAlgorithm):
             result = entropy_weights(values, names, parse_directions(directions_text, len(names)), normalisation)
         for note in result.notes:
             feedback.pushWarning(note)
-        combination = COMBINATIONS[self.parameterAsEnum(parameters, self.COMBINATION, context)]
-        ahp = read_weights_table(self, parameters, self.AHP_WEIGHTS, context)
         ahp_weights = None
         weights = result.weights
         if combination != "none":

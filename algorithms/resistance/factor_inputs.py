@@ -2,6 +2,7 @@
 layer names as raster paths, report tables. No arithmetic: values are passed to the cores as read."""
 import math
 import os
+import warnings
 
 from qgis.core import (
     QgsFeature,
@@ -20,7 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from ...core.resistance.factor_table import read_factor_csv, rows_from_matrix
+from ...core.resistance.factor_table import parse_weights_table, read_factor_csv, rows_from_matrix
+from ...core.runtime.errors import EcoSecurityWarning, InputError
 from ...core.resistance.overlay import REPORT_FIELDS
 
 
@@ -53,17 +55,26 @@ def read_weights_table(algorithm, parameters, name, context):
             "The weights table needs the fields 'criterion' and 'weight' (as written by ecosecurity:ahpweights "
             "and ecosecurity:entropyweights); it has {0}.").format(", ".join(fields)))
     criterion, weight = fields.index("criterion"), fields.index("weight")
-    table = {}
-    for feature in source.getFeatures():
-        attributes = feature.attributes()
-        if attributes[criterion] is not None and attributes[weight] is not None:
-            table[str(attributes[criterion])] = float(attributes[weight])
-    return table
+    records = [(_value(feature.attributes()[criterion]), _value(feature.attributes()[weight]))
+               for feature in source.getFeatures()]
+    return parse_weights_table(records, f"Weights table {name} ('{_source_name(algorithm, parameters, name, context)}')")
+
+
+def _source_name(algorithm, parameters, name, context):
+    """The file (or layer name) behind the table parameter ``name``, for messages."""
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    return layer.source().split("|")[0] if layer is not None else str(parameters.get(name))
+
+
+def _value(value):
+    """``None`` for a NULL attribute (QGIS gives a null QVariant), else the value."""
+    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
 
 
 def _number(value):
+    value = _value(value)
     try:
-        return math.nan if value is None or value == "" else float(value)
+        return math.nan if value is None or str(value).strip() == "" else float(value)
     except (TypeError, ValueError):
         return None
 
@@ -79,10 +90,24 @@ def numeric_columns(source, names=None):
     for name in names or fields:
         index = fields.index(name)
         column = [_number(record[index]) for record in records]
-        if any(value is None for value in column):
+        bad = [k for k, value in enumerate(column) if value is None]
+        if bad:
+            value = records[bad[0]][index]
             if names:
-                raise QgsProcessingException(QCoreApplication.translate(
-                    "FactorInputs", "Field '{0}' holds values that are not numbers.").format(name))
+                raise InputError(
+                    f"Field '{name}' of the table holds values that are not numbers: row {bad[0] + 1} has '{value}' "
+                    f"({len(bad)} such row(s)). Correct them or leave them empty (the row is then skipped). "
+                    f"/ 字段“{name}”含有非数值：第 {bad[0] + 1} 行为 '{value}'（共 {len(bad)} 行），请改正或留空。")
+            if any(not math.isnan(v) for v in column if v is not None):   # numbers mixed with text: say so
+                warnings.warn(
+                    f"Field '{name}' is left out of the entropy weights: row {bad[0] + 1} holds '{value}', which is "
+                    f"not a number ({len(bad)} such row(s)). Correct the values or choose the fields to use. "
+                    f"/ 字段“{name}”含非数值（第 {bad[0] + 1} 行为 '{value}'，共 {len(bad)} 行），未参与计算。",
+                    EcoSecurityWarning, stacklevel=2)
+            else:
+                warnings.warn(
+                    f"Field '{name}' is not numeric and is left out of the entropy weights. "
+                    f"/ 字段“{name}”不是数值字段，未参与计算。", EcoSecurityWarning, stacklevel=2)
             continue
         chosen.append((name, column))
     if not chosen:

@@ -105,8 +105,10 @@ class ResistanceSurface(EcoAlgorithm):
     def process(self, parameters, context, feedback):
         reference, reference_name = self.raster_source(parameters, self.REFERENCE, context)
         rows = factor_rows(self, parameters, self.FACTORS, self.FACTOR_TABLE, context, HEADERS)
-        self.check_memory(estimate_overlay_memory(read_grid(reference)),
-                          self.tr("Resistance surface on the grid of '{0}'").format(reference_name))
+        grid = read_grid(reference)
+        self.check_memory(estimate_overlay_memory(grid, len(rows)),
+                          self.tr("Resistance surface on the grid of '{0}' ({1} x {2} cells)").format(
+                              reference_name, grid.cols, grid.rows))
         choice = self.parameterAsEnum(parameters, self.OUTPUT_RANGE, context)
         output_range = OUTPUT_RANGES[choice] if choice < len(OUTPUT_RANGES) else (
             self.parameterAsDouble(parameters, self.RANGE_MIN, context),

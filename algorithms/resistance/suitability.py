@@ -18,8 +18,12 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.io.qml import pseudocolor_qml, write_qml
 from ...core.io.raster import read_grid
 from ...core.resistance.factor_table import COLUMNS, FUNCTIONS
-from ...core.resistance.overlay import estimate_overlay_memory
-from ...core.resistance.suitability import parse_space_mapping, suitability_evaluation, zone_raster
+from ...core.resistance.suitability import (
+    estimate_suitability_memory,
+    parse_space_mapping,
+    suitability_evaluation,
+    zone_raster,
+)
 from ..base import EcoAlgorithm
 from .factor_inputs import (
     REPORT_COLUMNS,
@@ -126,8 +130,9 @@ class Suitability(EcoAlgorithm):
         landuse, landuse_name = self.raster_source(parameters, self.LANDUSE, context)
         grid = read_grid(landuse)
         rows = factor_rows(self, parameters, self.FACTORS, self.FACTOR_TABLE, context, list(COLUMNS), True)
-        self.check_memory(estimate_overlay_memory(grid),
-                          self.tr("Suitability on the grid of '{0}'").format(landuse_name))
+        self.check_memory(estimate_suitability_memory(grid, len(rows), bool(parameters.get(self.PLANNING_ZONES))),
+                          self.tr("Suitability on the grid of '{0}' ({1} x {2} cells)").format(
+                              landuse_name, grid.cols, grid.rows))
         zones = None
         if parameters.get(self.PLANNING_ZONES):
             path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(

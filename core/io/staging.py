@@ -20,6 +20,7 @@ import time
 import uuid
 
 from ..runtime.errors import InputError
+from ..runtime.memory import what_fits
 
 STAGE_PREFIX = ".ecosecurity-stage-"
 _STAGE_NAME = re.compile(r"^\.ecosecurity-stage-(\d+)-[0-9a-f]+$")
@@ -149,11 +150,12 @@ def check_outputs(outputs, inputs, required_bytes=0):
         usage = shutil.disk_usage(folder)
         free = usage.free
         if usage.total and required_bytes > free:  # (pseudo file systems report no size)
+            fits, fits_zh = what_fits(required_bytes, free)
             raise InputError(
                 f"Not enough disk space in '{folder}': the outputs need about {required_bytes / 1e9:.2f} GB, "
-                f"{free / 1e9:.2f} GB are free. Free some space or write the outputs to another disk."
+                f"{free / 1e9:.2f} GB are free. Free some space or write the outputs to another disk. {fits}"
                 f" / “{folder}”磁盘空间不足：输出约需 {required_bytes / 1e9:.2f} GB，"
-                f"可用 {free / 1e9:.2f} GB。请清理空间或输出到其他磁盘。")
+                f"可用 {free / 1e9:.2f} GB。请清理空间或输出到其他磁盘。{fits_zh}")
 
 
 def _check_writable(name, path, is_folder):

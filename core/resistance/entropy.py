@@ -156,6 +156,22 @@ def entropy_weights(values, names=None, directions=None, normalisation="minmax")
     return sums.result(names)
 
 
+#: Bytes per cell of a strip and factor in :func:`entropy_weights_of_rasters`: the band read (up to
+#: 8 B, float64 when resampled) and its mask (1 B), the stacked float64 samples, ``z`` and ``z ln z``
+#: with their temporaries (about 40 B).
+BYTES_PER_CELL_AND_FACTOR = 49
+
+
+def estimate_entropy_memory(grid, factors):
+    """Bytes :func:`entropy_weights_of_rasters` needs on ``grid`` with ``factors`` rasters: one strip
+    (:func:`~.blockio.row_blocks`, at least one whole row) of every factor plus GDAL's block cache."""
+    from osgeo import gdal
+
+    from ..io.blockio import BLOCK_CELLS
+    strip = min(grid.rows * grid.cols, max(BLOCK_CELLS, grid.cols))
+    return strip * (BYTES_PER_CELL_AND_FACTOR * max(factors, 1) + 1) + gdal.GetCacheMax()
+
+
 def entropy_weights_of_rasters(sources, names, directions, normalisation="minmax", progress=None):
     """Entropy weights over the cells valid in every raster of ``sources``.
 
@@ -172,7 +188,8 @@ def entropy_weights_of_rasters(sources, names, directions, normalisation="minmax
     blocks = list(row_blocks(grid, len(sources)))
     steps = len(passes) * len(blocks)
     done = 0
-    for accumulate in passes:
+    for number, accumulate in enumerate(passes, 1):
+        message = f"Entropy sums, pass {number} of {len(passes)} / 熵值统计，第 {number}/{len(passes)} 遍"
         for row0, nrows in blocks:
             arrays, valid = [], np.ones((nrows, grid.cols), dtype=bool)
             for source in sources:
@@ -181,7 +198,7 @@ def entropy_weights_of_rasters(sources, names, directions, normalisation="minmax
                 valid &= ok
             accumulate(np.stack([a[valid] for a in arrays], axis=1).astype(np.float64, copy=False))
             done += 1
-            progress.update(done / steps, "Entropy sums / 熵值统计")
+            progress.update(done / steps, message)
     return sums.result(names)
 
 

@@ -28,6 +28,7 @@ Lists inside a cell are separated by ``;`` (``,`` and spaces work too).
 """
 import csv
 import io
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -100,9 +101,46 @@ def _items(text):
 
 def _number(text, where):
     try:
-        return float(text)
-    except ValueError:
+        value = float(text)
+    except (TypeError, ValueError):
         raise InputError(f"{where}: '{text}' is not a number. / {where}：'{text}' 不是数字。") from None
+    if not math.isfinite(value):
+        raise InputError(f"{where}: '{text}' is not a finite number. / {where}：'{text}' 不是有限的数字。")
+    return value
+
+
+def _whole(text, where, minimum=1):
+    """A whole number ≥ ``minimum`` (a band, a number of classes)."""
+    value = _number(text, where)
+    if not value.is_integer() or value < minimum:
+        raise InputError(f"{where}: '{text}' is not a whole number ≥ {minimum}. / {where}：'{text}' 不是 ≥ {minimum} "
+                         "的整数。")
+    return int(value)
+
+
+def parse_weights_table(records, where="The weights table"):
+    """``{criterion: weight}`` from ``(criterion, weight)`` records, the data rows of a weights table
+    (row 1 = the first row under the header). Rows with an empty criterion or weight are skipped; a
+    weight that is not a finite number ≥ 0 raises :class:`InputError` naming the row, the criterion,
+    the column ``weight`` and the value."""
+    table = {}
+    for number, (criterion, weight) in enumerate(records, 1):
+        if criterion is None or weight is None or str(criterion).strip() == "" or str(weight).strip() == "":
+            continue
+        if isinstance(weight, (int, float)) and not isinstance(weight, bool):
+            value = float(weight)
+        else:
+            try:
+                value = float(str(weight).strip())
+            except ValueError:
+                value = None
+        if value is None or not math.isfinite(value) or value < 0:
+            raise InputError(
+                f"{where}, row {number} ('{criterion}'), column 'weight': '{weight}' is not a number ≥ 0. "
+                "Correct the weight (e.g. 0.25) or leave it empty. "
+                f"/ {where} 第 {number} 行（“{criterion}”）weight 列：'{weight}' 不是非负数字，请改正或留空。")
+        table[str(criterion)] = value
+    return table
 
 
 def _pairs(text, where, allow_nodata=False):
@@ -167,7 +205,7 @@ def parse_grading(method, classes, scores, where):
                              "grading. / 分值方向与分级方式不一致。")
         return Grading(method, thresholds=thresholds, scores=chosen)
     items = _items(classes)
-    count = int(_number(items[0], f"{where} classes")) if items else 5
+    count = _whole(items[0], f"{where} classes") if items else 5
     if not MIN_CLASSES <= count <= MAX_CLASSES or len(items) > 1:
         raise InputError(f"{where}: '{classes}' — give the number of classes ({MIN_CLASSES}-{MAX_CLASSES}) for "
                          f"'{method}'. / 请填写分级数。")
@@ -201,7 +239,7 @@ def parse_rows(records, base_dir="", require_function=False):
                              f"/ {where}：栅格列为空。")
         if base_dir and not os.path.isabs(raster) and os.path.exists(os.path.join(base_dir, raster)):
             raster = os.path.join(base_dir, raster)
-        band = int(_number(record.get("band") or "1", f"{where} band"))
+        band = _whole(record.get("band") or "1", f"{where} band")
         weight = None
         if record.get("weight"):
             weight = _number(record["weight"], f"{where} weight")
@@ -277,7 +315,7 @@ def normalise_weights(rows, lookup=None, strict=False):
     (case-insensitive). Weights are keyed by :attr:`TableRow.key`. Weights not summing to
     1 (±1e-6) are divided by their sum with a note, or raise :class:`InputError` when ``strict``.
     """
-    lookup = {str(k).strip().lower(): float(v) for k, v in (lookup or {}).items()}
+    lookup = {str(k).strip().lower(): v for k, v in parse_weights_table((lookup or {}).items()).items()}
     weights, notes = {}, []
     for row in rows:
         if row.role != "factor":

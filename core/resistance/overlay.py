@@ -44,9 +44,15 @@ REPORT_FIELDS = ("role", "function", "factor", "raster", "grading", "classes", "
 BYTES_PER_CELL = 30
 
 
-def estimate_overlay_memory(grid):
-    """Bytes a streamed overlay on ``grid`` needs: one strip of work arrays plus GDAL's block cache."""
-    return BYTES_PER_CELL * min(grid.rows * grid.cols, BLOCK_CELLS) + gdal.GetCacheMax()
+#: Bytes per cell of a strip and layer read: the band (up to 8 B, float64 when resampled) and its mask.
+BYTES_PER_LAYER_CELL = 9
+
+
+def estimate_overlay_memory(grid, layers=1):
+    """Bytes a streamed overlay on ``grid`` of ``layers`` table rows needs: one strip (at least one
+    whole row) of work arrays and of every layer read, plus GDAL's block cache."""
+    strip = min(grid.rows * grid.cols, max(BLOCK_CELLS, grid.cols))
+    return (BYTES_PER_CELL + BYTES_PER_LAYER_CELL * max(layers, 1)) * strip + gdal.GetCacheMax()
 
 
 @dataclass

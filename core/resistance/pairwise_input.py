@@ -36,6 +36,9 @@ def parse_judgment(text, where=""):
     except (ValueError, ZeroDivisionError):
         raise InputError(f"Pairwise comparison{where}: '{text}' is not a number or a fraction like 1/3. "
                          f"/ 判断矩阵{where}：'{text}' 不是数字或分数。") from None
+    if value == float("inf"):
+        raise InputError(f"Pairwise comparison{where}: {text} is not a finite number; judgments are on Saaty's "
+                         "1/9 … 9 scale. / 判断矩阵元素必须为有限的正数（1/9～9 标度）。")
     if not value > 0:
         raise InputError(f"Pairwise comparison{where}: {text} is not positive; judgments are on Saaty's "
                          "1/9 … 9 scale. / 判断矩阵元素必须为正数（1/9～9 标度）。")

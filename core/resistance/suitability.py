@@ -37,7 +37,7 @@ from ..runtime.progress import ensure
 from ..tools.classify import class_index, natural_breaks
 from .factor_table import FUNCTION_ALIASES, FUNCTIONS, normalise_weights
 from .grading import CategoryLookup
-from .overlay import factor_report, open_layers, weighted_overlay
+from .overlay import estimate_overlay_memory, factor_report, open_layers, weighted_overlay
 
 PRODUCTION, LIVING, ECOLOGICAL = 1, 2, 3
 SPACE_NAMES = {PRODUCTION: "Production space 生产空间", LIVING: "Living space 生活空间",
@@ -85,7 +85,10 @@ def parse_space_mapping(text, where="Land use to space"):
         try:
             key = float(value)
         except ValueError:
-            raise InputError(f"{where}: '{value.strip()}' is not a number. / 不是数字。") from None
+            key = None
+        if key is None or not np.isfinite(key):
+            raise InputError(f"{where}: '{value.strip()}' is not a land-use value (a number). / '{value.strip()}' "
+                             "不是数字。")
         mapping[key] = space_code(space, where)
     return mapping
 
@@ -115,6 +118,18 @@ def zone_raster(path, layer, grid, folder, field=None, space=ECOLOGICAL):
             burnt = rasterize_features(path, grid, layer=layer, burn_value=1, all_touched=False, where=condition)
             zones[burnt > 0] = code
     return write_temporary(zones, grid, folder, "zones")
+
+
+#: Bytes per cell of the planning zones burnt on the whole grid: the zone codes, one burnt layer
+#: and its mask (:func:`zone_raster`).
+ZONE_BYTES_PER_CELL = 3
+
+
+def estimate_suitability_memory(grid, layers=1, zones=False):
+    """Bytes :func:`suitability_evaluation` needs on ``grid`` with ``layers`` table rows: the streamed
+    overlay and delineation strips (:func:`~.overlay.estimate_overlay_memory`) plus, with planning
+    ``zones``, the zones burnt on the whole grid, held while the polygons are rasterised."""
+    return estimate_overlay_memory(grid, layers + 4) + (ZONE_BYTES_PER_CELL * grid.rows * grid.cols if zones else 0)
 
 
 def natural_levels(sample, levels, name, seed=0):

@@ -13,15 +13,33 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from .errors import CancelledError
 
 
+class _OncePerMessage:
+    """Wraps a ``report`` callback so that a message is passed on once per step: a message equal to
+    the previous one becomes ``None`` (the percentage still goes through). Block loops report the
+    same text for every block; a log (``qgis_process`` prints every progress text) shows it once."""
+
+    def __init__(self, report):
+        self._report = report
+        self._last = None
+
+    def __call__(self, percent, message):
+        if message:
+            if message == self._last:
+                message = None
+            else:
+                self._last = message
+        self._report(percent, message)
+
+
 class Progress:
     """Forwards progress to callbacks; both are optional.
 
-    ``report(percent: float, message: str | None)`` receives 0-100;
-    ``is_cancelled() -> bool`` is polled by :meth:`check`.
+    ``report(percent: float, message: str | None)`` receives 0-100 and each message once per step
+    (a repeated message comes as ``None``); ``is_cancelled() -> bool`` is polled by :meth:`check`.
     """
 
     def __init__(self, report=None, is_cancelled=None, start=0.0, stop=1.0):
-        self._report = report
+        self._report = report if report is None or isinstance(report, _OncePerMessage) else _OncePerMessage(report)
         self._is_cancelled = is_cancelled
         self._start = start
         self._stop = stop

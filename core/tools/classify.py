@@ -168,14 +168,20 @@ def compute_breaks(values, method, classes=5, thresholds=None, sample_size=DEFAU
     if method == NATURAL_BREAKS:
         return natural_breaks(values, int(classes), sample_size, seed)
     if method == QUANTILE:
-        return quantile_breaks(values, int(classes))
+        return _one_class_at_least(quantile_breaks(values, int(classes)))
     if method == EQUAL_INTERVAL:
         return equal_interval_breaks(values, int(classes))
     if method == GEOMETRIC_INTERVAL:
         return geometric_interval_breaks(values, int(classes))
     if method == STD_DEV:
-        return std_dev_breaks(values, int(classes))
+        return _one_class_at_least(std_dev_breaks(values, int(classes)))
     raise InputError(f"Unknown classification method {method}; use 0-5.")
+
+
+def _one_class_at_least(edges):
+    """``[v, v]`` (one class) instead of a single edge ``[v]`` (no class) for a constant band."""
+    edges = np.asarray(edges, dtype=np.float64)
+    return np.array([edges[0], edges[0]]) if edges.size == 1 else edges
 
 
 def class_index(array, breaks):

@@ -4,12 +4,14 @@ Used by ``ecosecurity:classifyraster`` and by later steps (factor grading, curre
 importance levels). Memory: the band (native dtype), a bool mask, int32 classes and the output
 (int16 or float32) — at most ``cells × 21`` bytes; see :func:`estimate_memory`.
 """
+import warnings
+
 import numpy as np
 
 from ..io.raster import read_grid, read_raster, write_raster
-from ..runtime.errors import InputError
+from ..runtime.errors import EcoSecurityWarning, InputError
 from ..runtime.progress import ensure
-from .classify import apply_breaks, class_scores, class_summary, compute_breaks
+from .classify import METHODS, apply_breaks, class_scores, class_summary, compute_breaks
 
 INT_NODATA = -32768
 FLOAT_NODATA = -9999.0
@@ -27,6 +29,19 @@ def output_type(scores):
     if np.all(np.mod(scores, 1) == 0) and scores.min() > INT_NODATA and scores.max() < 32767:
         return np.int16, INT_NODATA
     return np.float32, FLOAT_NODATA
+
+
+def _warn_fewer_classes(rows, method, classes, input_path, band):
+    """Warn when the output holds cells in fewer classes than asked (a constant band, few distinct values)."""
+    if method in (len(METHODS) - 1, METHODS[-1]):   # manual breaks: the number of classes is not asked
+        return
+    obtained = sum(1 for row in rows if row[3] > 0)
+    if obtained < int(classes):
+        warnings.warn(f"{classes} classes were asked for band {band} of '{input_path}', but the output has only "
+                      f"{obtained} class(es) holding cells: the band has too few distinct values (or they are "
+                      "concentrated). Use fewer classes or another method. "
+                      f"/ 要求分 {classes} 级，但结果只有 {obtained} 级含有像元：该波段的不同取值太少，请减少分级数或换用其他方法。",
+                      EcoSecurityWarning, stacklevel=3)
 
 
 def classify_raster(input_path, output_path, band=1, method=0, classes=5, thresholds=None,
@@ -53,6 +68,7 @@ def classify_raster(input_path, output_path, band=1, method=0, classes=5, thresh
     progress.update(0.6, "Assigning classes / 分配等级")
     out = apply_breaks(raster.array, breaks, scores, reverse, raster.valid, nodata).astype(dtype)
     rows = class_summary(raster.array, breaks, raster.valid, raster.grid.cell_width * raster.grid.cell_height)
+    _warn_fewer_classes(rows, method, classes, input_path, band)
     progress.update(0.8, "Writing the output / 写出结果")
     write_raster(output_path, out, raster.grid, nodata=nodata)
     progress.update(1.0)

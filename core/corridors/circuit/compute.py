@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...io.raster import read_grid
 from ...runtime.errors import InputError
+from ...runtime.memory import check_memory
 from ...runtime.progress import ensure
 from .currents import node_currents
-from .graph import cell_conductances, cell_graph, check_nodata_tag
-from .ini import read_ini
+from .graph import cell_conductances, cell_graph, check_nodata_tag, estimate_graph_memory
+from .ini import check_outputs_spare_inputs, read_ini
 from .inputs import (
     aligned_layer,
     read_focal_file,
@@ -31,6 +33,7 @@ from .modes import advanced, merged_focal_polygons, node_sums, one_to_all
 from .network import run_network
 from .outputs import CircuitscapeFiles, MapAccumulator, cell_values, postprocess_current, postprocess_voltage
 from .pairwise import pairwise, selected_ids
+from .solvers import estimate_multigrid_memory
 
 
 @dataclass
@@ -83,6 +86,7 @@ def run_ini(path, output_folder=None, method="auto", progress=None):
     stem = config.output_stem
     if output_folder:
         stem = os.path.join(os.path.abspath(output_folder), os.path.basename(stem))
+    check_outputs_spare_inputs(config, stem)
     return run_config(config, stem, method, progress)
 
 
@@ -96,6 +100,7 @@ def run_config(config, stem, method="auto", progress=None):
     if config.data_type == "network":
         run_network(config, stem, method, summary, progress)
     else:
+        check_config_memory(config)
         inputs = raster_inputs_from_config(config, progress.sub(0.0, 0.05))
         options = raster_options_from_config(config)
         writer = CircuitscapeFiles(stem, inputs.habitat.grid, ".tif" if config.write_as_tif else ".asc")
@@ -103,6 +108,18 @@ def run_config(config, stem, method="auto", progress=None):
         summary.files.extend(writer.files)
     summary.files.append(CircuitscapeFiles.write_config(config, stem))
     return summary
+
+
+def check_config_memory(config):
+    """Refuse a raster configuration whose habitat grid does not fit in memory, before reading it:
+    every cell taken as a node, one right-hand side (as ``circuitscape`` estimates before its run)."""
+    grid = read_grid(config.habitat_file)
+    cells = grid.rows * grid.cols
+    nnz = cells * (5 if config.connect_four_neighbors_only else 9)
+    check_memory(estimate_graph_memory(grid.rows, grid.cols, cells, config.connect_four_neighbors_only)
+                 + estimate_multigrid_memory(cells, nnz, 1),
+                 f"Circuitscape .ini run on '{os.path.basename(config.habitat_file)}' ({grid.cols} x {grid.rows} "
+                 "cells)")
 
 
 def habitat_conductances(habitat, is_resistance=True, mask=None):

@@ -137,3 +137,32 @@ def read_ini(path):
     config = parse_ini_text(read_text(path, "Circuitscape .ini file"), os.path.dirname(os.path.abspath(path)))
     config.path = os.path.abspath(path)
     return config
+
+
+def input_files(config):
+    """The existing files a configuration reads, the ``.ini`` itself included."""
+    paths = [config.options.get(key) for key in PATH_KEYS if key != "output_file"]
+    paths.append(getattr(config, "path", None))
+    return [path for path in paths if isinstance(path, str) and os.path.isfile(path)]
+
+
+#: How the names of Circuitscape's outputs begin after ``<stem>_`` (maps, tables, network files).
+OUTPUT_PREFIXES = ("cum_curmap", "max_curmap", "voltmap", "curmap", "resistances", "voltages", "node_currents",
+                   "branch_currents")
+
+
+def check_outputs_spare_inputs(config, stem):
+    """Refuse a run whose outputs (``<stem>.out``, ``<stem>_<output>…``) would overwrite one of its inputs,
+    e.g. the cumulative current map of an earlier run used as the habitat of this one."""
+    folder, base = os.path.split(os.path.abspath(stem))
+    for path in input_files(config):
+        name = os.path.basename(path)
+        same_folder = os.path.normcase(os.path.realpath(os.path.dirname(path))) == \
+            os.path.normcase(os.path.realpath(folder))
+        ours = name == base + ".out" or any(name.startswith(f"{base}_{prefix}") for prefix in OUTPUT_PREFIXES)
+        if same_folder and ours:
+            raise InputError(
+                f"An output of this run, named '{base}_…' in '{folder}', would overwrite the input "
+                f"'{path}'. Change output_file in the .ini or choose another output folder."
+                f" / 本次输出以“{base}_…”命名，会覆盖输入文件“{path}”，请修改 .ini 中的 output_file 或另选输出文件夹。")
+

@@ -159,3 +159,43 @@ def test_focal_points_outside_the_resistance_raster_are_refused_naming_them(run_
     with pytest.raises(QgsProcessingException, match=r"id\(s\) 7 fall outside"):
         run_alg("circuitscape", {"RESISTANCE": resistance, "FOCAL": path, "FOCAL_ID_FIELD": "site",
                                  "OUTPUT_CURRENT": str(tmp_path / "c.tif")})
+
+
+def _ini_beside_its_inputs(tmp_path, output_file):
+    import shutil
+    case = REFERENCE / "circuitscape" / "pairwise_04_4nb_res_points_nopolys"
+    ini = case / "sgVerify4.ini"
+    from ecosecurity.core.corridors.circuit.ini import read_ini
+    config = read_ini(str(ini))
+    habitat = tmp_path / "run_cum_curmap.asc"   # an earlier run's current map used as habitat
+    points = tmp_path / "run_points.asc"
+    shutil.copyfile(config.options["habitat_file"], habitat)
+    shutil.copyfile(config.options["point_file"], points)
+    text = ini.read_text()
+    lines = []
+    for line in text.splitlines():
+        key = line.split("=")[0].strip()
+        value = {"habitat_file": habitat, "point_file": points, "output_file": tmp_path / output_file}.get(key)
+        lines.append(f"{key} = {value}" if value is not None else line)
+    copy = tmp_path / "run.ini"
+    copy.write_text("\n".join(lines) + "\n")
+    return copy
+
+
+def test_circuitscapeini_outputs_that_would_overwrite_an_input_are_refused(run_alg, tmp_path):
+    from qgis.core import QgsProcessingException
+    ini = _ini_beside_its_inputs(tmp_path, "run.out")   # this run would write run_cum_curmap.asc again
+    before = sorted(os.listdir(tmp_path))
+    habitat = (tmp_path / "run_cum_curmap.asc").read_bytes()
+    with pytest.raises(QgsProcessingException, match="would overwrite the input .*run_cum_curmap.asc"):
+        run_alg("circuitscapeini", {"INI": str(ini)})
+    assert sorted(os.listdir(tmp_path)) == before and (tmp_path / "run_cum_curmap.asc").read_bytes() == habitat
+
+
+def test_circuitscapeini_writes_beside_output_file_whole_or_nothing(run_alg, tmp_path):
+    ini = _ini_beside_its_inputs(tmp_path, "results/model.out")
+    result = run_alg("circuitscapeini", {"INI": str(ini)})
+    files = result["FILES"].split(";")
+    assert all(os.path.dirname(f) == str(tmp_path / "results") and os.path.exists(f) for f in files)
+    assert (tmp_path / "results" / "model_resistances.out").exists()
+    assert [name for name in os.listdir(tmp_path) if name.startswith(".")] == []
