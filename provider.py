@@ -8,6 +8,10 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms.corridors.circuitscape import Circuitscape
 from .algorithms.corridors.circuitscape_ini import CircuitscapeIni
 from .algorithms.corridors.corridors import Corridors
+from .algorithms.keyareas.barriers import Barriers
+from .algorithms.keyareas.centrality import Centrality
+from .algorithms.keyareas.keyareas import KeyAreas
+from .algorithms.keyareas.pinchpoints import PinchPoints
 from .algorithms.resistance.ahp_weights import AhpWeights
 from .algorithms.resistance.distance import EuclideanDistance
 from .algorithms.resistance.entropy_weights import EntropyWeights
@@ -31,6 +35,10 @@ ALGORITHMS = [  # in workflow order
     Corridors,
     Circuitscape,
     CircuitscapeIni,
+    PinchPoints,
+    Barriers,
+    Centrality,
+    KeyAreas,
 ]
 
 

@@ -121,124 +121,94 @@
 <context>
     <name>Barriers</name>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="45" />
+        <location filename="../algorithms/keyareas/barriers.py" line="41" />
         <source>Barriers (Linkage Mapper Barrier Mapper)</source>
         <translation>障碍点（Linkage Mapper Barrier Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="48" />
+        <location filename="../algorithms/keyareas/barriers.py" line="44" />
         <source>&lt;p&gt;Finds the barriers whose restoration would most improve the corridors: Linkage Mapper's Barrier Mapper (McRae et al. 2012) without ArcGIS. For every corridor (active link of the link table) and every detection radius R, each cell x gets the &lt;b&gt;improvement score&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R: the least-cost distance saved per map unit restored if the disc of radius R around x were restored to resistance 1. m&lt;sub&gt;A&lt;/sub&gt;(x) is the least cost distance from core A found on the ring between R - 1 and R map units around x (cell centres farther than R - 1 and at most R), NoData ignored.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;, &lt;b&gt;core id field&lt;/b&gt;, &lt;b&gt;resistance&lt;/b&gt; and &lt;b&gt;link table&lt;/b&gt;: those of the Least-cost corridors run (the table is checked: its cores must exist and its cw_dist must equal the least-cost distance on this resistance).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Minimum / maximum radius&lt;/b&gt; and &lt;b&gt;step&lt;/b&gt; (map units; step 0 = the minimum radius only): at least one cell; multiples of the cell size are recommended (Linkage Mapper demo: 400, 1200, 400).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combine links&lt;/b&gt;: &lt;i&gt;Maximum&lt;/i&gt; keeps the best link's score; &lt;i&gt;Sum&lt;/i&gt; adds the positive scores of all links (NoData and negative scores count as 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Percent scores&lt;/b&gt;: 100 &amp;times; I / LCD, the share of each corridor's cost saved.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD threshold&lt;/b&gt;: cost distances at or above it are ignored (0 = none).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Barrier centres&lt;/b&gt;: the combined score at the disc centres, negative scores set to NoData (with Sum, 0 where no link improves); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Barrier circles&lt;/b&gt;: the centres spread over their restoration disc (focal maximum over the circle of radius R); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Capped circles&lt;/b&gt;: min(circles, resistance - 1), what a cell can gain by restoration (NoData resistance counts as 1e9); always in cost units, also with percent scores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Per-radius folder&lt;/b&gt;: GeoTIFFs named as Linkage Mapper names them, e.g. barriers_BarrierCenters[_Sum]_Rad400.tif, barriers_BarrrierCircles[_Sum]_Rad400.tif (sic), _Pct variants, barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper (s6_barriers.py). Reproduced: the score, percent, maximum and sum rules, centres, circles, capped circles and the mosaic across radii. Differences: cost distances are exact (no bounding circles, float32 focal minima); the annulus and the circle contain the cells whose centres fall in them (ArcGIS converts map-unit radii to cells by an unpublished rule); with Sum the summed circles are capped (Linkage Mapper caps each link before summing).&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
         <translation>&lt;p&gt;找出修复后最能改善廊道的障碍点：即 Linkage Mapper 的 Barrier Mapper（McRae 等 2012），无需 ArcGIS。对每条廊道（连接表中的有效连接）和每个探测半径 R，每个像元 x 得到&lt;b&gt;改善得分&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R：若把以 x 为圆心、半径为 R 的圆修复为阻力 1，每修复单位地图距离可减少的最小成本距离。m&lt;sub&gt;A&lt;/sub&gt;(x) 是在 x 周围 R - 1 到 R 地图单位之间的环形邻域（像元中心距离大于 R - 1 且不超过 R）内到核心区 A 的最小成本距离，忽略无数据。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;、&lt;b&gt;核心区编号字段&lt;/b&gt;、&lt;b&gt;阻力面&lt;/b&gt;和&lt;b&gt;连接表&lt;/b&gt;：与最小成本廊道运行所用的相同（连接表会被检查：其核心区必须存在，其 cw_dist 必须等于在该阻力面上的最小成本距离）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小/最大半径&lt;/b&gt;和&lt;b&gt;步长&lt;/b&gt;（地图单位；步长 0 = 只用最小半径）：至少一个像元；建议取像元大小的整数倍（Linkage Mapper 示例：400、1200、400）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接合并方式&lt;/b&gt;：&lt;i&gt;最大值&lt;/i&gt;取得分最高的连接；&lt;i&gt;求和&lt;/i&gt;把所有连接的正得分相加（无数据和负得分按 0 计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;百分比得分&lt;/b&gt;：100 &amp;times; I / LCD，即每条廊道成本被节省的比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD 阈值&lt;/b&gt;：大于或等于该值的成本距离被忽略（0 = 不设）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;障碍中心&lt;/b&gt;：圆心处的合并得分，负得分设为无数据（求和时无连接改善处为 0）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;障碍圆&lt;/b&gt;：把中心得分扩展到其修复圆上（半径 R 圆形邻域的焦点最大值）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;限幅障碍圆&lt;/b&gt;：min(障碍圆, 阻力 - 1)，即一个像元通过修复最多能获得的改善（无数据阻力按 1e9 计）；始终以成本单位表示，百分比得分时亦然。&lt;/li&gt;&lt;li&gt;&lt;b&gt;各半径结果文件夹&lt;/b&gt;：按 Linkage Mapper 的命名方式输出 GeoTIFF，如 barriers_BarrierCenters[_Sum]_Rad400.tif、barriers_BarrrierCircles[_Sum]_Rad400.tif（原文如此）、_Pct 变体、barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper（s6_barriers.py）。完全重现：得分、百分比、最大值与求和规则、障碍中心、障碍圆、限幅障碍圆以及各半径的最大值镶嵌。差异：成本距离为精确值（不用外接圆，焦点最小值以 float32 存储）；环形和圆形邻域包含中心落在其中的像元（ArcGIS 将地图单位半径换算为像元的规则未公开）；求和时对相加后的障碍圆限幅（Linkage Mapper 在相加前对每条连接限幅）。&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="85" />
-        <source>Core areas (polygons or a raster of core ids)</source>
-        <translation>核心区（面图层或核心区编号栅格）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="88" />
-        <source>Core id field (polygon cores)</source>
-        <translation>核心区编号字段（面图层）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="91" />
-        <source>Resistance surface</source>
-        <translation>阻力面</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="92" />
+        <location filename="../algorithms/keyareas/barriers.py" line="82" />
         <source>Link table (from Least-cost corridors)</source>
         <translation>连接表（来自最小成本廊道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="94" />
+        <location filename="../algorithms/keyareas/barriers.py" line="84" />
         <source>Minimum detection radius</source>
         <translation>最小探测半径</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="96" />
+        <location filename="../algorithms/keyareas/barriers.py" line="86" />
         <source>Maximum detection radius (used with a step &gt; 0)</source>
         <translation>最大探测半径（步长 &gt; 0 时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="99" />
+        <location filename="../algorithms/keyareas/barriers.py" line="89" />
         <source>Radius step (0 = the minimum radius only)</source>
         <translation>半径步长（0 = 只用最小半径）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="102" />
+        <location filename="../algorithms/keyareas/barriers.py" line="92" />
         <source>Combine links by</source>
         <translation>连接合并方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="102" />
+        <location filename="../algorithms/keyareas/barriers.py" line="92" />
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="102" />
+        <location filename="../algorithms/keyareas/barriers.py" line="92" />
         <source>Sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="104" />
+        <location filename="../algorithms/keyareas/barriers.py" line="94" />
         <source>Percent scores (100 x improvement / least-cost distance)</source>
         <translation>百分比得分（100 × 改善值 / 最小成本距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="106" />
+        <location filename="../algorithms/keyareas/barriers.py" line="96" />
         <source>CWD threshold (cost units; 0 = none)</source>
         <translation>CWD 阈值（成本单位；0 = 不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="109" />
+        <location filename="../algorithms/keyareas/barriers.py" line="99" />
         <source>Barrier centres (improvement score)</source>
         <translation>障碍中心（改善得分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="111" />
+        <location filename="../algorithms/keyareas/barriers.py" line="101" />
         <source>Barrier circles (score over the restoration disc)</source>
         <translation>障碍圆（修复圆范围内的得分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="113" />
+        <location filename="../algorithms/keyareas/barriers.py" line="103" />
         <source>Capped barrier circles (at most resistance - 1)</source>
         <translation>限幅障碍圆（不超过阻力 - 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="115" />
+        <location filename="../algorithms/keyareas/barriers.py" line="105" />
         <source>Folder for per-radius rasters</source>
         <translation>各半径栅格的输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="122" />
+        <location filename="../algorithms/keyareas/barriers.py" line="112" />
         <source>Barriers on '{0}'</source>
         <translation>在“{0}”上识别障碍点</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="126" />
+        <location filename="../algorithms/keyareas/barriers.py" line="116" />
         <source>Link table: the layer could not be loaded.</source>
         <translation>连接表：无法加载该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="145" />
+        <location filename="../algorithms/keyareas/barriers.py" line="135" />
         <source>{0} links, radii {1}</source>
         <translation>{0} 条连接，半径 {1}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="160" />
-        <source>Core areas: the layer could not be loaded.</source>
-        <translation>核心区：无法加载该图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="163" />
-        <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
-        <translation>核心区：“{0}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="168" />
-        <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
-        <translation>核心区：请选择面图层“{0}”的核心区编号字段（CORE_ID_FIELD）。</translation>
     </message>
 </context>
 <context>
@@ -892,184 +862,187 @@
     </message>
 </context>
 <context>
-    <name>Corridors</name>
+    <name>CoreInputs</name>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="56" />
-        <source>Least-cost corridors (Linkage Mapper)</source>
-        <translation>最小成本廊道（Linkage Mapper）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="59" />
-        <source>&lt;p&gt;Builds the ecological network between sources (core areas) on a resistance surface and maps the least-cost corridors: the Linkage Pathways tool of Linkage Mapper (McRae &amp;amp; Kavanagh 2011) without ArcGIS. The output corridors, least-cost paths and link table are those most ecological security pattern studies report (e.g. "33 corridors, 163.92 km").&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Cost distance&lt;/b&gt; (ESRI Cost Distance rule): a move between neighbouring cells costs cell size &amp;times; the mean of their resistances, &amp;times;&amp;radic;2 on diagonals; 0 inside a core; NoData cells are barriers. Computed exactly with Dijkstra on the 8-neighbour grid.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacency&lt;/b&gt;: two cores are adjacent when their cost allocation zones (and/or Euclidean allocation zones) touch; &lt;i&gt;All pairs&lt;/i&gt; links every pair.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt;: for each candidate pair, the Euclidean edge-to-edge distance, the least-cost distance (CWD) and the least-cost path. Links are dropped when the path crosses a third core (-15), or is longer than the maximum Euclidean (-11) or cost distance (-12), or no path exists (-12).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: each core keeps its &lt;i&gt;n&lt;/i&gt; nearest neighbours (type 10); with &lt;i&gt;Connect constellations&lt;/i&gt; the separate groups are then joined by their shortest remaining links (type 20); the rest become -1. 0 nearest neighbours = keep all (type 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalised corridors&lt;/b&gt;: for each kept link A-B, CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; (0 on the least-cost path: the extra cost of passing through a cell); the minimum over links, rounded to integers as Linkage Mapper does.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;: polygons with an integer &lt;b&gt;core id field&lt;/b&gt; (rasterised on the resistance grid by cell centre; reprojected if needed; overlapping polygons with different ids are refused), or a raster of core ids aligned with the resistance (0 and NoData = not a core).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 (&amp;ge; 1 recommended), NoData = impassable; a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Truncate corridors at&lt;/b&gt;: the corridor width in cost units (Linkage Mapper's CWD threshold, e.g. 200 000 in its demo); 0 = no truncated raster. When the full corridor raster is not requested (skip it), the searches stop at this width and large grids run much faster, with identical truncated corridors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bounding circle buffer&lt;/b&gt; (advanced): Linkage Mapper's speed-up, each search restricted to circles around the linked cores grown by this distance; an approximation (0 = off, exact).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt; (Int32) and &lt;b&gt;truncated corridors&lt;/b&gt;: normalised least-cost corridor values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Least-cost paths&lt;/b&gt;: one line per kept link with link_id, core1, core2, link_type, euc_dist, cw_dist, lcp_length, cwd_to_euc, cwd_to_path.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: every candidate link, including the dropped ones with their type code and reason (link_info).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost distance to the nearest core&lt;/b&gt; and &lt;b&gt;nearest core&lt;/b&gt; (cost allocation); optional &lt;b&gt;non-normalised corridors&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;.&lt;/li&gt;&lt;li&gt;The number of corridors and their total length (km) are reported in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 (Linkage Pathways, steps 1-5). Reproduced: the cost distance rule (exactly), link types and pruning rules, normalised corridors and their rounding. Differences: Euclidean distances are measured between core cells rather than simplified polygons (within about one cell); path lengths follow the cell centres; among equally cheap paths another one may be drawn.&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在阻力面上构建生态源地（核心区）之间的生态网络并绘制最小成本廊道：即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Linkage Pathways 工具，无需 ArcGIS。输出的廊道、最小成本路径和连接表正是多数生态安全格局研究所报告的内容（如“33 条廊道，163.92 km”）。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;成本距离&lt;/b&gt;（ESRI 成本距离规则）：相邻像元间移动的成本为像元大小 &amp;times; 两像元阻力的平均值，对角方向再乘 &amp;radic;2；核心区内为 0；NoData 像元为障碍。在 8 邻域栅格图上用 Dijkstra 算法精确计算。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻接&lt;/b&gt;：两个核心区的成本分配区（和/或欧氏分配区）相接即为邻接；&lt;i&gt;所有成对&lt;/i&gt;则连接每一对核心区。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：对每一候选对计算欧氏边缘距离、最小成本距离（CWD）和最小成本路径。路径穿过第三个核心区（-15）、超过最大欧氏距离（-11）或最大成本距离（-12）、或不存在路径（-12）时该连接被舍弃。&lt;/li&gt;&lt;li&gt;&lt;b&gt;剪枝&lt;/b&gt;：每个核心区保留 &lt;i&gt;n&lt;/i&gt; 个最近邻（类型 10）；勾选&lt;i&gt;连接组团&lt;/i&gt;时，再用剩余连接中最短者把分离的组团连起来（类型 20）；其余变为 -1。最近邻数为 0 表示全部保留（类型 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准化廊道&lt;/b&gt;：对每个保留的连接 A-B 计算 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt;（在最小成本路径上为 0，即经过该像元需付出的额外成本）；对所有连接取最小值，并按 Linkage Mapper 的方式取整。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;：带整数&lt;b&gt;核心区编号字段&lt;/b&gt;的面图层（按像元中心栅格化到阻力栅格上；必要时自动重投影；不同编号的多边形重叠会报错），或与阻力栅格对齐的核心区编号栅格（0 和 NoData 表示非核心区）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：值 &amp;gt; 0（建议 &amp;ge; 1），NoData 表示不可通行；须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道截断宽度&lt;/b&gt;：以成本单位表示的廊道宽度（Linkage Mapper 的 CWD 阈值，其示例中为 200 000）；0 表示不输出截断廊道。若不需要完整廊道栅格（跳过该输出），搜索在此宽度处停止，大范围栅格运行快得多，截断廊道结果完全相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;外接圆缓冲距离&lt;/b&gt;（高级）：Linkage Mapper 的加速方法，每次搜索限制在相连核心区周围、按该距离扩大的圆内；这是一种近似（0 = 关闭，精确）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（Int32）和&lt;b&gt;截断廊道&lt;/b&gt;：标准化最小成本廊道值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小成本路径&lt;/b&gt;：每个保留的连接一条线，字段 link_id、core1、core2、link_type、euc_dist、cw_dist、lcp_length、cwd_to_euc、cwd_to_path。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：全部候选连接，包括被舍弃的连接及其类型代码和原因（link_info）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;到最近核心区的成本距离&lt;/b&gt;和&lt;b&gt;最近核心区&lt;/b&gt;（成本分配）；可选的&lt;b&gt;非标准化廊道&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;。&lt;/li&gt;&lt;li&gt;廊道条数及总长度（km）写在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3（Linkage Pathways 第 1-5 步）。完全重现：成本距离规则、连接类型与剪枝规则、标准化廊道及其取整。差异：欧氏距离按核心区像元而非简化后的多边形量算（相差约一个像元以内）；路径长度沿像元中心计算；成本相同的多条路径中可能绘出另一条。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="108" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="17" />
         <source>Core areas (polygons or a raster of core ids)</source>
         <translation>核心区（面图层或核心区编号栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="111" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="20" />
         <source>Core id field (polygon cores)</source>
-        <translation>核心区编号字段（面图层）</translation>
+        <translation>核心区编号字段（面状核心区）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="114" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="23" />
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
-        <source>Adjacency</source>
-        <translation>邻接方式</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
-        <source>Cost-weighted</source>
-        <translation>成本加权</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
-        <source>Euclidean</source>
-        <translation>欧氏</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
-        <source>Cost-weighted and Euclidean</source>
-        <translation>成本加权和欧氏</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
-        <source>All pairs</source>
-        <translation>所有成对</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="119" />
-        <source>Drop corridors that pass through other cores</source>
-        <translation>舍弃穿过其他核心区的廊道</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="121" />
-        <source>Keep each core's nearest neighbours (0 = unlimited)</source>
-        <translation>每个核心区保留的最近邻数（0 = 不限）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="124" />
-        <source>Connect constellations (join separate groups of cores)</source>
-        <translation>连接组团（连接分离的核心区组）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="126" />
-        <source>Maximum cost-weighted corridor distance (0 = no limit)</source>
-        <translation>最大成本加权廊道距离（0 = 不限）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="129" />
-        <source>Maximum Euclidean corridor distance (0 = no limit)</source>
-        <translation>最大欧氏廊道距离（0 = 不限）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="132" />
-        <source>Truncate corridors at cost-weighted width (0 = no truncation)</source>
-        <translation>廊道截断宽度（成本加权；0 = 不截断）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="135" />
-        <source>Also compute non-normalised corridors</source>
-        <translation>同时计算非标准化廊道</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="137" />
-        <source>Measure nearest neighbours by</source>
-        <translation>最近邻的度量</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="137" />
-        <source>Cost-weighted distance</source>
-        <translation>成本加权距离</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="137" />
-        <source>Euclidean distance</source>
-        <translation>欧氏距离</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="140" />
-        <source>Bounding circle buffer (0 = off, exact)</source>
-        <translation>外接圆缓冲距离（0 = 关闭，精确）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="146" />
-        <source>Normalised least-cost corridors</source>
-        <translation>标准化最小成本廊道</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="148" />
-        <source>Truncated corridors</source>
-        <translation>截断廊道</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="150" />
-        <source>Least-cost paths</source>
-        <translation>最小成本路径</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="152" />
-        <source>Link table</source>
-        <translation>连接表</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="154" />
-        <source>Cost distance to the nearest core</source>
-        <translation>到最近核心区的成本距离</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="156" />
-        <source>Nearest core (cost allocation)</source>
-        <translation>最近核心区（成本分配）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="158" />
-        <source>Non-normalised corridors</source>
-        <translation>非标准化廊道</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="160" />
-        <source>Number of corridors</source>
-        <translation>廊道条数</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="161" />
-        <source>Total corridor length (km)</source>
-        <translation>廊道总长度（km）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="166" />
-        <source>Least-cost corridors on '{0}'</source>
-        <translation>在 '{0}' 上计算最小成本廊道</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="189" />
-        <source>{0} corridors, {1:.2f} km ({2} candidate links)</source>
-        <translation>{0} 条廊道，{1:.2f} km（{2} 个候选连接）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/corridors.py" line="214" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="31" />
         <source>Core areas: the layer could not be loaded.</source>
         <translation>核心区：无法加载该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="217" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="35" />
         <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
-        <translation>核心区：'{0}' 不是文件栅格，请先另存为 GeoTIFF。</translation>
+        <translation>核心区：“{0}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="222" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="41" />
         <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
-        <translation>核心区：请选择面图层 '{0}' 的核心区编号字段（CORE_ID_FIELD）。</translation>
+        <translation>核心区：请选择面图层“{0}”的核心区编号字段（CORE_ID_FIELD）。</translation>
+    </message>
+</context>
+<context>
+    <name>Corridors</name>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="53" />
+        <source>Least-cost corridors (Linkage Mapper)</source>
+        <translation>最小成本廊道（Linkage Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="235" />
+        <location filename="../algorithms/corridors/corridors.py" line="56" />
+        <source>&lt;p&gt;Builds the ecological network between sources (core areas) on a resistance surface and maps the least-cost corridors: the Linkage Pathways tool of Linkage Mapper (McRae &amp;amp; Kavanagh 2011) without ArcGIS. The output corridors, least-cost paths and link table are those most ecological security pattern studies report (e.g. "33 corridors, 163.92 km").&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Cost distance&lt;/b&gt; (ESRI Cost Distance rule): a move between neighbouring cells costs cell size &amp;times; the mean of their resistances, &amp;times;&amp;radic;2 on diagonals; 0 inside a core; NoData cells are barriers. Computed exactly with Dijkstra on the 8-neighbour grid.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacency&lt;/b&gt;: two cores are adjacent when their cost allocation zones (and/or Euclidean allocation zones) touch; &lt;i&gt;All pairs&lt;/i&gt; links every pair.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt;: for each candidate pair, the Euclidean edge-to-edge distance, the least-cost distance (CWD) and the least-cost path. Links are dropped when the path crosses a third core (-15), or is longer than the maximum Euclidean (-11) or cost distance (-12), or no path exists (-12).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: each core keeps its &lt;i&gt;n&lt;/i&gt; nearest neighbours (type 10); with &lt;i&gt;Connect constellations&lt;/i&gt; the separate groups are then joined by their shortest remaining links (type 20); the rest become -1. 0 nearest neighbours = keep all (type 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalised corridors&lt;/b&gt;: for each kept link A-B, CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; (0 on the least-cost path: the extra cost of passing through a cell); the minimum over links, rounded to integers as Linkage Mapper does.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;: polygons with an integer &lt;b&gt;core id field&lt;/b&gt; (rasterised on the resistance grid by cell centre; reprojected if needed; overlapping polygons with different ids are refused), or a raster of core ids aligned with the resistance (0 and NoData = not a core).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 (&amp;ge; 1 recommended), NoData = impassable; a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Truncate corridors at&lt;/b&gt;: the corridor width in cost units (Linkage Mapper's CWD threshold, e.g. 200 000 in its demo); 0 = no truncated raster. When the full corridor raster is not requested (skip it), the searches stop at this width and large grids run much faster, with identical truncated corridors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bounding circle buffer&lt;/b&gt; (advanced): Linkage Mapper's speed-up, each search restricted to circles around the linked cores grown by this distance; an approximation (0 = off, exact).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt; (Int32) and &lt;b&gt;truncated corridors&lt;/b&gt;: normalised least-cost corridor values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Least-cost paths&lt;/b&gt;: one line per kept link with link_id, core1, core2, link_type, euc_dist, cw_dist, lcp_length, cwd_to_euc, cwd_to_path.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: every candidate link, including the dropped ones with their type code and reason (link_info).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost distance to the nearest core&lt;/b&gt; and &lt;b&gt;nearest core&lt;/b&gt; (cost allocation); optional &lt;b&gt;non-normalised corridors&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;.&lt;/li&gt;&lt;li&gt;The number of corridors and their total length (km) are reported in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 (Linkage Pathways, steps 1-5). Reproduced: the cost distance rule (exactly), link types and pruning rules, normalised corridors and their rounding. Differences: Euclidean distances are measured between core cells rather than simplified polygons (within about one cell); path lengths follow the cell centres; among equally cheap paths another one may be drawn.&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在阻力面上构建生态源地（核心区）之间的生态网络并绘制最小成本廊道：即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Linkage Pathways 工具，无需 ArcGIS。输出的廊道、最小成本路径和连接表正是多数生态安全格局研究所报告的内容（如“33 条廊道，163.92 km”）。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;成本距离&lt;/b&gt;（ESRI 成本距离规则）：相邻像元间移动的成本为像元大小 &amp;times; 两像元阻力的平均值，对角方向再乘 &amp;radic;2；核心区内为 0；NoData 像元为障碍。在 8 邻域栅格图上用 Dijkstra 算法精确计算。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻接&lt;/b&gt;：两个核心区的成本分配区（和/或欧氏分配区）相接即为邻接；&lt;i&gt;所有成对&lt;/i&gt;则连接每一对核心区。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：对每一候选对计算欧氏边缘距离、最小成本距离（CWD）和最小成本路径。路径穿过第三个核心区（-15）、超过最大欧氏距离（-11）或最大成本距离（-12）、或不存在路径（-12）时该连接被舍弃。&lt;/li&gt;&lt;li&gt;&lt;b&gt;剪枝&lt;/b&gt;：每个核心区保留 &lt;i&gt;n&lt;/i&gt; 个最近邻（类型 10）；勾选&lt;i&gt;连接组团&lt;/i&gt;时，再用剩余连接中最短者把分离的组团连起来（类型 20）；其余变为 -1。最近邻数为 0 表示全部保留（类型 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准化廊道&lt;/b&gt;：对每个保留的连接 A-B 计算 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt;（在最小成本路径上为 0，即经过该像元需付出的额外成本）；对所有连接取最小值，并按 Linkage Mapper 的方式取整。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;：带整数&lt;b&gt;核心区编号字段&lt;/b&gt;的面图层（按像元中心栅格化到阻力栅格上；必要时自动重投影；不同编号的多边形重叠会报错），或与阻力栅格对齐的核心区编号栅格（0 和 NoData 表示非核心区）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：值 &amp;gt; 0（建议 &amp;ge; 1），NoData 表示不可通行；须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道截断宽度&lt;/b&gt;：以成本单位表示的廊道宽度（Linkage Mapper 的 CWD 阈值，其示例中为 200 000）；0 表示不输出截断廊道。若不需要完整廊道栅格（跳过该输出），搜索在此宽度处停止，大范围栅格运行快得多，截断廊道结果完全相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;外接圆缓冲距离&lt;/b&gt;（高级）：Linkage Mapper 的加速方法，每次搜索限制在相连核心区周围、按该距离扩大的圆内；这是一种近似（0 = 关闭，精确）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（Int32）和&lt;b&gt;截断廊道&lt;/b&gt;：标准化最小成本廊道值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小成本路径&lt;/b&gt;：每个保留的连接一条线，字段 link_id、core1、core2、link_type、euc_dist、cw_dist、lcp_length、cwd_to_euc、cwd_to_path。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：全部候选连接，包括被舍弃的连接及其类型代码和原因（link_info）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;到最近核心区的成本距离&lt;/b&gt;和&lt;b&gt;最近核心区&lt;/b&gt;（成本分配）；可选的&lt;b&gt;非标准化廊道&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;。&lt;/li&gt;&lt;li&gt;廊道条数及总长度（km）写在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3（Linkage Pathways 第 1-5 步）。完全重现：成本距离规则、连接类型与剪枝规则、标准化廊道及其取整。差异：欧氏距离按核心区像元而非简化后的多边形量算（相差约一个像元以内）；路径长度沿像元中心计算；成本相同的多条路径中可能绘出另一条。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="106" />
+        <source>Adjacency</source>
+        <translation>邻接方式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="106" />
+        <source>Cost-weighted</source>
+        <translation>成本加权</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="106" />
+        <source>Euclidean</source>
+        <translation>欧氏</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="106" />
+        <source>Cost-weighted and Euclidean</source>
+        <translation>成本加权和欧氏</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="106" />
+        <source>All pairs</source>
+        <translation>所有成对</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="110" />
+        <source>Drop corridors that pass through other cores</source>
+        <translation>舍弃穿过其他核心区的廊道</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="112" />
+        <source>Keep each core's nearest neighbours (0 = unlimited)</source>
+        <translation>每个核心区保留的最近邻数（0 = 不限）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="115" />
+        <source>Connect constellations (join separate groups of cores)</source>
+        <translation>连接组团（连接分离的核心区组）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="117" />
+        <source>Maximum cost-weighted corridor distance (0 = no limit)</source>
+        <translation>最大成本加权廊道距离（0 = 不限）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="120" />
+        <source>Maximum Euclidean corridor distance (0 = no limit)</source>
+        <translation>最大欧氏廊道距离（0 = 不限）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="123" />
+        <source>Truncate corridors at cost-weighted width (0 = no truncation)</source>
+        <translation>廊道截断宽度（成本加权；0 = 不截断）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="126" />
+        <source>Also compute non-normalised corridors</source>
+        <translation>同时计算非标准化廊道</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="128" />
+        <source>Measure nearest neighbours by</source>
+        <translation>最近邻的度量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="128" />
+        <source>Cost-weighted distance</source>
+        <translation>成本加权距离</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="128" />
+        <source>Euclidean distance</source>
+        <translation>欧氏距离</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="131" />
+        <source>Bounding circle buffer (0 = off, exact)</source>
+        <translation>外接圆缓冲距离（0 = 关闭，精确）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="137" />
+        <source>Normalised least-cost corridors</source>
+        <translation>标准化最小成本廊道</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="139" />
+        <source>Truncated corridors</source>
+        <translation>截断廊道</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="141" />
+        <source>Least-cost paths</source>
+        <translation>最小成本路径</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="143" />
+        <source>Link table</source>
+        <translation>连接表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="145" />
+        <source>Cost distance to the nearest core</source>
+        <translation>到最近核心区的成本距离</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="147" />
+        <source>Nearest core (cost allocation)</source>
+        <translation>最近核心区（成本分配）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="149" />
+        <source>Non-normalised corridors</source>
+        <translation>非标准化廊道</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="151" />
+        <source>Number of corridors</source>
+        <translation>廊道条数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="152" />
+        <source>Total corridor length (km)</source>
+        <translation>廊道总长度（km）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="157" />
+        <source>Least-cost corridors on '{0}'</source>
+        <translation>在 '{0}' 上计算最小成本廊道</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="180" />
+        <source>{0} corridors, {1:.2f} km ({2} candidate links)</source>
+        <translation>{0} 条廊道，{1:.2f} km（{2} 个候选连接）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/corridors.py" line="208" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -1748,107 +1721,77 @@
 <context>
     <name>PinchPoints</name>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="46" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="42" />
         <source>Pinch points (Linkage Mapper Pinchpoint Mapper)</source>
         <translation>夹点（Linkage Mapper Pinchpoint Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="49" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="45" />
         <source>&lt;p&gt;Maps the pinch points of the ecological corridors: the places inside a corridor where the current of circuit theory concentrates because there are few alternatives, so losing them would cut the link. This is the Pinchpoint Mapper of Linkage Mapper (McRae &amp;amp; Kavanagh 2011), which runs Circuitscape inside the least-cost corridors, without ArcGIS. Run &lt;i&gt;Least-cost corridors&lt;/i&gt; first: it gives the link table.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;For each core with a kept link, one cost-distance surface (ESRI rule), reused by all its links; the least-cost distance of every link is recomputed and must equal the table's cw_dist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacent pairs&lt;/b&gt;: for each kept link A-B, the corridor is the cells where CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; the cutoff; the resistance is clipped to it (and to its bounding box, so each link costs what its corridor costs); the cells of A and B inside it are the focal regions; Circuitscape pairwise (8 neighbours, average resistances, focal node currents set to zero) gives the current; the maps of all links are combined by their maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All pairs&lt;/b&gt; / &lt;b&gt;all to one&lt;/b&gt;: one circuit over the union of all corridors and all cores, every core a focal region; the cumulative current.&lt;/li&gt;&lt;li&gt;Core cells are set to NoData (their current is not a pinch point).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: as given to &lt;i&gt;Least-cost corridors&lt;/i&gt; (polygons with an integer id field, or a raster of core ids).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance surface&lt;/b&gt;: the one the corridors were computed on; values &amp;gt; 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: the link table (or the least-cost path layer) of &lt;i&gt;Least-cost corridors&lt;/i&gt;; links with link_type &amp;ge; 1 are used. A table from another run (other cores, resistance or cell size) is refused with the link and the values that differ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor width (CWD cutoff)&lt;/b&gt;: in cost units, like the truncation width of the corridors (Linkage Mapper's demo uses 5 000; wider corridors show more alternative routes and take longer).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mode&lt;/b&gt;: adjacent pairs (each link on its own corridor), all pairs or all to one (the whole corridor network at once).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Square resistances&lt;/b&gt;: use resistance&amp;sup2; in the circuit (sharper pinch points); the corridors still use the resistance as given.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pinch-point current&lt;/b&gt; (Float32, NoData on cores and outside the corridors): high values are pinch points.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table with effective resistances&lt;/b&gt;: the input table plus eff_resist (effective resistance &amp;times; cell size) and cwd_to_eff_resist (cw_dist / eff_resist; high = a narrow corridor). Computed in adjacent-pair mode without squaring; -1 otherwise and for dropped links.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper driving Circuitscape 4. Reproduced: the corridor clip, focal regions and Circuitscape options Linkage Mapper sets; each circuit is solved by the plugin's engine, which reproduces Circuitscape's verification cases. Cost distances are exact in double precision (ArcGIS stores single precision, so cells right at the cutoff may differ).&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</source>
         <translation>&lt;p&gt;绘制生态廊道中的夹点（pinch point）：廊道内电路理论的电流因缺少替代路径而集中的位置，失去这些位置会切断连接。即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Pinchpoint Mapper：在最小成本廊道内运行 Circuitscape，无需 ArcGIS。请先运行&lt;i&gt;最小成本廊道&lt;/i&gt;：它提供连接表。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;对每个有保留连接的核心区计算一次成本距离面（ESRI 规则），供其所有连接共用；每条连接的最小成本距离会重新计算，并须与连接表中的 cw_dist 一致。&lt;/li&gt;&lt;li&gt;&lt;b&gt;相邻成对&lt;/b&gt;：对每条保留的连接 A-B，廊道为满足 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; 阈值的像元；阻力栅格裁剪到该廊道（及其外包矩形，使每条连接的计算量只取决于其廊道）；廊道内 A 和 B 的像元为焦点区域；Circuitscape 成对模式（8 邻域、平均阻力、焦点电流置零）给出电流；所有连接的电流图取最大值合并。&lt;/li&gt;&lt;li&gt;&lt;b&gt;所有成对&lt;/b&gt; / &lt;b&gt;全部到一&lt;/b&gt;：在所有廊道与所有核心区的并集上计算一次电路，每个核心区均为焦点区域；输出累积电流。&lt;/li&gt;&lt;li&gt;核心区像元设为 NoData（其电流不属于夹点）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用相同（带整数编号字段的面图层，或核心区编号栅格）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：计算廊道时所用的阻力面；值 &amp;gt; 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：&lt;i&gt;最小成本廊道&lt;/i&gt;输出的连接表（或最小成本路径图层）；使用 link_type &amp;ge; 1 的连接。来自其他运行（核心区、阻力面或像元大小不同）的连接表会被拒绝，并指出不一致的连接和数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道宽度（CWD 阈值）&lt;/b&gt;：以成本为单位，与廊道截断宽度相同（Linkage Mapper 示例为 5 000；廊道越宽，显示的替代路径越多，耗时越长）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;模式&lt;/b&gt;：相邻成对（每条连接在各自廊道上计算）、所有成对或全部到一（整个廊道网络一次计算）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力平方&lt;/b&gt;：电路中使用阻力&amp;sup2;（夹点更突出）；廊道仍使用原阻力。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;夹点电流&lt;/b&gt;（Float32，核心区和廊道以外为 NoData）：高值即夹点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含有效电阻的连接表&lt;/b&gt;：输入连接表加上 eff_resist（有效电阻 &amp;times; 像元大小）和 cwd_to_eff_resist（cw_dist / eff_resist；值高表示廊道狭窄）。仅在相邻成对模式且不平方阻力时计算；其他情况及被舍弃的连接为 -1。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper（调用 Circuitscape 4）。重现内容：Linkage Mapper 设置的廊道裁剪、焦点区域和 Circuitscape 选项；每个电路由本插件的电路引擎求解，该引擎重现了 Circuitscape 的全部验证算例。成本距离以双精度精确计算（ArcGIS 以单精度存储，因此恰好位于阈值处的像元可能不同）。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="94" />
-        <source>Core areas (polygons or a raster of core ids)</source>
-        <translation>核心区（面图层或核心区编号栅格）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="97" />
-        <source>Core id field (polygon cores)</source>
-        <translation>核心区编号字段（面图层）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="100" />
-        <source>Resistance surface</source>
-        <translation>阻力面</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="101" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="91" />
         <source>Link table (from Least-cost corridors)</source>
         <translation>连接表（来自最小成本廊道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="103" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="93" />
         <source>Corridor width (CWD cutoff, cost units)</source>
         <translation>廊道宽度（CWD 阈值，成本单位）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
         <source>Adjacent pairs (each link on its own corridor)</source>
         <translation>相邻成对（每条连接在各自廊道上计算）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
         <source>All pairs</source>
         <translation>所有成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="106" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
         <source>All to one</source>
         <translation>全部到一</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="110" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="100" />
         <source>Square resistances in the circuit</source>
         <translation>电路中使用阻力平方</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="112" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="102" />
         <source>Pinch-point current</source>
         <translation>夹点电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="113" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="103" />
         <source>Link table with effective resistances</source>
         <translation>含有效电阻的连接表</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="119" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="109" />
         <source>Pinch points on '{0}'</source>
         <translation>在 '{0}' 上计算夹点</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="122" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="112" />
         <source>Link table: the layer could not be loaded.</source>
         <translation>连接表：无法加载该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="133" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="123" />
         <source>{0} links, {1} circuit solves; largest window {2} cells</source>
         <translation>{0} 条连接，{1} 次电路求解；最大窗口 {2} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="141" />
-        <source>Core areas: the layer could not be loaded.</source>
-        <translation>核心区：无法加载该图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="144" />
-        <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
-        <translation>核心区：'{0}' 不是基于文件的栅格，请先保存为 GeoTIFF。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="149" />
-        <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
-        <translation>核心区：请选择面图层 '{0}' 的核心区编号字段（CORE_ID_FIELD）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="164" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="136" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>

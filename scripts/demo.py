@@ -68,12 +68,22 @@ DEMO_SYMBOLS = {
     "mining": {"color": "120,60,20,200", "outline_color": "60,30,10,255"},
     "roads": {"line_color": "90,90,90,255", "line_width": "0.4"},
     "rivers": {"line_color": "30,90,200,255", "line_width": "0.5"},
-    "sources": {"color": "0,0,0,0", "outline_color": "0,90,0,255", "outline_width": "0.5"},
+    "sources": {"color": "170,215,160,255", "outline_color": "0,90,0,255", "outline_width": "0.4"},
+    "townships": {"color": "0,0,0,0", "outline_color": "120,120,120,255", "outline_width": "0.2"},
+    "pinch_areas": {"color": "230,30,30,230", "outline_color": "120,0,0,255", "outline_width": "0.3"},
+    "barrier_areas": {"color": "140,40,200,230", "outline_color": "60,0,90,255", "outline_width": "0.3"},
 }
 
 
 def load_layer(path):
-    from qgis.core import QgsFillSymbol, QgsLineSymbol, QgsRasterLayer, QgsVectorLayer, QgsWkbTypes
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsLineSymbol,
+        QgsRasterLayer,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
     name = os.path.splitext(os.path.basename(path))[0]
     if path.lower().endswith((".gpkg", ".shp", ".geojson", ".csv")):
         layer = QgsVectorLayer(path, name, "ogr")
@@ -84,7 +94,7 @@ def load_layer(path):
         if name in DEMO_SYMBOLS:
             polygon = layer.geometryType() == QgsWkbTypes.PolygonGeometry
             symbol = (QgsFillSymbol if polygon else QgsLineSymbol).createSimple(DEMO_SYMBOLS[name])
-            layer.renderer().setSymbol(symbol)
+            layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     return layer
 
 
@@ -199,6 +209,8 @@ def step_corridors(ctx):
         "OUTPUT_TRUNCATED": os.path.join(out, "corridors_truncated.tif"),
         "OUTPUT_LCP": os.path.join(out, "least_cost_paths.gpkg"), "OUTPUT_LINKS": os.path.join(out, "links.csv"),
         "OUTPUT_CWD": os.path.join(out, "cost_distance.tif"), "OUTPUT_ALLOCATION": os.path.join(out, "allocation.tif")})
+    ctx["lcp"], ctx["links"] = result["OUTPUT_LCP"], result["OUTPUT_LINKS"]
+    ctx["corridor_count"], ctx["corridor_km"] = result["CORRIDOR_COUNT"], result["CORRIDOR_LENGTH_KM"]
     return [Section("Least-cost corridors / 最小累积阻力廊道 (ecosecurity:corridors)", [
         ("Truncated corridors and least-cost paths 截断廊道与最小成本路径", result["OUTPUT_TRUNCATED"],
          [result["OUTPUT_LCP"], ctx["sources"], result["OUTPUT_TRUNCATED"]]),
@@ -277,7 +289,112 @@ def read_csv_rows(path):
         return list(csv.DictReader(handle))
 
 
-STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit]
+#: Class names of the demo land use (scripts/make_demo_data.py) for the key-area tables.
+LAND_USE_NAMES = "1:林地,2:灌木林,3:草地,4:耕地,5:城镇,6:农村居民点,7:裸地,8:水域,9:湿地"
+
+
+def step_centrality(ctx):
+    """Corridor importance: current-flow centrality on the core network, three levels (Centrality Mapper)."""
+    out = ctx["out"]
+    result = run("centrality", {
+        "CORES": ctx["sources"], "CORE_ID_FIELD": "node_id", "LINKS": ctx["lcp"], "LEVELS": 3,
+        "OUTPUT_CORES": os.path.join(out, "cores_centrality.gpkg"),
+        "OUTPUT_LINKS": os.path.join(out, "corridor_centrality.gpkg"),
+        "OUTPUT_SUMMARY": os.path.join(out, "centrality_levels.csv")})
+    ctx["centrality_links"] = result["OUTPUT_LINKS"]
+    rows = read_csv_rows(result["OUTPUT_SUMMARY"])
+    ctx["centrality_rows"] = rows
+    return [Section("Corridor centrality / 廊道中心度 (ecosecurity:centrality, current flow, natural breaks)", [
+        ("Corridors graded by centrality 按中心度分级的廊道", result["OUTPUT_LINKS"],
+         [result["OUTPUT_LINKS"], ctx["sources"], ctx["resistance"]]),
+        ("Levels 分级统计", result["OUTPUT_SUMMARY"], None),
+    ], html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))]
+
+
+def townships(ctx):
+    """A 6 km grid standing in for township boundaries (the demo has none)."""
+    if "units" not in ctx:
+        ctx["units"] = run_native("native:creategrid", {
+            "TYPE": 2, "EXTENT": ctx["resistance"], "HSPACING": 6000, "VSPACING": 6000, "CRS": ctx["resistance"],
+            "OUTPUT": os.path.join(ctx["out"], "townships.gpkg")})["OUTPUT"]
+    return ctx["units"]
+
+
+def key_areas(ctx, raster, stem, title):
+    """Top natural-breaks level of ``raster`` × resistance as polygons, tabulated per township."""
+    out = ctx["out"]
+    result = run("keyareas", {
+        "INPUT": raster, "RESISTANCE": ctx["resistance"], "COMBINE": 1, "LEVELS": 4, "KEEP_LEVELS": 1,
+        "CORRIDORS": ctx["lcp"], "LAND_USE": os.path.join(ctx["data"], "landuse.tif"),
+        "CLASS_NAMES": LAND_USE_NAMES, "UNITS": townships(ctx), "UNIT_NAME_FIELD": "id",
+        "OUTPUT": os.path.join(out, f"{stem}_areas.gpkg"), "OUTPUT_TABLE": os.path.join(out, f"{stem}_areas.csv"),
+        "OUTPUT_HTML": os.path.join(out, f"{stem}_areas.html"), "OUTPUT_LEVELS": os.path.join(out, f"{stem}_levels.tif")})
+    ctx[f"{stem}_areas"] = result["OUTPUT"]
+    ctx[f"{stem}_figures"] = (result["COUNT"], result["AREA_KM2"])
+    rows = read_csv_rows(result["OUTPUT_TABLE"])
+    body = (f"<p><b>{result['COUNT']} {title[0]} areas, {result['AREA_KM2']:.2f} km²</b> "
+            f"（{result['COUNT']} 处{title[1]}，面积 {result['AREA_KM2']:.2f} km²）: the top of four natural-breaks "
+            "levels of the score × resistance (both scaled to 0–1), per township:</p>"
+            + html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))
+    return result, body
+
+
+def step_pinchpoints(ctx):
+    """Pinch points: current of each corridor on its own window (Pinchpoint Mapper), key areas per township."""
+    out = ctx["out"]
+    result = run("pinchpoints", {
+        "CORES": ctx["sources"], "CORE_ID_FIELD": "node_id", "RESISTANCE": ctx["resistance"], "LINKS": ctx["links"],
+        "CWD_CUTOFF": 20000, "MODE": 0, "SQUARE_RESISTANCES": False,
+        "OUTPUT": os.path.join(out, "pinchpoints.tif"), "OUTPUT_LINKS": os.path.join(out, "pinchpoint_links.csv")})
+    areas, body = key_areas(ctx, result["OUTPUT"], "pinch", ("pinch-point", "夹点区"))
+    return [Section("Pinch points / 夹点 (ecosecurity:pinchpoints, keyareas)", [
+        ("Pinch-point current 夹点电流", result["OUTPUT"], [areas["OUTPUT"], ctx["sources"], result["OUTPUT"]]),
+        ("Pinch-point areas 夹点区", areas["OUTPUT"], [areas["OUTPUT"], townships(ctx), ctx["sources"],
+                                                      os.path.join(ctx["data"], "landuse.tif")]),
+        ("Effective resistances per link 各廊道有效电阻", result["OUTPUT_LINKS"], None),
+        ("Per-township table 分乡镇统计表", areas["OUTPUT_TABLE"], None),
+    ], body)]
+
+
+def step_barriers(ctx):
+    """Barriers: improvement scores of restoring discs of 90-270 m radius (Barrier Mapper), key areas per township."""
+    out = ctx["out"]
+    result = run("barriers", {
+        "CORES": ctx["sources"], "CORE_ID_FIELD": "node_id", "RESISTANCE": ctx["resistance"], "LINKS": ctx["links"],
+        "MIN_RADIUS": 90, "MAX_RADIUS": 270, "RADIUS_STEP": 90, "COMBINE": 0, "PERCENT": False,
+        "OUTPUT_CENTERS": os.path.join(out, "barrier_centers.tif"),
+        "OUTPUT_CIRCLES": os.path.join(out, "barrier_circles.tif"),
+        "OUTPUT_CAPPED": os.path.join(out, "barrier_circles_capped.tif")})
+    areas, body = key_areas(ctx, result["OUTPUT_CIRCLES"], "barrier", ("barrier", "障碍区"))
+    return [Section("Barriers / 障碍点 (ecosecurity:barriers, keyareas)", [
+        ("Improvement score 改善得分", result["OUTPUT_CIRCLES"], [ctx["sources"], result["OUTPUT_CIRCLES"]]),
+        ("Barrier areas 障碍区", areas["OUTPUT"], [areas["OUTPUT"], townships(ctx), ctx["sources"],
+                                                  os.path.join(ctx["data"], "landuse.tif")]),
+        ("Per-township table 分乡镇统计表", areas["OUTPUT_TABLE"], None),
+    ], body)]
+
+
+def step_key_areas_summary(ctx):
+    """The pattern in one table and one map: sources, corridors by importance, pinch points and barriers."""
+    sources = load_layer(ctx["sources"]).featureCount()
+    area = sum(f.geometry().area() for f in load_layer(ctx["sources"]).getFeatures()) / 1e6
+    rows = [("Ecological sources 生态源地", sources, f"{area:.2f} km²"),
+            ("Corridors 生态廊道", ctx["corridor_count"], f"{ctx['corridor_km']:.2f} km")]
+    for row in ctx["centrality_rows"]:
+        rows.append((f"  {row['level_en']} {row['level_zh']}", row["count"], f"{float(row['length_km']):.2f} km"))
+    for stem, label in (("pinch", "Pinch-point areas 夹点区"), ("barrier", "Barrier areas 障碍区")):
+        count, km2 = ctx[f"{stem}_figures"]
+        rows.append((label, count, f"{km2:.2f} km²"))
+    table = html_table(["element 要素", "count 数量", "size 规模"], rows)
+    return [Section("Ecological security pattern / 生态安全格局 (headline figures)", [
+        ("Sources, corridors by centrality, pinch points and barriers 源地、分级廊道、夹点与障碍区",
+         ctx["centrality_links"], [ctx["pinch_areas"], ctx["barrier_areas"], ctx["centrality_links"],
+                                   ctx["sources"], townships(ctx)]),
+    ], table)]
+
+
+STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit,
+         step_centrality, step_pinchpoints, step_barriers, step_key_areas_summary]
 
 
 # --------------------------------------------------------------------------- report

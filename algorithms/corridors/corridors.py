@@ -14,19 +14,16 @@ from qgis.core import (
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
-    QgsProcessingParameterRasterLayer,
-    QgsRasterLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.corridors.linkage.pathways import PathwayOptions
-from ...core.corridors.linkage.run import LCP_FIELDS, LINK_FIELDS, CoreSource, corridors, estimate_memory
+from ...core.corridors.linkage.run import LCP_FIELDS, LINK_FIELDS, corridors, estimate_memory
 from ..base import EcoAlgorithm
+from .core_inputs import add_core_parameters, core_source
 
 #: QVariant type of each field of the path layer and the link table.
 FIELD_TYPES = {"link_id": QVariant.Int, "core1": QVariant.LongLong, "core2": QVariant.LongLong,
@@ -105,13 +102,7 @@ class Corridors(EcoAlgorithm):
             "Conservancy, Seattle.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
-        self.addParameter(QgsProcessingParameterMapLayer(
-            self.CORES, self.tr("Core areas (polygons or a raster of core ids)"),
-            types=[QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeRaster]))
-        self.addParameter(QgsProcessingParameterField(
-            self.CORE_ID_FIELD, self.tr("Core id field (polygon cores)"), parentLayerParameterName=self.CORES,
-            type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(self.RESISTANCE, self.tr("Resistance surface")))
+        add_core_parameters(self)
         self.addParameter(QgsProcessingParameterEnum(
             self.ADJACENCY, self.tr("Adjacency"),
             options=[self.tr("Cost-weighted"), self.tr("Euclidean"), self.tr("Cost-weighted and Euclidean"),
@@ -162,7 +153,7 @@ class Corridors(EcoAlgorithm):
 
     def process(self, parameters, context, feedback):
         resistance, resistance_name = self.raster_source(parameters, self.RESISTANCE, context)
-        cores = self._core_source(parameters, context, feedback)
+        cores = core_source(self, parameters, context, feedback)
         self.check_memory(estimate_memory(resistance),
                           self.tr("Least-cost corridors on '{0}'").format(resistance_name))
         outputs = {key: self.parameterAsOutputLayer(parameters, name, context) or None for key, name in (
@@ -207,24 +198,6 @@ class Corridors(EcoAlgorithm):
             if written[name]:
                 self.style_output(written[name], "corridors.qml", context)
         return results
-
-    def _core_source(self, parameters, context, feedback):
-        layer = self.parameterAsLayer(parameters, self.CORES, context)
-        if layer is None:
-            raise QgsProcessingException(self.tr("Core areas: the layer could not be loaded."))
-        if isinstance(layer, QgsRasterLayer):
-            if layer.providerType() != "gdal":
-                raise QgsProcessingException(self.tr(
-                    "Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.").format(layer.name()))
-            return CoreSource(layer.source(), name=layer.name())
-        id_field = self.parameterAsString(parameters, self.CORE_ID_FIELD, context)
-        if not id_field:
-            raise QgsProcessingException(self.tr(
-                "Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.").format(
-                    layer.name()))
-        path, layer_name = self.parameterAsCompatibleSourceLayerPathAndLayerName(
-            parameters, self.CORES, context, ["gpkg", "shp"], "gpkg", feedback)
-        return CoreSource(path, layer_name or "", id_field, layer.name())
 
     def _write_features(self, parameters, name, context, field_names, rows, geometry_type, crs):
         fields = QgsFields()

@@ -22,8 +22,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ...core.resistance.factor_table import parse_weights_table, read_factor_csv, rows_from_matrix
-from ...core.runtime.errors import EcoSecurityWarning, InputError
 from ...core.resistance.overlay import REPORT_FIELDS
+from ...core.runtime.errors import EcoSecurityWarning, InputError
 
 
 def add_factor_table_parameters(algorithm, headers, strict_description):

@@ -7,11 +7,10 @@ import sys
 
 import numpy as np
 import pytest
-from osgeo import ogr
 from ecosecurity.core.io.raster import Grid, epsg_wkt, write_raster
 from ecosecurity.core.io.staging import STAGE_PREFIX
 from ecosecurity.core.io.vector import write_vector
-
+from osgeo import ogr
 from refpaths import REPO
 
 GRID = Grid((36500000.0, 30.0, 0.0, 3800000.0, 0.0, -30.0), epsg_wkt(4545), 20, 24)

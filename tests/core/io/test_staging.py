@@ -5,7 +5,6 @@ import sys
 
 import numpy as np
 import pytest
-
 from ecosecurity.core.io.raster import Grid, temporary_sibling, write_raster
 from ecosecurity.core.io.staging import STAGE_PREFIX, OutputStage, check_outputs, clean_leftovers
 from ecosecurity.core.runtime.errors import InputError

@@ -1,0 +1,1 @@
+"""Processing algorithms of the group "4 Key areas for restoration"."""

@@ -1,0 +1,110 @@
+"""Corridors of the active links for pinch points: one cost-distance search per core, reused by all
+its links, and each link's corridor mask cropped to its bounding box.
+
+Rules (Linkage Mapper ``s8_pinchpoints.py``; spec ``linkage_mapper.md`` §2.6 and §3.1 step 1):
+
+* CWD_A: cost distance from core A (ESRI Cost Distance rule, :mod:`...corridors.costdist`), one
+  search per core that has an active link, stored on disk (:class:`~...corridors.linkage.corridors.CwdStore`).
+* LCD_AB = minimum of CWD_A over the cells of B, checked against the table's ``cw_dist``
+  (:func:`.pinch_links.check_least_cost_distance`).
+* NLCC_AB = CWD_A + CWD_B − LCD_AB; the corridor of the link is NLCC_AB <= cutoff (a rounding slack
+  of :data:`ROUNDING` × (LCD + |cutoff|) keeps the least-cost path itself, where NLCC is 0 up to
+  float rounding); it is returned cropped to its bounding box, so everything done per link
+  scales with the corridor, not the grid.
+
+Search limits (exact, as in :mod:`...corridors.linkage.pathways`): a cell can be in a corridor of A
+only if CWD_A <= LCD + cutoff, so core A's search stops at max over its links of
+(``cw_dist`` + the LCD tolerance + cutoff) and runs in A's box grown by the distance that cost can
+travel at the least resistance (:func:`~...corridors.linkage.windows.cost_margin`); a window larger
+than :data:`WINDOW_FRACTION` of the grid reuses one graph of the whole grid (the limit still
+bounds the work of each search).
+"""
+import numpy as np
+
+from ..corridors.costdist import CostGraph
+from ..corridors.linkage.paths import nearest_cell, search_core
+from ..corridors.linkage.windows import Window, cost_margin, full_window, reached_window
+from .pinch_links import LCD_TOLERANCE, check_least_cost_distance
+
+#: Relative slack of the corridor test NLCC <= cutoff for float rounding of CWD_A + CWD_B − LCD.
+ROUNDING = 1e-9
+#: A search window larger than this fraction of the grid uses the graph of the whole grid.
+WINDOW_FRACTION = 0.25
+
+
+def search_limit(links, cutoff, floor):
+    """Largest CWD any corridor of ``links`` (of one core) needs, with the LCD tolerance."""
+    top = max(link.cw_dist + 2.0 * LCD_TOLERANCE * max(link.cw_dist, floor) for link in links)
+    limit = top + max(cutoff, 0.0)
+    return limit * (1.0 + 4.0 * ROUNDING) + floor * ROUNDING
+
+
+def core_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress, names=("LINKS", "RESISTANCE")):
+    """Run one cost-distance search per core with active links and save its CWD to ``store``.
+
+    ``links``: :class:`~.pinch_links.ActiveLink` list; ``cores``: the
+    :class:`~...corridors.linkage.cores.Cores` of the grid. Returns {link row: LCD recomputed on this
+    resistance}; raises :class:`InputError` when a table's ``cw_dist`` does not match.
+    """
+    label_of = {int(core_id): k + 1 for k, core_id in enumerate(cores.ids)}
+    r_min = float(resistance[valid].min())
+    floor = cell_size * r_min  # the cheapest step: the least non-zero LCD
+    involved = sorted({label_of[c] for link in links for c in (link.core1, link.core2)})
+    grid_graph = None
+    lcds = {}
+    for n, label in enumerate(involved):
+        core_id = int(cores.ids[label - 1])
+        progress.update(n / len(involved), f"Cost distance from core {core_id} ({n + 1}/{len(involved)}) "
+                                           f"/ 核心区 {core_id} 的成本距离（{n + 1}/{len(involved)}）")
+        mine = [link for link in links if core_id in (link.core1, link.core2)]
+        limit = search_limit(mine, cutoff, floor)
+        window = cores.boxes[label - 1].expand(cost_margin(limit, r_min, cell_size), valid.shape)
+        if window.size > WINDOW_FRACTION * valid.size:
+            window = full_window(valid.shape)
+            if grid_graph is None:
+                grid_graph = CostGraph(resistance, cell_size, valid)
+        search = search_core(resistance, valid, cell_size, cores.labels, label, window, limit=limit,
+                             predecessors=False, grid_graph=grid_graph)
+        for link in mine:
+            other = label_of[link.core2] if link.core1 == core_id else label_of[link.core1]
+            if other < label:
+                continue  # checked from the other end's search
+            lcd = nearest_cell(search, cores.labels, other, cores.boxes[other - 1])[0]
+            check_least_cost_distance(link, lcd, floor, *names)
+            lcds[link.row] = lcd
+        kept = reached_window(search.window, search.distance)
+        store.save(label, kept, search.distance[search.window.inner(kept)])
+        del search
+    progress.update(1.0)
+    return lcds
+
+
+def corridor_mask(store, label_a, label_b, lcd, cutoff):
+    """``(window, mask)``: the cells with NLCC_AB <= cutoff, cropped to their bounding box
+    (``window`` on the grid, ``mask`` bool over it); ``(None, None)`` when no cell qualifies."""
+    window_a, cwd_a = store.load(label_a)
+    window_b, cwd_b = store.load(label_b)
+    common = window_a.intersect(window_b)
+    if common.size == 0:
+        return None, None
+    nlcc = np.asarray(cwd_a[window_a.inner(common)]) + np.asarray(cwd_b[window_b.inner(common)])
+    nlcc -= lcd
+    mask = nlcc <= cutoff + ROUNDING * (abs(lcd) + abs(cutoff))
+    del nlcc
+    rows = np.flatnonzero(mask.any(axis=1))
+    if rows.size == 0:
+        return None, None
+    cols = np.flatnonzero(mask.any(axis=0))
+    window = Window(common.r0 + int(rows[0]), common.r0 + int(rows[-1]) + 1,
+                    common.c0 + int(cols[0]), common.c0 + int(cols[-1]) + 1)
+    return window, mask[common.inner(window)].copy()
+
+
+def bounding_window(mask):
+    """The :class:`Window` of the True cells of a full-grid ``mask`` (None when there is none)."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    if rows.size == 0:
+        return None
+    cols = np.flatnonzero(mask.any(axis=0))
+    return Window(int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1)
+
