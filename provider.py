@@ -12,6 +12,10 @@ from .algorithms.keyareas.barriers import Barriers
 from .algorithms.keyareas.centrality import Centrality
 from .algorithms.keyareas.keyareas import KeyAreas
 from .algorithms.keyareas.pinchpoints import PinchPoints
+from .algorithms.landuse.ecosystem_services import EcosystemServices
+from .algorithms.landuse.es_clusters import EsClusters
+from .algorithms.landuse.land_demand import LandDemand
+from .algorithms.landuse.land_simulation import LandSimulation
 from .algorithms.resistance.ahp_weights import AhpWeights
 from .algorithms.resistance.distance import EuclideanDistance
 from .algorithms.resistance.entropy_weights import EntropyWeights
@@ -39,6 +43,10 @@ ALGORITHMS = [  # in workflow order
     Barriers,
     Centrality,
     KeyAreas,
+    EcosystemServices,
+    EsClusters,
+    LandDemand,
+    LandSimulation,
 ]
 
 

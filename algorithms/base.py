@@ -68,6 +68,7 @@ def group_names():
         "resistance": QCoreApplication.translate("EcoSecurity", "2 Resistance surfaces"),
         "corridors": QCoreApplication.translate("EcoSecurity", "3 Corridors and circuit theory"),
         "keyareas": QCoreApplication.translate("EcoSecurity", "4 Key areas for restoration"),
+        "landuse": QCoreApplication.translate("EcoSecurity", "5 Land-use scenarios"),
         "tools": QCoreApplication.translate("EcoSecurity", "0 General tools"),
     }
 

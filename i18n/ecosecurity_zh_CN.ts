@@ -864,32 +864,32 @@
 <context>
     <name>CoreInputs</name>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="17" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="23" />
         <source>Core areas (polygons or a raster of core ids)</source>
         <translation>核心区（面图层或核心区编号栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="20" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="26" />
         <source>Core id field (polygon cores)</source>
         <translation>核心区编号字段（面状核心区）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="23" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="29" />
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="31" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="37" />
         <source>Core areas: the layer could not be loaded.</source>
         <translation>核心区：无法加载该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="35" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="41" />
         <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>核心区：“{0}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="41" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="47" />
         <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
         <translation>核心区：请选择面图层“{0}”的核心区编号字段（CORE_ID_FIELD）。</translation>
     </message>
@@ -1050,7 +1050,7 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="52" />
+        <location filename="../provider.py" line="60" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
@@ -1070,32 +1070,32 @@
         <translation>3 生态廊道与电路理论</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="71" />
+        <location filename="../algorithms/base.py" line="72" />
         <source>0 General tools</source>
         <translation>0 通用工具</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="140" />
+        <location filename="../algorithms/base.py" line="141" />
         <source>Cancelled; no output was written.</source>
         <translation>已取消，未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="150" />
+        <location filename="../algorithms/base.py" line="151" />
         <source>Out of memory. Clip the input to a smaller extent or use a coarser cell size.</source>
         <translation>内存不足。请裁剪输入范围或使用更粗的像元大小。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="219" />
+        <location filename="../algorithms/base.py" line="220" />
         <source>Parameter {0}: the raster layer could not be loaded. Check the path.</source>
         <translation>参数 {0}：无法加载栅格图层，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="222" />
+        <location filename="../algorithms/base.py" line="223" />
         <source>Layer '{0}' ({1}) is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>图层“{0}”（{1}）不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="231" />
+        <location filename="../algorithms/base.py" line="232" />
         <source>Parameter {0}: no output file given.</source>
         <translation>参数 {0}：未指定输出文件。</translation>
     </message>
@@ -1105,7 +1105,7 @@
         <translation>4 生态修复关键区</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="157" />
+        <location filename="../algorithms/base.py" line="158" />
         <source>Unexpected error ({0}: {1}). No output was written. Please report it with the log of this run.</source>
         <translation>意外错误（{0}：{1}），未写出任何结果。请连同本次运行的日志一起报告。</translation>
     </message>
@@ -1168,6 +1168,139 @@
         <location filename="../algorithms/parameter_checks.py" line="29" />
         <source>Parameter {0}: '{1}' is a table without geometry; this input needs points, lines or polygons.</source>
         <translation>参数 {0}：“{1}”是没有几何的表格，此输入需要点、线或面。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="71" />
+        <source>5 Land-use scenarios</source>
+        <translation>5 土地利用情景</translation>
+    </message>
+</context>
+<context>
+    <name>EcosystemServices</name>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="46" />
+        <source>Ecosystem services: carbon storage and habitat quality (InVEST)</source>
+        <translation>生态系统服务：碳储量与生境质量（InVEST）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="49" />
+        <source>&lt;p&gt;The two ecosystem services every land-use scenario study starts from, computed with the formulas of the InVEST user guide (Natural Capital Project): &lt;b&gt;carbon storage&lt;/b&gt; and &lt;b&gt;habitat quality&lt;/b&gt;. Either may be skipped by leaving its tables empty; at least one is needed. Other services enter the cluster analysis as your own rasters.&lt;/p&gt;&lt;h3&gt;Carbon storage&lt;/h3&gt;&lt;p&gt;Per cell: (C_above + C_below + C_soil + C_dead) &amp;times; cell area in ha, in Mg C. &lt;b&gt;Carbon table&lt;/b&gt; (CSV, InVEST's columns): &lt;code&gt;lucode, name, c_above, c_below, c_soil, c_dead&lt;/code&gt; (Mg C/ha, &amp;ge; 0; name optional). Every class of the land use must have a row.&lt;/p&gt;&lt;h3&gt;Habitat quality&lt;/h3&gt;&lt;p&gt;Degradation D&lt;sub&gt;xj&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt;/&amp;Sigma;w) r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt; &amp;beta;&lt;sub&gt;x&lt;/sub&gt; S&lt;sub&gt;jr&lt;/sub&gt;, with the distance decay i = 1 &amp;minus; d/d&lt;sub&gt;max&lt;/sub&gt; (linear) or exp(&amp;minus;2.99 d/d&lt;sub&gt;max&lt;/sub&gt;) (exponential), 0 beyond d&lt;sub&gt;max&lt;/sub&gt;; quality Q = H&lt;sub&gt;j&lt;/sub&gt; (1 &amp;minus; D&lt;sup&gt;z&lt;/sup&gt; / (D&lt;sup&gt;z&lt;/sup&gt; + k&lt;sup&gt;z&lt;/sup&gt;)), z = 2.5. The decay is a convolution of each threat raster with its kernel, computed in strips with bounded memory.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Threats table&lt;/b&gt; (CSV): &lt;code&gt;threat, max_dist&lt;/code&gt; (km), &lt;code&gt;weight&lt;/code&gt; (&amp;ge; 0), &lt;code&gt;decay&lt;/code&gt; (linear / exponential), optional &lt;code&gt;cur_path&lt;/code&gt; (threat raster, relative to the table) and &lt;code&gt;lucodes&lt;/code&gt; (land-use classes that are the threat, e.g. &lt;code&gt;5&lt;/code&gt; for urban land; an EcoSecurity extension).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Threat rasters&lt;/b&gt;: values 0&amp;ndash;1 (intensity; NoData = 0) on the land-use grid, found by the table's cur_path, else among the threat rasters by layer or file name = threat name, else as &lt;code&gt;&amp;lt;threat&amp;gt;.tif&lt;/code&gt; in the threat folder.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Sensitivity table&lt;/b&gt; (CSV): &lt;code&gt;lulc, name, habitat&lt;/code&gt; (H, 0&amp;ndash;1) and one column per threat, named like the threat (or L_&amp;lt;threat&amp;gt;), with the sensitivity S (0&amp;ndash;1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Half-saturation constant&lt;/b&gt; k (default 0.5; InVEST advises half of the largest degradation of a first run). &lt;b&gt;Accessibility&lt;/b&gt; (optional raster, 0&amp;ndash;1; legal protection lowers it; NoData = 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalise the decay kernel&lt;/b&gt; (default yes): divide the kernel by its sum, as InVEST's convolution does, so that D stays within 0&amp;ndash;1; no = the user guide's plain sum.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;Carbon (Mg per cell), habitat quality (0&amp;ndash;1) and degradation rasters, styled; the summary table with, per land-use class and in total: cells, area (ha), carbon density (Mg/ha), carbon (Mg, %), habitat suitability, mean quality and mean degradation; the numbers TOTAL_CARBON (Mg) and MEAN_QUALITY.&lt;/p&gt;&lt;p&gt;All rasters must share the land-use grid (the error names the layer that does not) and be in a projected CRS in metres. Example tables for the nine demo classes: &lt;code&gt;templates/gujiao_carbon.csv&lt;/code&gt;, &lt;code&gt;gujiao_threats.csv&lt;/code&gt;, &lt;code&gt;gujiao_sensitivity.csv&lt;/code&gt; (illustrative values).&lt;/p&gt;&lt;p&gt;Reference: Sharp R. et al., InVEST User's Guide, chapters Carbon Storage and Sequestration and Habitat Quality (Natural Capital Project). The formulas are reproduced exactly and checked against hand-computed values; no InVEST run is bundled. InVEST releases differ in the decay kernel (normalised, exponential form, nearest-threat distance in the newest ones), which rescales D: choose k for this tool's degradation.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;土地利用情景研究最常用的两项生态系统服务，按 InVEST 用户指南（Natural Capital Project）的公式计算：&lt;b&gt;碳储量&lt;/b&gt;与&lt;b&gt;生境质量&lt;/b&gt;。不提供某项服务的表格即跳过该项，但至少需要一项。其他服务可作为用户自己的栅格进入生态系统服务簇分析。&lt;/p&gt;&lt;h3&gt;碳储量&lt;/h3&gt;&lt;p&gt;每个像元：(C_above + C_below + C_soil + C_dead) &amp;times; 像元面积（公顷），单位 Mg C（吨碳）。&lt;b&gt;碳密度表&lt;/b&gt;（CSV，InVEST 列名）：&lt;code&gt;lucode, name, c_above, c_below, c_soil, c_dead&lt;/code&gt;（Mg C/ha，&amp;ge; 0；name 可省略）。土地利用中的每个地类都必须有一行。&lt;/p&gt;&lt;h3&gt;生境质量&lt;/h3&gt;&lt;p&gt;退化度 D&lt;sub&gt;xj&lt;/sub&gt; = &amp;Sigma;&lt;sub&gt;r&lt;/sub&gt; &amp;Sigma;&lt;sub&gt;y&lt;/sub&gt; (w&lt;sub&gt;r&lt;/sub&gt;/&amp;Sigma;w) r&lt;sub&gt;y&lt;/sub&gt; i&lt;sub&gt;rxy&lt;/sub&gt; &amp;beta;&lt;sub&gt;x&lt;/sub&gt; S&lt;sub&gt;jr&lt;/sub&gt;，距离衰减 i = 1 &amp;minus; d/d&lt;sub&gt;max&lt;/sub&gt;（线性）或 exp(&amp;minus;2.99 d/d&lt;sub&gt;max&lt;/sub&gt;)（指数），超出 d&lt;sub&gt;max&lt;/sub&gt; 为 0；生境质量 Q = H&lt;sub&gt;j&lt;/sub&gt; (1 &amp;minus; D&lt;sup&gt;z&lt;/sup&gt; / (D&lt;sup&gt;z&lt;/sup&gt; + k&lt;sup&gt;z&lt;/sup&gt;))，z = 2.5。距离衰减按威胁栅格与衰减核的卷积分条带计算，内存有界。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;威胁因子表&lt;/b&gt;（CSV）：&lt;code&gt;threat, max_dist&lt;/code&gt;（最大影响距离，km）、&lt;code&gt;weight&lt;/code&gt;（权重，&amp;ge; 0）、&lt;code&gt;decay&lt;/code&gt;（linear 线性 / exponential 指数），可选 &lt;code&gt;cur_path&lt;/code&gt;（威胁栅格，相对于表格所在文件夹）和 &lt;code&gt;lucodes&lt;/code&gt;（作为威胁源的地类代码，如城镇用地 &lt;code&gt;5&lt;/code&gt;；EcoSecurity 扩展）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;威胁栅格&lt;/b&gt;：取值 0&amp;ndash;1（威胁强度；NoData 视为 0），与土地利用同一栅格；依次按表中 cur_path、图层名或文件名等于威胁名称的威胁栅格、威胁文件夹中的 &lt;code&gt;&amp;lt;threat&amp;gt;.tif&lt;/code&gt; 查找。&lt;/li&gt;&lt;li&gt;&lt;b&gt;敏感度表&lt;/b&gt;（CSV）：&lt;code&gt;lulc, name, habitat&lt;/code&gt;（生境适宜度 H，0&amp;ndash;1），每个威胁因子一列，列名与威胁名称相同（或 L_&amp;lt;threat&amp;gt;），值为敏感度 S（0&amp;ndash;1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;半饱和常数&lt;/b&gt; k（默认 0.5；InVEST 建议取首次运行最大退化度的一半）。&lt;b&gt;可达性&lt;/b&gt;（可选栅格，0&amp;ndash;1；法律保护使其降低；NoData 视为 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;归一化衰减核&lt;/b&gt;（默认是）：衰减核除以其总和，与 InVEST 的卷积实现一致，使 D 保持在 0&amp;ndash;1；否 = 用户指南中的直接求和。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;碳储量（每像元 Mg C）、生境质量（0&amp;ndash;1）和生境退化度栅格（带样式）；汇总表按地类及合计给出：像元数、面积（公顷）、碳密度（Mg/ha）、碳储量（Mg，%）、生境适宜度、平均生境质量和平均退化度；数值输出 TOTAL_CARBON（Mg）和 MEAN_QUALITY。&lt;/p&gt;&lt;p&gt;所有栅格必须与土地利用同一栅格（不一致时错误信息会指出图层），并采用以米为单位的投影坐标系。演示数据九个地类的示例表格：&lt;code&gt;templates/gujiao_carbon.csv&lt;/code&gt;、&lt;code&gt;gujiao_threats.csv&lt;/code&gt;、&lt;code&gt;gujiao_sensitivity.csv&lt;/code&gt;（示意性数值）。&lt;/p&gt;&lt;p&gt;参考：Sharp R. 等，InVEST 用户指南“碳储存与固持”和“生境质量”章节（Natural Capital Project）。公式完全按指南实现并以手算值检验；未附 InVEST 运行结果。各 InVEST 版本的衰减核不同（归一化、指数形式、最新版本改用最近威胁距离），会使 D 整体缩放：请按本工具的退化度选取 k。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="91" />
+        <source>Land use</source>
+        <translation>土地利用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="92" />
+        <source>Carbon table (lucode, c_above, c_below, c_soil, c_dead in Mg C/ha)</source>
+        <translation>碳密度表（lucode, c_above, c_below, c_soil, c_dead，单位 Mg C/ha）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="95" />
+        <source>Threats table (threat, max_dist in km, weight, decay, cur_path)</source>
+        <translation>威胁因子表（threat, max_dist 单位 km, weight, decay, cur_path）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="98" />
+        <source>Threat rasters (named like the threats; values 0-1)</source>
+        <translation>威胁栅格（与威胁因子同名；取值 0-1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="101" />
+        <source>Folder of threat rasters (&lt;threat&gt;.tif)</source>
+        <translation>威胁栅格文件夹（&lt;威胁名&gt;.tif）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="104" />
+        <source>Sensitivity table (lulc, habitat, one column per threat)</source>
+        <translation>敏感度表（lulc, habitat，每个威胁因子一列）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="107" />
+        <source>Half-saturation constant k</source>
+        <translation>半饱和常数 k</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="110" />
+        <source>Accessibility to threats (0-1, optional)</source>
+        <translation>威胁可达性（0-1，可选）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="112" />
+        <source>Normalise the decay kernel to a sum of 1 (as InVEST's convolution)</source>
+        <translation>将衰减核归一化为总和 1（同 InVEST 卷积）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="117" />
+        <source>Land-use class names (e.g. 1:Forest,2:Grassland)</source>
+        <translation>地类名称（如 1:林地,2:草地）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="119" />
+        <source>Carbon storage (Mg C per cell)</source>
+        <translation>碳储量（每像元 Mg C）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="121" />
+        <source>Habitat quality</source>
+        <translation>生境质量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="123" />
+        <source>Habitat degradation</source>
+        <translation>生境退化度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="125" />
+        <source>Ecosystem-service summary per land-use class</source>
+        <translation>各地类生态系统服务汇总</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="127" />
+        <source>Total carbon storage (Mg C)</source>
+        <translation>碳储量总计（Mg C）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="128" />
+        <source>Mean habitat quality</source>
+        <translation>平均生境质量</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="135" />
+        <source>Ecosystem services on '{0}'</source>
+        <translation>“{0}”的生态系统服务计算</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="159" />
+        <source>Total carbon storage: {0:.6g} Mg C</source>
+        <translation>碳储量总计：{0:.6g} Mg C</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="162" />
+        <source>Mean habitat quality: {0:.4f}; largest degradation: {1:.4g}</source>
+        <translation>平均生境质量：{0:.4f}；最大退化度：{1:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="166" />
+        <source>{0:.4g} Mg C low carbon</source>
+        <translation>{0:.4g} Mg C 碳储量低</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="166" />
+        <source>{0:.4g} Mg C high carbon</source>
+        <translation>{0:.4g} Mg C 碳储量高</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="173" />
+        <source>{0:.4g} low degradation</source>
+        <translation>{0:.4g} 退化度低</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/ecosystem_services.py" line="173" />
+        <source>{0:.4g} high degradation</source>
+        <translation>{0:.4g} 退化度高</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1414,229 @@
         <location filename="../algorithms/resistance/entropy_weights.py" line="116" />
         <source>{0} cells x {1} factors, read block by block ({2} passes); memory about {3}.</source>
         <translation>{0} 个像元 × {1} 个因子，按块读取（{2} 遍）；内存约 {3}。</translation>
+    </message>
+</context>
+<context>
+    <name>EsClusters</name>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="59" />
+        <source>Ecosystem-service bundles (SOFM, k-means)</source>
+        <translation>生态系统服务簇（SOFM、K 均值）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="62" />
+        <source>&lt;p&gt;Finds ecosystem-service bundles (clusters of places that supply a similar mix of services) and zones the territory by them, as in studies that map several services, cluster them with a self-organising feature map (SOFM) and draw a radar chart per bundle.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Samples&lt;/b&gt;: every cell valid in all the service rasters or, with &lt;i&gt;Units&lt;/i&gt;, every polygon (township, village, grid square), whose value is the mean of the valid cells whose centre lies inside it.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Standardisation&lt;/b&gt; of each service over the samples: min-max (x - min)/(max - min) or z-score (x - mean)/sd. A service with the same value everywhere is refused. &lt;i&gt;Directions&lt;/i&gt;: a layer where less is better (soil erosion, nutrient export) is given &lt;code&gt;-&lt;/code&gt; and reversed, (max - x)/(max - min) or -(x - mean)/sd, so that high values always mean more service; e.g. &lt;code&gt;+,+,+,-&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Clustering&lt;/b&gt;: &lt;i&gt;SOFM two-level&lt;/i&gt; (default; Vesanto &amp;amp; Alhoniemi 2000): a map of about 5&amp;radic;N neurons (at most 20 &amp;times; 20) is trained, then its codebook vectors are grouped with k-means weighted by their hits; a cell belongs to the cluster of its best-matching neuron. &lt;i&gt;SOFM one-level&lt;/i&gt;: a 1 &amp;times; k map, each neuron a bundle, trained from 5 seeded k-means++ starts (radius 1 unless sigma is given), the lowest quantisation error kept. &lt;i&gt;k-means&lt;/i&gt;: k-means++ with 10 seeded starts (scikit-learn when installed). Large rasters: the model is trained on a seeded sample of cells (&lt;i&gt;Sample size&lt;/i&gt;), then every cell is assigned, block by block.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Number of clusters&lt;/b&gt;: give it, or 0 to try every k from &lt;i&gt;Minimum&lt;/i&gt; to &lt;i&gt;Maximum&lt;/i&gt; and keep the best by the &lt;i&gt;criterion&lt;/i&gt;: silhouette (default, maximum), Davies-Bouldin (minimum) or Calinski-Harabasz (maximum). All three are reported for every k.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;SOFM training&lt;/h3&gt;&lt;p&gt;Linear initialisation on the first two principal components; at each of &lt;i&gt;Iterations&lt;/i&gt; steps a seeded batch of 256 samples moves every neuron towards the Gaussian neighbourhood-weighted mean of the batch by the learning rate; learning rate and radius (sigma, 0 = half the longer map side) decay exponentially to 1% and to 0.3 cells. The quantisation and topographic errors are reported. Same seed, same data: the same clusters.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cluster raster&lt;/b&gt;: 1 ... k (1 = the largest bundle), 0 = NoData, with a colour legend. With units, each unit is painted with its cluster.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Units with their cluster&lt;/b&gt; (with &lt;i&gt;Units&lt;/i&gt;): the polygons with their attributes, the field &lt;code&gt;cluster&lt;/code&gt; and the standardised mean of each service (&lt;code&gt;std_&amp;lt;service&amp;gt;&lt;/code&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Profiles&lt;/b&gt;: per cluster the cells (and units), the area (km&amp;sup2;) and share, the mean standardised value (&lt;code&gt;std_&lt;/code&gt;) and the mean raw value (&lt;code&gt;mean_&lt;/code&gt;) of each service.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML report&lt;/b&gt;: the choice of k, the profiles, a radar chart per cluster and the correlation matrix of the services (Pearson r over the samples; negative = trade-off, positive = synergy) as PNG images written beside the page (matplotlib; without it, tables only).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;References: Raudsepp-Hearne, Peterson &amp;amp; Bennett 2010 (PNAS 107:5242-5247); Kohonen 2001 (Self-Organizing Maps); Vesanto &amp;amp; Alhoniemi 2000 (IEEE TNN 11:586-600). No reference program run is reproduced; the method recovers planted bundles exactly on synthetic data.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;识别生态系统服务簇（服务组合相似的地块），并据此进行功能分区：先计算多种服务，再用自组织特征映射（SOFM）聚类，并为每个服务簇绘制雷达图。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;样本&lt;/b&gt;：在所有服务栅格中均有值的像元；给定&lt;i&gt;单元&lt;/i&gt;时为每个多边形（乡镇、村、格网），其值为中心落在其内的有效像元的均值。&lt;/li&gt;&lt;li&gt;对每种服务在样本上&lt;b&gt;标准化&lt;/b&gt;：极差法 (x - min)/(max - min) 或 z-score (x - mean)/sd。各处取值相同的服务将被拒绝。&lt;i&gt;指标方向&lt;/i&gt;：越小越好的图层（土壤侵蚀、养分输出）用 &lt;code&gt;-&lt;/code&gt; 表示并反向标准化，即 (max - x)/(max - min) 或 -(x - mean)/sd，使数值越高始终代表服务越多；例如 &lt;code&gt;+,+,+,-&lt;/code&gt;。&lt;/li&gt;&lt;li&gt;&lt;b&gt;聚类&lt;/b&gt;：&lt;i&gt;SOFM 两级&lt;/i&gt;（默认；Vesanto &amp;amp; Alhoniemi 2000）：训练约 5&amp;radic;N 个神经元的网格（最大 20 &amp;times; 20），再以命中数为权重对神经元权向量做 K 均值聚类；像元归入其最佳匹配神经元所属的类。&lt;i&gt;SOFM 单级&lt;/i&gt;：1 &amp;times; k 网格，每个神经元即一个服务簇，从 5 个带种子的 k-means++ 初值训练（未给 sigma 时半径为 1），保留量化误差最小者。&lt;i&gt;K 均值&lt;/i&gt;：k-means++，10 次带种子的初始化（已安装 scikit-learn 时使用之）。大栅格：先在带种子的随机样本像元（&lt;i&gt;样本量&lt;/i&gt;）上训练，再逐块对全部像元归类。&lt;/li&gt;&lt;li&gt;&lt;b&gt;聚类数&lt;/b&gt;：直接给定，或设为 0，在&lt;i&gt;最小&lt;/i&gt;到&lt;i&gt;最大&lt;/i&gt;之间逐一尝试并按&lt;i&gt;评价指标&lt;/i&gt;取最优：轮廓系数（默认，越大越好）、Davies-Bouldin 指数（越小越好）或 Calinski-Harabasz 指数（越大越好）。每个 k 的三项指标均会报告。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;SOFM 训练&lt;/h3&gt;&lt;p&gt;在前两个主成分平面上线性初始化；在&lt;i&gt;迭代次数&lt;/i&gt;的每一步，随机抽取（带种子）256 个样本，各神经元按学习率向该批样本的高斯邻域加权均值移动；学习率和邻域半径（sigma，0 = 网格长边的一半）按指数衰减至 1% 和 0.3 个单元。报告量化误差和拓扑误差。相同种子、相同数据得到相同的聚类。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;聚类栅格&lt;/b&gt;：1 ... k（1 = 面积最大的服务簇），0 = 无数据，附带颜色图例。给定单元时，每个单元整体填充其类别。&lt;/li&gt;&lt;li&gt;&lt;b&gt;带聚类结果的单元&lt;/b&gt;（给定&lt;i&gt;单元&lt;/i&gt;时）：保留原属性的多边形，增加字段 &lt;code&gt;cluster&lt;/code&gt; 及各服务的标准化均值（&lt;code&gt;std_&amp;lt;服务&amp;gt;&lt;/code&gt;）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;服务簇特征表&lt;/b&gt;：每个簇的像元数（及单元数）、面积（km&amp;sup2;）与占比、各服务的标准化均值（&lt;code&gt;std_&lt;/code&gt;）和原始均值（&lt;code&gt;mean_&lt;/code&gt;）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML 报告&lt;/b&gt;：聚类数的选择、服务簇特征、每个簇的雷达图以及服务间相关矩阵（样本上的 Pearson r；负值 = 权衡，正值 = 协同），PNG 图片写在网页旁（需 matplotlib；未安装时仅有表格）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;参考文献：Raudsepp-Hearne, Peterson &amp;amp; Bennett 2010（PNAS 107:5242-5247）；Kohonen 2001（Self-Organizing Maps）；Vesanto &amp;amp; Alhoniemi 2000（IEEE TNN 11:586-600）。未复现任何参考程序的运行结果；本方法在合成数据上能准确恢复预设的服务簇。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="105" />
+        <source>Ecosystem-service rasters (same grid)</source>
+        <translation>生态系统服务栅格（同一网格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="107" />
+        <source>Standardisation</source>
+        <translation>标准化方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="107" />
+        <source>Min-max (0-1)</source>
+        <translation>极差标准化（0-1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="107" />
+        <source>Z-score</source>
+        <translation>Z-score 标准化</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="110" />
+        <source>Directions, one per service (+ more is better, - less is better; default all +)</source>
+        <translation>指标方向，每个服务一个（+ 越大越好，- 越小越好；默认全为 +）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="113" />
+        <source>Units (townships, grid squares; optional, else cells)</source>
+        <translation>评价单元（乡镇、格网；可选，否则按像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="116" />
+        <source>Method</source>
+        <translation>聚类方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="116" />
+        <source>Self-organising feature map (SOFM)</source>
+        <translation>自组织特征映射（SOFM）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="116" />
+        <source>K-means</source>
+        <translation>K 均值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="119" />
+        <source>Number of clusters (0 = automatic)</source>
+        <translation>聚类数（0 = 自动）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="122" />
+        <source>Criterion of the automatic choice</source>
+        <translation>自动选择聚类数的评价指标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="122" />
+        <source>Silhouette (maximum)</source>
+        <translation>轮廓系数（取最大）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="122" />
+        <source>Davies-Bouldin (minimum)</source>
+        <translation>Davies-Bouldin 指数（取最小）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="122" />
+        <source>Calinski-Harabasz (maximum)</source>
+        <translation>Calinski-Harabasz 指数（取最大）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="127" />
+        <source>Automatic choice: minimum number of clusters</source>
+        <translation>自动选择：最小聚类数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="129" />
+        <source>Automatic choice: maximum number of clusters</source>
+        <translation>自动选择：最大聚类数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="131" />
+        <source>SOFM levels</source>
+        <translation>SOFM 层级</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="131" />
+        <source>Two-level: map, then k-means of the neurons</source>
+        <translation>两级：先训练网格，再对神经元做 K 均值聚类</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="131" />
+        <source>One-level: each neuron is a cluster</source>
+        <translation>单级：每个神经元为一类</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="134" />
+        <source>SOFM map rows (0 = automatic)</source>
+        <translation>SOFM 网格行数（0 = 自动）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="136" />
+        <source>SOFM map columns (0 = automatic)</source>
+        <translation>SOFM 网格列数（0 = 自动）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="138" />
+        <source>SOFM iterations (batches of 256 samples)</source>
+        <translation>SOFM 迭代次数（每次 256 个样本）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="140" />
+        <source>SOFM initial learning rate</source>
+        <translation>SOFM 初始学习率</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="142" />
+        <source>SOFM initial neighbourhood radius sigma (0 = automatic)</source>
+        <translation>SOFM 初始邻域半径 sigma（0 = 自动）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="144" />
+        <source>Training sample size in cells (0 = all cells)</source>
+        <translation>训练样本像元数（0 = 全部像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="150" />
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="152" />
+        <source>Cluster raster</source>
+        <translation>服务簇栅格</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="153" />
+        <source>Units with their cluster</source>
+        <translation>带服务簇的单元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="156" />
+        <source>Cluster profiles (table)</source>
+        <translation>服务簇特征表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="158" />
+        <source>Report with radar charts and correlation matrix (HTML)</source>
+        <translation>含雷达图和相关矩阵的报告（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="158" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="161" />
+        <source>Number of clusters</source>
+        <translation>聚类数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="180" />
+        <source>Layer '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
+        <translation>图层“{0}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="204" />
+        <source>Parameter {0}: the layer could not be loaded.</source>
+        <translation>参数 {0}：无法加载该图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="212" />
+        <source>Ecosystem-service bundles of {0} rasters ({1} x {2} cells)</source>
+        <translation>{0} 个栅格的生态系统服务簇（{1} x {2} 像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="214" />
+        <source>Estimated memory: {0}</source>
+        <translation>估计内存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="227" />
+        <source>No units were given (UNITS), so OUTPUT_UNITS is not written.</source>
+        <translation>未给定评价单元（UNITS），因此不输出 OUTPUT_UNITS。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="231" />
+        <source>Ecosystem-service bundles</source>
+        <translation>生态系统服务簇</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="241" />
+        <source>k = {0}: silhouette {1:.4f}, Davies-Bouldin {2:.4f}, Calinski-Harabasz {3:.1f}</source>
+        <translation>k = {0}：轮廓系数 {1:.4f}，Davies-Bouldin {2:.4f}，Calinski-Harabasz {3:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="244" />
+        <source>Number of clusters chosen by {0}: {1}</source>
+        <translation>按 {0} 选择的聚类数：{1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="246" />
+        <source>SOFM {0} x {1}: quantisation error {2:.4f}, topographic error {3:.4f}</source>
+        <translation>SOFM {0} x {1}：量化误差 {2:.4f}，拓扑误差 {3:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/es_clusters.py" line="256" />
+        <source>Cannot create the output {0}.</source>
+        <translation>无法创建输出 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1485,154 +1841,510 @@
 <context>
     <name>KeyAreas</name>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="62" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="61" />
         <source>Key areas for restoration (pinch points, barriers)</source>
         <translation>修复关键区域（夹点、障碍点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="65" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="64" />
         <source>&lt;p&gt;Turns a current or score raster (pinch-point currents, barrier improvement scores, cumulative current...) into the key areas to protect or restore, and tabulates them by township or village, as in "22 pinch-point areas, 2.80 km&amp;sup2;" with their land-use types.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Score&lt;/b&gt; (&lt;i&gt;Combine with resistance&lt;/i&gt;): 0 = the input raster itself; 1 = the input times the resistance, each first normalised to 0-1 by (x - min) / (max - min) over the cells where both are valid (high current on high resistance scores highest); 2 = the mean of the two normalised rasters. A constant raster normalises to 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Levels&lt;/b&gt;: natural breaks (Jenks) of the score into &lt;i&gt;Number of levels&lt;/i&gt; classes, exactly as &lt;i&gt;Classify raster&lt;/i&gt; computes them (same sample size and seed); level 1 = the highest values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: the cells of the top &lt;i&gt;Levels to keep&lt;/i&gt; levels, grouped into 8-connected regions, each one polygon (GDAL Polygonize, following the cell edges). Areas are the number of cells times the cell area.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor&lt;/b&gt; (optional): the least-cost path (output of &lt;i&gt;Least-cost corridors&lt;/i&gt;) nearest to each area, with its link id and distance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): the share of each land-use class under each area; the main types are the classes with at least 10% of the cells (at most 3, always the largest).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Units&lt;/b&gt; (optional): each area is counted in the township or village holding most of its cells; the table gives per unit the number of areas, their area (hm&amp;sup2;, km&amp;sup2;, % of the total), the mean input value and the main land-use types, then the areas outside every unit and the total.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Input&lt;/b&gt;: any current or score raster in a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;, &lt;b&gt;land use&lt;/b&gt;: rasters on the same grid as the input (same extent, cell size and CRS).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land-use class names&lt;/b&gt;: e.g. &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;; classes without a name are shown as "class n".&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: polygons with area_id, level, cells, area_m2, area_hm2, area_km2, mean_value, max_value, mean_score, x, y (centre), link_id, link_cores, link_dist, unit, main_lu, main_share, landuse (main types) and lu_all (every class).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Table per unit&lt;/b&gt; (CSV or any table format) and optional &lt;b&gt;HTML table&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Optional &lt;b&gt;levels raster&lt;/b&gt; (1 = most important).&lt;/li&gt;&lt;li&gt;Numbers &lt;b&gt;COUNT&lt;/b&gt; (areas) and &lt;b&gt;AREA_KM2&lt;/b&gt; (total area) for models.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;References: the restoration-area step of ecological security pattern studies (e.g. Liuzhi special district): pinch points and barriers from Linkage Mapper overlaid with resistance, graded by natural breaks and tabulated by township.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将电流或评分栅格（夹点电流、障碍点改善得分、累计电流等）转化为需要保护或修复的关键区域，并按乡镇或村统计，如“夹点区域 22 处，面积 2.80 km&amp;sup2;”及其土地利用类型。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;得分&lt;/b&gt;（&lt;i&gt;与阻力组合&lt;/i&gt;）：0 = 输入栅格本身；1 = 输入与阻力的乘积，两者先在均有效的像元上按 (x - min) / (max - min) 归一化到 0-1（高电流且高阻力处得分最高）；2 = 两个归一化栅格的平均值。常数栅格归一化为 1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级&lt;/b&gt;：按自然断点法（Jenks）将得分分为&lt;i&gt;分级数&lt;/i&gt;个等级，与&lt;i&gt;栅格分级&lt;/i&gt;的计算完全相同（相同的样本量和随机种子）；第 1 级数值最高。&lt;/li&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：最重要的&lt;i&gt;保留等级数&lt;/i&gt;个等级的像元按 8 邻域连通成区域，每个区域生成一个多边形（GDAL 矢量化，沿像元边界）。面积为像元数乘以像元面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（可选）：距每个区域最近的最小成本路径（&lt;i&gt;最小成本廊道&lt;/i&gt;的输出），给出其连接编号和距离。&lt;/li&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：每个区域内各地类所占比例；主要地类为占像元数至少 10% 的地类（最多 3 个，至少包含占比最大的地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;行政单元&lt;/b&gt;（可选）：每个区域计入其像元最多所在的乡镇或村；统计表给出每个单元的区域数量、面积（hm&amp;sup2;、km&amp;sup2;、占总面积的百分比）、输入值均值和主要地类，随后是位于所有单元之外的区域和合计。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;输入&lt;/b&gt;：任意电流或评分栅格，须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力&lt;/b&gt;、&lt;b&gt;土地利用&lt;/b&gt;：与输入栅格网格一致（相同范围、像元大小和坐标系）的栅格。&lt;/li&gt;&lt;li&gt;&lt;b&gt;地类名称&lt;/b&gt;：如 &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;；未命名的地类显示为“class n”。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：多边形，字段 area_id、level、cells、area_m2、area_hm2、area_km2、mean_value、max_value、mean_score、x、y（中心）、link_id、link_cores、link_dist、unit、main_lu、main_share、landuse（主要地类）和 lu_all（全部地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;按单元统计表&lt;/b&gt;（CSV 或其他表格格式）及可选的 &lt;b&gt;HTML 表格&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;可选的&lt;b&gt;等级栅格&lt;/b&gt;（1 = 最重要）。&lt;/li&gt;&lt;li&gt;供模型使用的数值 &lt;b&gt;COUNT&lt;/b&gt;（区域数量）和 &lt;b&gt;AREA_KM2&lt;/b&gt;（总面积）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;参考：生态安全格局研究中的修复区识别步骤（如六枝特区）：将 Linkage Mapper 得到的夹点和障碍点与阻力叠加，按自然断点分级并按乡镇统计。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="105" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="104" />
         <source>Current or score raster</source>
         <translation>电流或评分栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="106" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="105" />
         <source>Resistance surface (for combining)</source>
         <translation>阻力面（用于组合）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
         <source>Combine with resistance</source>
         <translation>与阻力组合</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
         <source>Input only</source>
         <translation>仅输入栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
         <source>Product of normalised input and resistance</source>
         <translation>归一化输入与阻力的乘积</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
         <source>Mean of normalised input and resistance</source>
         <translation>归一化输入与阻力的平均值</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="112" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="111" />
         <source>Number of levels (natural breaks)</source>
         <translation>分级数（自然断点法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="115" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="114" />
         <source>Levels to keep (from the most important)</source>
         <translation>保留等级数（从最重要开始）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="118" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="117" />
         <source>Least-cost paths (to name the corridor of each area)</source>
         <translation>最小成本路径（用于确定各区域所在廊道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="121" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="120" />
         <source>Corridor id field</source>
         <translation>廊道编号字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="123" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="122" />
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="124" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="123" />
         <source>Land-use class names (e.g. 1:Forest,2:Grassland)</source>
         <translation>地类名称（如 1:林地,2:草地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="126" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="125" />
         <source>Units (townships, villages)</source>
         <translation>行政单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="128" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="127" />
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="130" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="129" />
         <source>Sample size for natural breaks (0 = all cells)</source>
         <translation>自然断点法样本量（0 = 全部像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="133" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="132" />
         <source>Random seed of the sample</source>
         <translation>抽样随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="138" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="137" />
         <source>Key areas</source>
         <translation>关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="140" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="139" />
         <source>Key areas per unit (table)</source>
         <translation>按单元统计的关键区域（表格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="142" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
         <source>Key areas per unit (HTML)</source>
         <translation>按单元统计的关键区域（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="142" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="145" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="144" />
         <source>Levels raster</source>
         <translation>等级栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="147" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="146" />
         <source>Number of key areas</source>
         <translation>关键区域数量</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="148" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="147" />
         <source>Total area of the key areas (km²)</source>
         <translation>关键区域总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="182" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="181" />
         <source>Key areas of '{0}'</source>
         <translation>“{0}”的关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="171" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="170" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="172" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="171" />
         <source>{0} key areas, {1:.4f} km²</source>
         <translation>关键区域 {0} 处，{1:.4f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="195" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="194" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="205" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="204" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>LandDemand</name>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="52" />
+        <source>Land demand (Markov chain, GMOP)</source>
+        <translation>土地需求预测（马尔可夫链、灰色多目标规划）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="55" />
+        <source>&lt;p&gt;Area of each land-use class in a target year, the demand that drives a land-use simulation (ecosecurity:landsimulation, FLUS, PLUS).&lt;/p&gt;&lt;h3&gt;Methods&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;0 Markov chain&lt;/b&gt;: the transition matrix P&lt;sub&gt;ij&lt;/sub&gt; = n&lt;sub&gt;ij&lt;/sub&gt;/&amp;Sigma;&lt;sub&gt;j&lt;/sub&gt;n&lt;sub&gt;ij&lt;/sub&gt; from the cross-tabulation of the earlier and the later map (cells valid in both; a class absent from the earlier map keeps itself), applied to the later map's cells n = (target &amp;minus; later)/(later &amp;minus; earlier) times: s&amp;middot;P&lt;sup&gt;n&lt;/sup&gt;. When n is not a whole number the demand is interpolated linearly between the two neighbouring whole periods (a fractional matrix power is generally not a transition matrix); the log says so.&lt;/li&gt;&lt;li&gt;&lt;b&gt;1 Grey multi-objective programming (GMOP)&lt;/b&gt;: areas x&lt;sub&gt;k&lt;/sub&gt; (km&amp;sup2;) maximising the economic output f&lt;sub&gt;1&lt;/sub&gt; = &amp;Sigma;a&lt;sub&gt;k&lt;/sub&gt;x&lt;sub&gt;k&lt;/sub&gt; and the ecosystem-service value f&lt;sub&gt;2&lt;/sub&gt; = &amp;Sigma;e&lt;sub&gt;k&lt;/sub&gt;x&lt;sub&gt;k&lt;/sub&gt;, with grey coefficients [lower, upper] whitened as lower + &amp;alpha;(upper &amp;minus; lower); subject to &amp;Sigma;x&lt;sub&gt;k&lt;/sub&gt; = total area, per-class bounds and the red line (ecological land &amp;ge; the protected area). Scenarios: &lt;i&gt;economic priority&lt;/i&gt; (max f&lt;sub&gt;1&lt;/sub&gt;, then f&lt;sub&gt;2&lt;/sub&gt; among its optima), &lt;i&gt;ecological priority&lt;/i&gt; (the reverse), &lt;i&gt;coordinated&lt;/i&gt;: max w&amp;middot;(f&lt;sub&gt;1&lt;/sub&gt; &amp;minus; f&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;)/(f&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;*&lt;/sup&gt; &amp;minus; f&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;) + (1 &amp;minus; w)&amp;middot;(f&lt;sub&gt;2&lt;/sub&gt; &amp;minus; f&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;)/(f&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;*&lt;/sup&gt; &amp;minus; f&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;), each objective normalised between its best value (*) and its value at the other priority solution (&amp;minus;), the payoff table.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Earlier / later land-use map&lt;/b&gt; and their &lt;b&gt;years&lt;/b&gt;, &lt;b&gt;target year&lt;/b&gt;: integer class codes on one grid (the layer that differs is named). The later map is the region and the start of the simulation for both methods.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Coefficient table&lt;/b&gt; (CSV, GMOP): columns &lt;code&gt;class, name, econ_lower, econ_upper, eco_lower, eco_upper, min_area, max_area, min_pct, max_pct, ecological&lt;/code&gt;; bounds in km&amp;sup2; or in % of the class's later area (the tighter applies; empty = none); &lt;code&gt;ecological&lt;/code&gt; = 1 for the classes counted against the red line. Every class of the map needs a row and every row a class of the map. Template: templates/gujiao_gmop.csv (illustrative values). With the Markov method the table is optional and gives the benefits of the projected areas.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bounds table&lt;/b&gt; (CSV, optional): &lt;code&gt;class, min_area, max_area, min_pct, max_pct&lt;/code&gt;, replacing the coefficient table's bounds of the classes it lists.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Scenario&lt;/b&gt;, &lt;b&gt;economic weight&lt;/b&gt; w (coordinated), &lt;b&gt;whitening coefficient&lt;/b&gt; &amp;alpha; (0 lower, 0.5 middle, 1 upper grey value).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Red line&lt;/b&gt;: polygons (ecological red line, reserves). The ecological classes must keep at least the red line's area, and every class keeps at least its area inside the red line (those cells never change in the simulation). &lt;b&gt;Red-line area&lt;/b&gt; (km&amp;sup2;) replaces the polygons' area.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Total area&lt;/b&gt; (km&amp;sup2;, optional): e.g. the official area; default the later map's area.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Solver&lt;/b&gt;: 0 HiGHS (scipy, built in), 1 CBC (bundled with PuLP &amp;lt; 4). Both give the same optimum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Class names&lt;/b&gt;: e.g. &lt;code&gt;1:Forest,2:Shrub&lt;/code&gt;.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Constraints that cannot all hold stop the run with one message giving the arithmetic (e.g. the lower bounds add up to more than the total area by X km&amp;sup2;), the achievable range and the bounds to move.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Land demand&lt;/b&gt; table: &lt;code&gt;class, name, cells_later, area_later_km2, cells, area_km2, area_ha, change_km2, change_pct, lower_km2, upper_km2&lt;/code&gt;. &lt;code&gt;cells&lt;/code&gt; is the demand in whole cells summing to the later map's cells (largest remainder); give the table to ecosecurity:landsimulation as DEMAND.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Transition matrix&lt;/b&gt; (Markov): &lt;code&gt;from_class, from_name, cells_from, to_&amp;lt;code&amp;gt;&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;Numbers: total area, cells, periods, economic and ecological benefit and their satisfaction degrees (0 = the other priority solution, 1 = best).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Accuracy&lt;/h3&gt;&lt;p&gt;The Markov demand equals the matrix power computed by hand; the GMOP optimum equals an exhaustive search over a fine grid of allocations (3 classes), and HiGHS and CBC agree.&lt;/p&gt;&lt;p&gt;Muller, M.R. &amp;amp; Middleton, J. (1994) Landscape Ecology 9:151-157. Liu, X. et al. (2017) Landscape and Urban Planning 168:94-116 (FLUS).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;计算目标年份各土地利用类型的面积，即驱动土地利用模拟（ecosecurity:landsimulation、FLUS、PLUS）的需求量。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;0 马尔可夫链&lt;/b&gt;：由前期与后期土地利用图交叉统计（两期均有效的像元）得到转移概率矩阵 P&lt;sub&gt;ij&lt;/sub&gt; = n&lt;sub&gt;ij&lt;/sub&gt;/&amp;Sigma;&lt;sub&gt;j&lt;/sub&gt;n&lt;sub&gt;ij&lt;/sub&gt;（前期图中不存在的地类保持不变），作用于后期图的像元数 n = (目标年 &amp;minus; 后期年)/(后期年 &amp;minus; 前期年) 次：s&amp;middot;P&lt;sup&gt;n&lt;/sup&gt;。n 不是整数时，需求在相邻两个整数期之间线性插值（分数次矩阵幂一般不是转移矩阵），日志中会说明。&lt;/li&gt;&lt;li&gt;&lt;b&gt;1 灰色多目标规划（GMOP）&lt;/b&gt;：求各地类面积 x&lt;sub&gt;k&lt;/sub&gt;（km&amp;sup2;），使经济产出 f&lt;sub&gt;1&lt;/sub&gt; = &amp;Sigma;a&lt;sub&gt;k&lt;/sub&gt;x&lt;sub&gt;k&lt;/sub&gt; 和生态系统服务价值 f&lt;sub&gt;2&lt;/sub&gt; = &amp;Sigma;e&lt;sub&gt;k&lt;/sub&gt;x&lt;sub&gt;k&lt;/sub&gt; 最大；灰色系数 [下限, 上限] 按 下限 + &amp;alpha;(上限 &amp;minus; 下限) 白化；约束为 &amp;Sigma;x&lt;sub&gt;k&lt;/sub&gt; = 总面积、各地类上下限和生态红线（生态用地 &amp;ge; 保护面积）。情景：&lt;i&gt;经济优先&lt;/i&gt;（先求 f&lt;sub&gt;1&lt;/sub&gt; 最大，再在其最优解中求 f&lt;sub&gt;2&lt;/sub&gt; 最大）、&lt;i&gt;生态优先&lt;/i&gt;（相反）、&lt;i&gt;协调发展&lt;/i&gt;：max w&amp;middot;(f&lt;sub&gt;1&lt;/sub&gt; &amp;minus; f&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;)/(f&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;*&lt;/sup&gt; &amp;minus; f&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;) + (1 &amp;minus; w)&amp;middot;(f&lt;sub&gt;2&lt;/sub&gt; &amp;minus; f&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;)/(f&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;*&lt;/sup&gt; &amp;minus; f&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;&amp;minus;&lt;/sup&gt;)，每个目标在其最优值（*）与另一优先情景解处的取值（&amp;minus;）之间归一化（支付表）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;前期/后期土地利用图&lt;/b&gt;及其&lt;b&gt;年份&lt;/b&gt;、&lt;b&gt;目标年份&lt;/b&gt;：整数地类代码，须在同一栅格网格上（不一致时会指出是哪个图层）。后期图即研究区，也是两种方法下模拟的起始图。&lt;/li&gt;&lt;li&gt;&lt;b&gt;系数表&lt;/b&gt;（CSV，GMOP）：列为 &lt;code&gt;class, name, econ_lower, econ_upper, eco_lower, eco_upper, min_area, max_area, min_pct, max_pct, ecological&lt;/code&gt;；上下限单位为 km&amp;sup2; 或后期面积的百分比（取较严者；留空表示无约束）；&lt;code&gt;ecological&lt;/code&gt; = 1 表示计入生态红线约束的地类。地图中的每个地类都须有一行，每行也须对应地图中的地类。模板：templates/gujiao_gmop.csv（示例数值）。马尔可夫方法下系数表可选，用于计算预测面积的效益。&lt;/li&gt;&lt;li&gt;&lt;b&gt;约束表&lt;/b&gt;（CSV，可选）：&lt;code&gt;class, min_area, max_area, min_pct, max_pct&lt;/code&gt;，替换系数表中所列地类的上下限。&lt;/li&gt;&lt;li&gt;&lt;b&gt;情景&lt;/b&gt;、&lt;b&gt;经济权重&lt;/b&gt; w（协调情景）、&lt;b&gt;白化系数&lt;/b&gt; &amp;alpha;（0 取下限，0.5 取中值，1 取上限）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;生态红线&lt;/b&gt;：面图层（生态保护红线、保护区）。生态用地总面积不得低于红线面积，且每个地类不少于其在红线内的面积（这些像元在模拟中不变）。&lt;b&gt;红线面积&lt;/b&gt;（km&amp;sup2;）可代替面图层的面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;总面积&lt;/b&gt;（km&amp;sup2;，可选）：如官方统计面积；默认为后期图的面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;求解器&lt;/b&gt;：0 HiGHS（scipy，内置）、1 CBC（PuLP &amp;lt; 4 自带）。两者给出相同的最优解。&lt;/li&gt;&lt;li&gt;&lt;b&gt;地类名称&lt;/b&gt;：如 &lt;code&gt;1:林地,2:灌木林&lt;/code&gt;。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;约束无法同时满足时，运行停止并给出一条信息：列出计算过程（如各下限之和超过总面积 X km&amp;sup2;）、可达范围以及需要调整的上下限。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;土地需求&lt;/b&gt;表：&lt;code&gt;class, name, cells_later, area_later_km2, cells, area_km2, area_ha, change_km2, change_pct, lower_km2, upper_km2&lt;/code&gt;。&lt;code&gt;cells&lt;/code&gt; 为以整像元计的需求，总和等于后期图的像元数（最大余数法）；可作为 ecosecurity:landsimulation 的 DEMAND 输入。&lt;/li&gt;&lt;li&gt;&lt;b&gt;转移矩阵&lt;/b&gt;（马尔可夫）：&lt;code&gt;from_class, from_name, cells_from, to_&amp;lt;代码&amp;gt;&lt;/code&gt;。&lt;/li&gt;&lt;li&gt;数值：总面积、像元数、预测期数、经济与生态效益及其满意度（0 = 另一优先情景的解，1 = 最优）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;精度&lt;/h3&gt;&lt;p&gt;马尔可夫需求与手算的矩阵幂一致；GMOP 最优解与在细网格上穷举各种分配（3 个地类）的结果一致，HiGHS 与 CBC 结果相同。&lt;/p&gt;&lt;p&gt;Muller, M.R. &amp;amp; Middleton, J. (1994) Landscape Ecology 9:151-157. Liu, X. et al. (2017) Landscape and Urban Planning 168:94-116 (FLUS).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="115" />
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="115" />
+        <source>Markov chain (two land-use maps)</source>
+        <translation>马尔可夫链（两期土地利用图）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="115" />
+        <source>Grey multi-objective programming (GMOP)</source>
+        <translation>灰色多目标规划（GMOP）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="119" />
+        <source>Earlier land-use map (Markov)</source>
+        <translation>前期土地利用图（马尔可夫）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="121" />
+        <source>Later (current) land-use map</source>
+        <translation>后期（现状）土地利用图</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="122" />
+        <source>Year of the earlier map</source>
+        <translation>前期图年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="124" />
+        <source>Year of the later map</source>
+        <translation>后期图年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="126" />
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="128" />
+        <source>Coefficient table (CSV; GMOP)</source>
+        <translation>系数表（CSV；多目标规划）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="130" />
+        <source>Bounds table (CSV, optional)</source>
+        <translation>约束表（CSV，可选）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="132" />
+        <source>Scenario (GMOP)</source>
+        <translation>情景（多目标规划）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="132" />
+        <source>Economic priority</source>
+        <translation>经济优先</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="132" />
+        <source>Ecological priority</source>
+        <translation>生态优先</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="132" />
+        <source>Coordinated</source>
+        <translation>协调发展</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="136" />
+        <source>Economic weight w (coordinated scenario)</source>
+        <translation>经济权重 w（协调发展情景）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="139" />
+        <source>Whitening coefficient α of the grey coefficients (0 lower, 1 upper)</source>
+        <translation>灰色系数的白化系数 α（0 取下限，1 取上限）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="142" />
+        <source>Ecological red line (polygons)</source>
+        <translation>生态保护红线（面）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="145" />
+        <source>Red-line area (km², replaces the polygons' area)</source>
+        <translation>红线面积（km²，代替面图层的面积）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="148" />
+        <source>Total area (km², default the later map's area)</source>
+        <translation>总面积（km²，默认为后期图面积）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="151" />
+        <source>LP solver</source>
+        <translation>线性规划求解器</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="151" />
+        <source>HiGHS (scipy)</source>
+        <translation>HiGHS 求解器（scipy）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="151" />
+        <source>CBC (PuLP)</source>
+        <translation>CBC 求解器（PuLP）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="154" />
+        <source>Land-use class names (e.g. 1:Forest,2:Grassland)</source>
+        <translation>地类名称（如 1:林地,2:草地）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="156" />
+        <source>Land demand</source>
+        <translation>土地需求</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="158" />
+        <source>Transition matrix (Markov)</source>
+        <translation>转移矩阵（马尔可夫）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Total area (km²)</source>
+        <translation>总面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Cells of the region</source>
+        <translation>研究区像元数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Markov periods</source>
+        <translation>马尔可夫预测期数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Economic benefit f1</source>
+        <translation>经济效益 f1</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Ecological benefit f2</source>
+        <translation>生态效益 f2</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Economic satisfaction degree</source>
+        <translation>经济目标满意度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="161" />
+        <source>Ecological satisfaction degree</source>
+        <translation>生态目标满意度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="182" />
+        <source>Land demand on '{0}' ({1} x {2} cells)</source>
+        <translation>“{0}”上的土地需求预测（{1} × {2} 像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="205" />
+        <source>Class {0} ({1}): {2:.4f} → {3:.4f} km², {4} cells</source>
+        <translation>地类 {0}（{1}）：{2:.4f} → {3:.4f} km²，{4} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_demand.py" line="217" />
+        <source>The transition matrix (OUTPUT_MATRIX) belongs to the Markov method; it is not written for GMOP.</source>
+        <translation>转移矩阵（OUTPUT_MATRIX）仅用于马尔可夫方法，多目标规划不输出该表。</translation>
+    </message>
+</context>
+<context>
+    <name>LandSimulation</name>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="41" />
+        <source>Land-use simulation (FLUS)</source>
+        <translation>土地利用模拟（FLUS）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="44" />
+        <source>&lt;p&gt;Simulates the land use of a target year from a start map, driving factors and the number of cells each class should have (the demand), as GeoSOS-FLUS does (Liu et al. 2017), reproducibly: the same seed gives the same map.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Occurrence probability&lt;/b&gt; sp(p,k) of every class from the drivers: a neural network (scikit-learn MLPClassifier, one hidden layer of logistic neurons) trained on a seeded stratified sample of the start map (the same number of cells per class), drivers as z-scores. Without scikit-learn a multinomial logistic regression is used, with a warning.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Neighbourhood&lt;/b&gt; &amp;Omega;(p,k) = w&lt;sub&gt;k&lt;/sub&gt; &amp;times; (cells of class k in the N &amp;times; N window around p, p excluded) / (N&amp;times;N - 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Self-adaptive inertia&lt;/b&gt; (FLUS rule): from the demand gaps D&lt;sub&gt;k&lt;/sub&gt; = demand - cells of the two previous iterations, Inertia&lt;sub&gt;k&lt;/sub&gt; is multiplied by D&lt;sup&gt;t-2&lt;/sup&gt;/D&lt;sup&gt;t-1&lt;/sup&gt; when a surplus grows and by D&lt;sup&gt;t-1&lt;/sup&gt;/D&lt;sup&gt;t-2&lt;/sup&gt; when a shortage grows, else kept (start 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combined probability&lt;/b&gt; TP = sp &amp;times; &amp;Omega; &amp;times; Inertia&lt;sub&gt;k&lt;/sub&gt; &amp;times; allowed(class in the start map &amp;rarr; k): a forbidden conversion never appears between the start and the simulated map, not even through a third class.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Roulette competition&lt;/b&gt;: each cell that may change draws a class with probability proportional to TP; the cell converts only while that class is short of its demand (at most the gap per iteration, drawn at random). Restricted cells never change. Iterations stop when every demand is met exactly, at the iteration limit, or after 25 iterations without change (a warning lists the gaps left).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: &lt;i&gt;Net change&lt;/i&gt; (default) converts cells only out of classes that have more cells than their demand, so every gap shrinks and no class overshoots (the inertia then stays 1); after 5 iterations without change (a dead end of the conversion matrix) it continues with gross change, with a warning. &lt;i&gt;Gross change (GeoSOS-FLUS)&lt;/i&gt; lets any class lose cells, which the inertia corrects afterwards.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt;: the start map, integer classes with consecutive codes (e.g. 1-9).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Driving factors&lt;/b&gt;: rasters on exactly the land-use grid (same CRS, extent and cell size; the error names the layer that differs). Cells where a driver is NoData keep their class.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Demand&lt;/b&gt;: cells per class separated by commas in ascending class-code order (&lt;code&gt;41000,9800,...&lt;/code&gt;), or the path of the table of &lt;i&gt;Land demand&lt;/i&gt; (columns class and cells, or area_km2 converted with the cell area). The total must equal the land cells of the map (within 0.5%, then rescaled).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conversion matrix&lt;/b&gt; (1 = allowed, 0 = forbidden): rows = class in the start map, columns = future class, ascending codes (PLUS writes it the other way round); inline rows separated by ';' (&lt;code&gt;1,1,0;0,1,0;1,1,1&lt;/code&gt;) or a CSV file (optionally with a header row and a first column of codes). Empty = every conversion allowed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Restricted areas&lt;/b&gt;: raster, non-zero = frozen (e.g. the ecological red line).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Neighbourhood&lt;/b&gt;: odd window size (3 = Moore 3 &amp;times; 3); &lt;b&gt;neighbourhood weights&lt;/b&gt; w&lt;sub&gt;k&lt;/sub&gt; in [0,1] per class, comma-separated (default all 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Observed map&lt;/b&gt; (optional): the real map of the target year, same classes.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Simulated land use&lt;/b&gt;, styled like the input (its .qml style or colour table).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Probabilities&lt;/b&gt; (optional): one band per class (band k = k-th class code), 0-1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Iteration table&lt;/b&gt; (CSV): per iteration the cells changed, the cells still to allocate, and per class the cells, the gap and the inertia.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Validation table&lt;/b&gt; (CSV, with an observed map): OA, Kappa, figure of merit (FoM), producer's and user's accuracy, misses, hits, wrong hits, false alarms and the confusion matrix (rows 'cells'), each also for a random allocation of the same demand for comparison.&lt;/li&gt;&lt;li&gt;Numbers ITERATIONS, CHANGED_CELLS, MAX_GAP, DEMAND_MET (1 = every demand met), OA, KAPPA, FOM.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;FoM = B/(A+B+C+D) with A misses, B hits, C wrong hits, D false alarms (Pontius et al. 2008); Kappa after Cohen (1960). GeoSOS-FLUS is a closed program: this is a faithful model of its published rules, not a pixel-identical copy; its acceleration factor is not reproduced.&lt;/p&gt;&lt;p&gt;References: Liu X. et al. 2017, Landscape and Urban Planning 168:94-116 (FLUS); Pontius R.G. et al. 2008, Annals of Regional Science 42:11-37.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;依据起始年土地利用图、驱动因子和各类别目标像元数（需求），按 GeoSOS-FLUS 的方法（Liu 等, 2017）模拟目标年的土地利用，结果可复现：相同的随机种子得到相同的地图。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;发生概率&lt;/b&gt; sp(p,k)：由驱动因子计算各类别的发生概率，采用神经网络（scikit-learn MLPClassifier，一个隐含层、logistic 神经元），在起始图上按随机种子进行分层抽样训练（每类抽取相同数量的像元），驱动因子先做 z 标准化。未安装 scikit-learn 时改用多项逻辑回归，并给出警告。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻域作用&lt;/b&gt; &amp;Omega;(p,k) = w&lt;sub&gt;k&lt;/sub&gt; &amp;times;（p 周围 N &amp;times; N 窗口内类别 k 的像元数，不含 p 本身）/ (N&amp;times;N - 1)。&lt;/li&gt;&lt;li&gt;&lt;b&gt;自适应惯性系数&lt;/b&gt;（FLUS 规则）：根据前两次迭代的需求差额 D&lt;sub&gt;k&lt;/sub&gt; = 需求 - 现有像元数，盈余扩大时 Inertia&lt;sub&gt;k&lt;/sub&gt; 乘以 D&lt;sup&gt;t-2&lt;/sup&gt;/D&lt;sup&gt;t-1&lt;/sup&gt;，缺口扩大时乘以 D&lt;sup&gt;t-1&lt;/sup&gt;/D&lt;sup&gt;t-2&lt;/sup&gt;，否则保持不变（初值为 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;综合概率&lt;/b&gt; TP = sp &amp;times; &amp;Omega; &amp;times; Inertia&lt;sub&gt;k&lt;/sub&gt; &amp;times; 允许转换（起始图中的类别 &amp;rarr; k）：被禁止的转换不会出现在起始图与模拟图之间，经由第三类间接转换也不会。&lt;/li&gt;&lt;li&gt;&lt;b&gt;轮盘赌竞争&lt;/b&gt;：每个可变化的像元按 TP 的比例随机抽取一个类别；只有当该类别尚未达到需求时像元才发生转换（每次迭代至多转换差额数量，超出时随机选取）。受限区像元始终不变。当所有需求恰好满足、达到最大迭代次数，或连续 25 次迭代无变化时停止（警告中列出剩余差额）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;分配方式&lt;/b&gt;：&lt;i&gt;净变化&lt;/i&gt;（默认）只从像元数多于需求的类别中转出像元，因此各差额单调减小，不会超调（此时惯性系数保持为 1）；若连续 5 次迭代无变化（转换矩阵造成的僵局），则改用总变化继续并给出警告。&lt;i&gt;总变化（GeoSOS-FLUS）&lt;/i&gt;允许任何类别失去像元，再由惯性系数进行纠正。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;：起始图，整数类别，编码须连续（如 1-9）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;驱动因子&lt;/b&gt;：与土地利用图完全对齐的栅格（坐标系、范围和像元大小相同；不一致时错误信息会指出是哪个图层）。驱动因子为空值的像元保持原类别。&lt;/li&gt;&lt;li&gt;&lt;b&gt;需求&lt;/b&gt;：按类别编码升序、以逗号分隔的各类像元数（&lt;code&gt;41000,9800,...&lt;/code&gt;），或&lt;i&gt;土地需求&lt;/i&gt;算法输出表的路径（class 与 cells 列，或按像元面积换算的 area_km2 列）。总数须等于图中有效像元数（相差 0.5% 以内时按比例调整）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;转换矩阵&lt;/b&gt;（1 = 允许，0 = 禁止）：行 = 起始图中的类别，列 = 未来类别，均按编码升序（PLUS 的写法与此相反）；可直接输入，各行以 ';' 分隔（&lt;code&gt;1,1,0;0,1,0;1,1,1&lt;/code&gt;），或使用 CSV 文件（可带表头行和首列类别编码）。留空 = 允许所有转换。&lt;/li&gt;&lt;li&gt;&lt;b&gt;受限区&lt;/b&gt;：栅格，非零 = 冻结不变（如生态保护红线）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻域&lt;/b&gt;：奇数窗口大小（3 = 3 &amp;times; 3 Moore 邻域）；&lt;b&gt;邻域权重&lt;/b&gt; w&lt;sub&gt;k&lt;/sub&gt; 为各类别 [0,1] 之间的数，以逗号分隔（默认全为 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;观测图&lt;/b&gt;（可选）：目标年的实际土地利用图，类别相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;模拟土地利用图&lt;/b&gt;，样式与输入相同（沿用其 .qml 样式或颜色表）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;发生概率&lt;/b&gt;（可选）：每个类别一个波段（第 k 波段 = 第 k 个类别编码），取值 0-1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;迭代表&lt;/b&gt;（CSV）：每次迭代转换的像元数、尚待分配的像元数，以及各类别的像元数、差额和惯性系数。&lt;/li&gt;&lt;li&gt;&lt;b&gt;验证表&lt;/b&gt;（CSV，需提供观测图）：总体精度 OA、Kappa 系数、品质因数 FoM、生产者精度和用户精度、漏报、命中、错误命中、误报以及混淆矩阵（'cells' 行），并同时给出相同需求下随机分配的结果作为对照。&lt;/li&gt;&lt;li&gt;数值输出 ITERATIONS、CHANGED_CELLS、MAX_GAP、DEMAND_MET（1 = 所有需求均已满足）、OA、KAPPA、FOM。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;FoM = B/(A+B+C+D)，A 为漏报，B 为命中，C 为错误命中，D 为误报（Pontius 等, 2008）；Kappa 按 Cohen (1960) 计算。GeoSOS-FLUS 为闭源程序：本算法忠实实现其已发表的规则，但并非逐像元相同的复制；未实现其加速因子。&lt;/p&gt;&lt;p&gt;参考文献：Liu X. 等 2017, Landscape and Urban Planning 168:94-116（FLUS）；Pontius R.G. 等 2008, Annals of Regional Science 42:11-37。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="104" />
+        <source>Land use (start map)</source>
+        <translation>土地利用（起始图）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="105" />
+        <source>Driving factors (rasters on the land-use grid)</source>
+        <translation>驱动因子（与土地利用图对齐的栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="107" />
+        <source>Demand: cells per class (comma-separated, ascending codes) or land-demand table</source>
+        <translation>需求：各类像元数（逗号分隔，编码升序）或土地需求表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="109" />
+        <source>Conversion matrix (rows = from, columns = to; rows separated by ';' or a CSV file; empty = all allowed)</source>
+        <translation>转换矩阵（行 = 转出类，列 = 转入类；行以 ';' 分隔或使用 CSV 文件；留空 = 全部允许）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="112" />
+        <source>Restricted areas (non-zero = never change)</source>
+        <translation>受限区（非零 = 不变）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="114" />
+        <source>Neighbourhood window size (odd)</source>
+        <translation>邻域窗口大小（奇数）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="117" />
+        <source>Neighbourhood weights per class (0-1, comma-separated; empty = all 1)</source>
+        <translation>各类别邻域权重（0-1，逗号分隔；留空 = 全为 1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="121" />
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="123" />
+        <source>Maximum number of iterations</source>
+        <translation>最大迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="126" />
+        <source>Observed land use of the target year (for validation)</source>
+        <translation>目标年观测土地利用图（用于验证）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
+        <source>Allocation</source>
+        <translation>分配方式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
+        <source>Net change (only classes in surplus lose cells)</source>
+        <translation>净变化（仅盈余类别失去像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
+        <source>Gross change (GeoSOS-FLUS: any class may lose cells)</source>
+        <translation>总变化（GeoSOS-FLUS：任何类别均可失去像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="133" />
+        <source>Training sample size (cells)</source>
+        <translation>训练样本量（像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="136" />
+        <source>Hidden neurons of the network</source>
+        <translation>神经网络隐含层神经元数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="142" />
+        <source>Simulated land use</source>
+        <translation>模拟土地利用图</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="143" />
+        <source>Occurrence probabilities (one band per class)</source>
+        <translation>发生概率（每类一个波段）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="146" />
+        <source>Iteration table (demand gaps)</source>
+        <translation>迭代表（需求差额）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="149" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="149" />
+        <source>Validation table (OA, Kappa, FoM, confusion matrix)</source>
+        <translation>验证表（OA、Kappa、FoM、混淆矩阵）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Cells changed</source>
+        <translation>转换的像元数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Largest demand gap left (cells)</source>
+        <translation>剩余最大需求差额（像元）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Every demand met (1 = yes)</source>
+        <translation>所有需求均已满足（1 = 是）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Overall accuracy</source>
+        <translation>总体精度</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Kappa</source>
+        <translation>Kappa 系数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <source>Figure of merit</source>
+        <translation>品质因数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="166" />
+        <source>Layer '{0}' (DRIVERS) is not a file-based raster; save it as GeoTIFF first.</source>
+        <translation>图层“{0}”（DRIVERS）不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="175" />
+        <source>Land-use simulation of '{0}'</source>
+        <translation>土地利用模拟：'{0}'</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="194" />
+        <source>{0} iterations, {1} cells changed, largest gap left {2} cells</source>
+        <translation>{0} 次迭代，{1} 个像元发生转换，剩余最大差额 {2} 个像元</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/landuse/land_simulation.py" line="207" />
+        <source>OA {0:.4f}, Kappa {1:.4f}, FoM {2:.4f} (random allocation of the same demand: OA {3:.4f}, Kappa {4:.4f}, FoM {5:.4f})</source>
+        <translation>OA {0:.4f}，Kappa {1:.4f}，FoM {2:.4f}（相同需求下随机分配：OA {3:.4f}，Kappa {4:.4f}，FoM {5:.4f}）</translation>
     </message>
 </context>
 <context>

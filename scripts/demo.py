@@ -393,8 +393,122 @@ def step_key_areas_summary(ctx):
     ], table)]
 
 
+def step_services(ctx):
+    """Ecosystem services (InVEST formulas): carbon storage and habitat quality from the Gujiao templates."""
+    data, out = ctx["data"], ctx["out"]
+    land = os.path.join(data, "landuse.tif")
+    for name in ("roads", "mining"):  # threat rasters 0/1 on the land-use grid, named after the threats
+        run_native("gdal:rasterize", {"INPUT": os.path.join(data, f"{name}.gpkg"), "BURN": 1, "UNITS": 1,
+                                      "WIDTH": 30, "HEIGHT": 30, "EXTENT": land, "INIT": 0, "DATA_TYPE": 0,
+                                      "OUTPUT": os.path.join(data, f"{name}.tif")})
+    result = run("ecosystemservices", {
+        "LAND_USE": land, "CARBON_TABLE": os.path.join(REPO, "templates", "gujiao_carbon.csv"),
+        "THREATS": os.path.join(REPO, "templates", "gujiao_threats.csv"),
+        "SENSITIVITY": os.path.join(REPO, "templates", "gujiao_sensitivity.csv"),
+        "THREAT_RASTERS": [os.path.join(data, "roads.tif"), os.path.join(data, "mining.tif")],
+        "HALF_SATURATION": 0.05, "CLASS_NAMES": LAND_USE_NAMES,
+        "OUTPUT_CARBON": os.path.join(out, "carbon.tif"), "OUTPUT_QUALITY": os.path.join(out, "habitat_quality.tif"),
+        "OUTPUT_DEGRADATION": os.path.join(out, "habitat_degradation.tif"),
+        "OUTPUT_SUMMARY": os.path.join(out, "es_summary.csv")})
+    ctx["carbon"], ctx["quality"] = result["OUTPUT_CARBON"], result["OUTPUT_QUALITY"]
+    rows = read_csv_rows(result["OUTPUT_SUMMARY"])
+    body = (f"<p>Total carbon 碳储量 <b>{result['TOTAL_CARBON'] / 1e6:.2f} × 10⁶ Mg C</b>; mean habitat quality "
+            f"生境质量均值 <b>{result['MEAN_QUALITY']:.3f}</b> (half-saturation k = 0.05). Illustrative tables "
+            "(templates/gujiao_*.csv). 示例参数表。</p>"
+            + html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))
+    return [Section("Gujiao: ecosystem services / 古交：生态系统服务 (ecosecurity:ecosystemservices)", [
+        ("Carbon storage 碳储量 (Mg)", result["OUTPUT_CARBON"], [result["OUTPUT_CARBON"]]),
+        ("Habitat quality 生境质量", result["OUTPUT_QUALITY"], [result["OUTPUT_QUALITY"]]),
+        ("Summary per land-use class 分地类统计", result["OUTPUT_SUMMARY"], None),
+    ], body)]
+
+
+def step_clusters(ctx):
+    """Ecosystem-service bundles: two-level SOFM on four services, number of clusters by silhouette."""
+    data, out = ctx["data"], ctx["out"]
+    result = run("esclusters", {
+        "INPUTS": [ctx["carbon"], ctx["quality"], os.path.join(data, "fvc.tif"), os.path.join(data, "soil_erosion.tif")],
+        "DIRECTIONS": "+,+,+,-", "STANDARDISE": 0, "METHOD": 0, "SOM_LEVELS": 0, "CLUSTERS": 0,
+        "MIN_CLUSTERS": 3, "MAX_CLUSTERS": 6, "CRITERION": 0, "SEED": 1,
+        "OUTPUT": os.path.join(out, "es_clusters.tif"), "OUTPUT_PROFILES": os.path.join(out, "es_profiles.csv"),
+        "OUTPUT_HTML": os.path.join(out, "es_clusters.html")})
+    rows = read_csv_rows(result["OUTPUT_PROFILES"])
+    charts = sorted(name for name in os.listdir(out) if name.startswith("es_clusters_") and name.endswith(".png"))
+    images = "".join(f'<img src="{html.escape(name)}" alt="{html.escape(name)}" style="max-width:300px">'
+                     for name in charts)
+    body = (f"<p><b>{result['N_CLUSTERS']} service bundles</b>（{result['N_CLUSTERS']} 类生态系统服务簇）: "
+            "carbon, habitat quality, vegetation cover, soil erosion (reversed); chosen by the silhouette over "
+            "3–6 clusters. Radar charts per cluster and the correlation (trade-off / synergy) matrix:</p>"
+            + html_table(list(rows[0].keys()), [list(row.values()) for row in rows]) + f"<p>{images}</p>")
+    return [Section("Gujiao: service bundles / 古交：生态系统服务簇 (ecosecurity:esclusters, SOFM)", [
+        ("Functional zones (clusters) 功能分区（服务簇）", result["OUTPUT"], [result["OUTPUT"]]),
+        ("Cluster profiles 各簇服务特征", result["OUTPUT_PROFILES"], None),
+        ("Charts page 图表页", result["OUTPUT_HTML"], None),
+    ], body)]
+
+
+def step_demand(ctx):
+    """Land demand 2035 by the grey multi-objective programme (GMOP), coordinated scenario."""
+    data, out = ctx["data"], ctx["out"]
+    result = run("landdemand", {
+        "METHOD": 1, "LATER": os.path.join(data, "landuse.tif"),
+        "COEFFICIENTS": os.path.join(REPO, "templates", "gujiao_gmop.csv"), "SCENARIO": 2,
+        "ECONOMIC_WEIGHT": 0.5, "WHITENING": 0.5, "RED_LINE": os.path.join(data, "redline.gpkg"),
+        "TARGET_YEAR": 2035, "SOLVER": 0, "CLASS_NAMES": LAND_USE_NAMES,
+        "OUTPUT": os.path.join(out, "land_demand.csv")})
+    ctx["demand"] = result["OUTPUT"]
+    rows = read_csv_rows(result["OUTPUT"])
+    body = (f"<p>Coordinated scenario 协调情景 (economic weight 0.5): economic satisfaction 经济满意度 "
+            f"{result['ECONOMIC_SATISFACTION']:.2f}, ecological 生态满意度 {result['ECOLOGICAL_SATISFACTION']:.2f}. "
+            "Illustrative coefficients (templates/gujiao_gmop.csv). 示例系数。</p>"
+            + html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))
+    return [Section("Gujiao: land demand / 古交：土地需求 (ecosecurity:landdemand, GMOP)", [
+        ("Demand per class 各地类需求", result["OUTPUT"], None),
+    ], body)]
+
+
+#: Allowed conversions of the demo scenario (rows: from class 1..9, columns: to class 1..9; 1 = allowed).
+CONVERSION = ("1,1,1,0,0,0,0,0,1;1,1,1,0,0,0,0,0,1;1,1,1,0,1,1,0,0,1;1,1,1,1,1,1,0,1,1;0,0,0,0,1,0,0,0,0;"
+              "0,0,0,0,1,1,0,0,0;1,1,1,1,1,0,1,0,1;0,0,0,0,0,0,0,1,1;0,0,0,0,0,0,0,1,1")
+
+
+def step_simulation(ctx):
+    """Restoration scenario 2035: FLUS-style simulation to the GMOP demand, red line frozen."""
+    data, out = ctx["data"], ctx["out"]
+    land = os.path.join(data, "landuse.tif")
+    red_line = run_native("gdal:rasterize", {
+        "INPUT": os.path.join(data, "redline.gpkg"), "BURN": 1, "UNITS": 1, "WIDTH": 30, "HEIGHT": 30,
+        "EXTENT": land, "INIT": 0, "DATA_TYPE": 0, "OUTPUT": os.path.join(data, "redline.tif")})["OUTPUT"]
+    result = run("landsimulation", {
+        "LAND_USE": land,
+        "DRIVERS": [os.path.join(data, f"{name}.tif") for name in ("dem", "slope", "fvc", "dist_roads", "dist_rivers")],
+        "DEMAND": ctx["demand"], "CONVERSION": CONVERSION, "RESTRICTED": red_line, "NEIGHBOURHOOD": 3, "SEED": 1,
+        "MAX_ITERATIONS": 300, "OUTPUT": os.path.join(out, "landuse_scenario.tif"),
+        "OUTPUT_ITERATIONS": os.path.join(out, "landuse_scenario_iterations.csv")})
+    demand = {row["class"]: row for row in read_csv_rows(ctx["demand"])}
+    cell_km2 = 30 * 30 / 1e6
+    last = read_csv_rows(result["OUTPUT_ITERATIONS"])[-1]
+    rows = []
+    for code, row in sorted(demand.items(), key=lambda item: int(item[0])):
+        simulated = next((float(value) for key, value in last.items() if key in (f"cells_{code}", f"{code}_cells")),
+                         None)
+        rows.append((code, row.get("name", ""), f"{float(row['area_later_km2']):.2f}", f"{float(row['area_km2']):.2f}",
+                     f"{simulated * cell_km2:.2f}" if simulated is not None else "-"))
+    body = (f"<p><b>{result['CHANGED_CELLS']} cells changed in {result['ITERATIONS']} iterations</b> "
+            f"（{result['ITERATIONS']} 次迭代，{result['CHANGED_CELLS']} 个像元发生变化）; every demand met: "
+            f"{'yes 是' if result['DEMAND_MET'] else 'no 否'}; red-line cells frozen. Drivers: DEM, slope, vegetation "
+            "cover, distances to roads and rivers (MLP occurrence probabilities, seeded).</p>"
+            + html_table(["class 地类", "name 名称", "now 现状 (km²)", "demand 需求 (km²)", "simulated 模拟 (km²)"], rows))
+    return [Section("Gujiao: restoration scenario / 古交：生态修复情景模拟 (ecosecurity:landsimulation)", [
+        ("Simulated land use 2035 模拟土地利用", result["OUTPUT"], [result["OUTPUT"]]),
+        ("Land use now 现状土地利用", land, [land]),
+        ("Per-iteration demand gaps 逐次迭代需求差", result["OUTPUT_ITERATIONS"], None),
+    ], body)]
+
+
 STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit,
-         step_centrality, step_pinchpoints, step_barriers, step_key_areas_summary]
+         step_centrality, step_pinchpoints, step_barriers, step_key_areas_summary, step_services, step_clusters,
+         step_demand, step_simulation]
 
 
 # --------------------------------------------------------------------------- report

@@ -1,0 +1,1 @@
+"""Processing algorithms of the group "5 Land-use scenarios"."""
