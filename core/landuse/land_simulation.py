@@ -313,9 +313,9 @@ def simulate_land_use(land_use, drivers, options, restricted=None, observed=None
     run = ca.simulate(classes, changeable, probabilities, demand, allowed, weights, window,
                       options.max_iterations, options.seed, progress.sub(0.3, 0.95), options.churn)
     if run.escaped:
-        warnings.warn(f"Net change reached a dead end (a class in surplus may only turn into classes whose demand is "
-                      f"met); the run continued with gross change from there. / 净变化分配陷入僵局（盈余类别只能转为"
-                      f"已满足需求的类别），其后改用总变化分配继续。", EcoSecurityWarning, stacklevel=2)
+        warnings.warn("Net change reached a dead end (a class in surplus may only turn into classes whose demand is "
+                      "met); the run continued with gross change from there. / 净变化分配陷入僵局（盈余类别只能转为"
+                      "已满足需求的类别），其后改用总变化分配继续。", EcoSecurityWarning, stacklevel=2)
     if not run.met:
         gaps = ", ".join(f"{code}: {int(gap):+d}" for code, gap in zip(codes, run.gaps) if gap)
         why = (f"no cell could change during {ca.STALL_ITERATIONS} iterations" if run.stalled

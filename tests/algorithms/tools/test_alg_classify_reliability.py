@@ -1,6 +1,5 @@
 """Issue 13 (nothing silent): classifyraster warns when it returns fewer classes than asked."""
 import numpy as np
-import pytest
 from ecosecurity.core.io.raster import Grid, write_raster
 from osgeo import osr
 
