@@ -1841,154 +1841,159 @@
 <context>
     <name>KeyAreas</name>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="61" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="62" />
         <source>Key areas for restoration (pinch points, barriers)</source>
         <translation>修复关键区域（夹点、障碍点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="64" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="65" />
         <source>&lt;p&gt;Turns a current or score raster (pinch-point currents, barrier improvement scores, cumulative current...) into the key areas to protect or restore, and tabulates them by township or village, as in "22 pinch-point areas, 2.80 km&amp;sup2;" with their land-use types.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Score&lt;/b&gt; (&lt;i&gt;Combine with resistance&lt;/i&gt;): 0 = the input raster itself; 1 = the input times the resistance, each first normalised to 0-1 by (x - min) / (max - min) over the cells where both are valid (high current on high resistance scores highest); 2 = the mean of the two normalised rasters. A constant raster normalises to 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Levels&lt;/b&gt;: natural breaks (Jenks) of the score into &lt;i&gt;Number of levels&lt;/i&gt; classes, exactly as &lt;i&gt;Classify raster&lt;/i&gt; computes them (same sample size and seed); level 1 = the highest values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: the cells of the top &lt;i&gt;Levels to keep&lt;/i&gt; levels, grouped into 8-connected regions, each one polygon (GDAL Polygonize, following the cell edges). Areas are the number of cells times the cell area.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor&lt;/b&gt; (optional): the least-cost path (output of &lt;i&gt;Least-cost corridors&lt;/i&gt;) nearest to each area, with its link id and distance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): the share of each land-use class under each area; the main types are the classes with at least 10% of the cells (at most 3, always the largest).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Units&lt;/b&gt; (optional): each area is counted in the township or village holding most of its cells; the table gives per unit the number of areas, their area (hm&amp;sup2;, km&amp;sup2;, % of the total), the mean input value and the main land-use types, then the areas outside every unit and the total.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Input&lt;/b&gt;: any current or score raster in a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;, &lt;b&gt;land use&lt;/b&gt;: rasters on the same grid as the input (same extent, cell size and CRS).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land-use class names&lt;/b&gt;: e.g. &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;; classes without a name are shown as "class n".&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: polygons with area_id, level, cells, area_m2, area_hm2, area_km2, mean_value, max_value, mean_score, x, y (centre), link_id, link_cores, link_dist, unit, main_lu, main_share, landuse (main types) and lu_all (every class).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Table per unit&lt;/b&gt; (CSV or any table format) and optional &lt;b&gt;HTML table&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Optional &lt;b&gt;levels raster&lt;/b&gt; (1 = most important).&lt;/li&gt;&lt;li&gt;Numbers &lt;b&gt;COUNT&lt;/b&gt; (areas) and &lt;b&gt;AREA_KM2&lt;/b&gt; (total area) for models.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;References: the restoration-area step of ecological security pattern studies (e.g. Liuzhi special district): pinch points and barriers from Linkage Mapper overlaid with resistance, graded by natural breaks and tabulated by township.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将电流或评分栅格（夹点电流、障碍点改善得分、累计电流等）转化为需要保护或修复的关键区域，并按乡镇或村统计，如“夹点区域 22 处，面积 2.80 km&amp;sup2;”及其土地利用类型。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;得分&lt;/b&gt;（&lt;i&gt;与阻力组合&lt;/i&gt;）：0 = 输入栅格本身；1 = 输入与阻力的乘积，两者先在均有效的像元上按 (x - min) / (max - min) 归一化到 0-1（高电流且高阻力处得分最高）；2 = 两个归一化栅格的平均值。常数栅格归一化为 1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级&lt;/b&gt;：按自然断点法（Jenks）将得分分为&lt;i&gt;分级数&lt;/i&gt;个等级，与&lt;i&gt;栅格分级&lt;/i&gt;的计算完全相同（相同的样本量和随机种子）；第 1 级数值最高。&lt;/li&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：最重要的&lt;i&gt;保留等级数&lt;/i&gt;个等级的像元按 8 邻域连通成区域，每个区域生成一个多边形（GDAL 矢量化，沿像元边界）。面积为像元数乘以像元面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（可选）：距每个区域最近的最小成本路径（&lt;i&gt;最小成本廊道&lt;/i&gt;的输出），给出其连接编号和距离。&lt;/li&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：每个区域内各地类所占比例；主要地类为占像元数至少 10% 的地类（最多 3 个，至少包含占比最大的地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;行政单元&lt;/b&gt;（可选）：每个区域计入其像元最多所在的乡镇或村；统计表给出每个单元的区域数量、面积（hm&amp;sup2;、km&amp;sup2;、占总面积的百分比）、输入值均值和主要地类，随后是位于所有单元之外的区域和合计。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;输入&lt;/b&gt;：任意电流或评分栅格，须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力&lt;/b&gt;、&lt;b&gt;土地利用&lt;/b&gt;：与输入栅格网格一致（相同范围、像元大小和坐标系）的栅格。&lt;/li&gt;&lt;li&gt;&lt;b&gt;地类名称&lt;/b&gt;：如 &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;；未命名的地类显示为“class n”。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：多边形，字段 area_id、level、cells、area_m2、area_hm2、area_km2、mean_value、max_value、mean_score、x、y（中心）、link_id、link_cores、link_dist、unit、main_lu、main_share、landuse（主要地类）和 lu_all（全部地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;按单元统计表&lt;/b&gt;（CSV 或其他表格格式）及可选的 &lt;b&gt;HTML 表格&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;可选的&lt;b&gt;等级栅格&lt;/b&gt;（1 = 最重要）。&lt;/li&gt;&lt;li&gt;供模型使用的数值 &lt;b&gt;COUNT&lt;/b&gt;（区域数量）和 &lt;b&gt;AREA_KM2&lt;/b&gt;（总面积）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;参考：生态安全格局研究中的修复区识别步骤（如六枝特区）：将 Linkage Mapper 得到的夹点和障碍点与阻力叠加，按自然断点分级并按乡镇统计。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="104" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="105" />
         <source>Current or score raster</source>
         <translation>电流或评分栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="105" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="106" />
         <source>Resistance surface (for combining)</source>
         <translation>阻力面（用于组合）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
         <source>Combine with resistance</source>
         <translation>与阻力组合</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
         <source>Input only</source>
         <translation>仅输入栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
         <source>Product of normalised input and resistance</source>
         <translation>归一化输入与阻力的乘积</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="107" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
         <source>Mean of normalised input and resistance</source>
         <translation>归一化输入与阻力的平均值</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="111" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="112" />
         <source>Number of levels (natural breaks)</source>
         <translation>分级数（自然断点法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="114" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="115" />
         <source>Levels to keep (from the most important)</source>
         <translation>保留等级数（从最重要开始）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="117" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="121" />
         <source>Least-cost paths (to name the corridor of each area)</source>
         <translation>最小成本路径（用于确定各区域所在廊道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="120" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="124" />
         <source>Corridor id field</source>
         <translation>廊道编号字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="122" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="126" />
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="123" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="127" />
         <source>Land-use class names (e.g. 1:Forest,2:Grassland)</source>
         <translation>地类名称（如 1:林地,2:草地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="125" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="129" />
         <source>Units (townships, villages)</source>
         <translation>行政单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="127" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="131" />
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="129" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="133" />
         <source>Sample size for natural breaks (0 = all cells)</source>
         <translation>自然断点法样本量（0 = 全部像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="132" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="136" />
         <source>Random seed of the sample</source>
         <translation>抽样随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="137" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
         <source>Key areas</source>
         <translation>关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="139" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="143" />
         <source>Key areas per unit (table)</source>
         <translation>按单元统计的关键区域（表格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="145" />
         <source>Key areas per unit (HTML)</source>
         <translation>按单元统计的关键区域（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="145" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="144" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="148" />
         <source>Levels raster</source>
         <translation>等级栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="146" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="150" />
         <source>Number of key areas</source>
         <translation>关键区域数量</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="147" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="151" />
         <source>Total area of the key areas (km²)</source>
         <translation>关键区域总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="181" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="186" />
         <source>Key areas of '{0}'</source>
         <translation>“{0}”的关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="170" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="175" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="171" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="176" />
         <source>{0} key areas, {1:.4f} km²</source>
         <translation>关键区域 {0} 处，{1:.4f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="194" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="199" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="204" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="209" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/keyareas.py" line="118" />
+        <source>Minimum area of a key area (hectares; 0 = keep all)</source>
+        <translation>关键区域最小面积（公顷；0 = 全部保留）</translation>
     </message>
 </context>
 <context>

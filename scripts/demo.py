@@ -324,7 +324,7 @@ def key_areas(ctx, raster, stem, title):
     """Top natural-breaks level of ``raster`` × resistance as polygons, tabulated per township."""
     out = ctx["out"]
     result = run("keyareas", {
-        "INPUT": raster, "RESISTANCE": ctx["resistance"], "COMBINE": 1, "LEVELS": 4, "KEEP_LEVELS": 1,
+        "INPUT": raster, "RESISTANCE": ctx["resistance"], "COMBINE": 1, "LEVELS": 4, "KEEP_LEVELS": 1, "MIN_AREA": 1,
         "CORRIDORS": ctx["lcp"], "LAND_USE": os.path.join(ctx["data"], "landuse.tif"),
         "CLASS_NAMES": LAND_USE_NAMES, "UNITS": townships(ctx), "UNIT_NAME_FIELD": "id",
         "OUTPUT": os.path.join(out, f"{stem}_areas.gpkg"), "OUTPUT_TABLE": os.path.join(out, f"{stem}_areas.csv"),
@@ -334,7 +334,7 @@ def key_areas(ctx, raster, stem, title):
     rows = read_csv_rows(result["OUTPUT_TABLE"])
     body = (f"<p><b>{result['COUNT']} {title[0]} areas, {result['AREA_KM2']:.2f} km²</b> "
             f"（{result['COUNT']} 处{title[1]}，面积 {result['AREA_KM2']:.2f} km²）: the top of four natural-breaks "
-            "levels of the score × resistance (both scaled to 0–1), per township:</p>"
+            "levels of the score × resistance (both scaled to 0–1), areas of 1 ha or more, per township:</p>"
             + html_table(list(rows[0].keys()), [list(row.values()) for row in rows]))
     return result, body
 

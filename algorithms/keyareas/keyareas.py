@@ -51,6 +51,7 @@ class KeyAreas(EcoAlgorithm):
     GROUP_ID = "keyareas"
 
     INPUT, RESISTANCE, COMBINE, LEVELS, KEEP_LEVELS = "INPUT", "RESISTANCE", "COMBINE", "LEVELS", "KEEP_LEVELS"
+    MIN_AREA = "MIN_AREA"
     CORRIDORS, CORRIDOR_ID_FIELD = "CORRIDORS", "CORRIDOR_ID_FIELD"
     LAND_USE, CLASS_NAMES, UNITS, UNIT_NAME_FIELD = "LAND_USE", "CLASS_NAMES", "UNITS", "UNIT_NAME_FIELD"
     SAMPLE_SIZE, SEED = "SAMPLE_SIZE", "SEED"
@@ -114,6 +115,9 @@ class KeyAreas(EcoAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.KEEP_LEVELS, self.tr("Levels to keep (from the most important)"), QgsProcessingParameterNumber.Integer,
             1, minValue=1, maxValue=MAX_CLASSES - 1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_AREA, self.tr("Minimum area of a key area (hectares; 0 = keep all)"),
+            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CORRIDORS, self.tr("Least-cost paths (to name the corridor of each area)"),
             [QgsProcessing.TypeVectorLine], optional=True))
@@ -159,6 +163,7 @@ class KeyAreas(EcoAlgorithm):
         options = KeyAreaOptions(
             levels=self.parameterAsInt(parameters, self.LEVELS, context),
             keep_levels=self.parameterAsInt(parameters, self.KEEP_LEVELS, context),
+            min_area_ha=self.parameterAsDouble(parameters, self.MIN_AREA, context),
             combine=self.parameterAsEnum(parameters, self.COMBINE, context),
             sample_size=self.parameterAsInt(parameters, self.SAMPLE_SIZE, context),
             seed=self.parameterAsInt(parameters, self.SEED, context))

@@ -55,6 +55,7 @@ AREA_FIELDS = ("area_id", "level", "cells", "area_m2", "area_hm2", "area_km2", "
 class KeyAreaOptions:
     levels: int = 4
     keep_levels: int = 1
+    min_area_ha: float = 0.0
     combine: int = INPUT_ONLY
     sample_size: int = DEFAULT_SAMPLE_SIZE
     seed: int = 0
@@ -131,6 +132,19 @@ def regions(kept):
     """``(labels int32, count)`` of the 8-connected regions of ``kept``."""
     labels, count = ndimage.label(kept, structure=np.ones((3, 3), dtype=bool), output=np.int32)
     return labels, int(count)
+
+
+def drop_small_regions(labels, count, cell_area_m2, min_area_ha):
+    """``(labels, count)`` without the regions smaller than ``min_area_ha`` hectares, renumbered
+    1..count in their former order."""
+    if min_area_ha <= 0 or count == 0:
+        return labels, count
+    cells = np.bincount(labels.ravel(), minlength=count + 1)
+    keep = cells * (cell_area_m2 / 1e4) >= min_area_ha
+    keep[0] = True
+    renumber = np.cumsum(keep).astype(np.int32) - 1
+    renumber[~keep] = 0
+    return renumber[labels], int(keep.sum()) - 1
 
 
 def _open_layer(source, what):
@@ -278,6 +292,12 @@ def extract_key_areas(input_path, options, resistance_path=None, land_use_path=N
     kept = (level >= 1) & (level <= options.keep_levels)
     labels, count = regions(kept)
     del kept
+    found = count
+    labels, count = drop_small_regions(labels, count, grid.cell_width * grid.cell_height, options.min_area_ha)
+    if count == 0 and found:
+        raise InputError(f"None of the {found} key area(s) reaches the minimum area of {options.min_area_ha:g} ha. "
+                         "Lower MIN_AREA or keep more levels (KEEP_LEVELS). / 没有关键区域达到最小面积 "
+                         f"{options.min_area_ha:g} 公顷，请减小 MIN_AREA 或保留更多等级。")
     stats = _region_stats(labels, count, value, score, level, grid)
     del score
     progress.update(0.4, "Polygonising the key areas / 关键区域矢量化")
@@ -322,6 +342,8 @@ def _check_options(options, resistance_path):
     if not MIN_CLASSES <= options.levels <= MAX_CLASSES:
         raise InputError(f"LEVELS must be between {MIN_CLASSES} and {MAX_CLASSES}; got {options.levels}. "
                          f"/ 分级数须在 {MIN_CLASSES} 到 {MAX_CLASSES} 之间。")
+    if not options.min_area_ha >= 0:
+        raise InputError(f"MIN_AREA must be 0 or more hectares, got {options.min_area_ha}. / 最小面积不能为负数。")
     if not 1 <= options.keep_levels < options.levels:
         raise InputError(f"KEEP_LEVELS must be at least 1 and below LEVELS ({options.levels}); got "
                          f"{options.keep_levels}. / 保留等级数须不小于 1 且小于分级数。")

@@ -216,3 +216,16 @@ def test_misaligned_land_use_is_refused_naming_both(case, tmp_path):
 def test_bad_options_are_refused(case, options, message):
     with pytest.raises(InputError, match=message):
         extract_key_areas(case[0], options)
+
+
+def test_areas_below_the_minimum_area_are_dropped_and_the_rest_renumbered(case):
+    current = case[0]
+    result = extract_key_areas(current, KeyAreaOptions(levels=4, keep_levels=1, min_area_ha=0.025))
+    assert result.count == 2 and sorted(by_cells(result)) == [3, 4]          # A (4 cells) and D (3); 1 cell = 0.01 ha
+    assert sorted(record["area_id"] for record, _ in result.areas) == [1, 2]
+    assert result.area_km2 == pytest.approx(7 * 100 / 1e6)
+
+
+def test_a_minimum_area_that_no_key_area_reaches_is_an_error(case):
+    with pytest.raises(InputError, match="None of the 4 key area.* minimum area of 1 ha"):
+        extract_key_areas(case[0], KeyAreaOptions(levels=4, keep_levels=1, min_area_ha=1))
