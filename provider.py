@@ -16,6 +16,7 @@ from .algorithms.landuse.ecosystem_services import EcosystemServices
 from .algorithms.landuse.es_clusters import EsClusters
 from .algorithms.landuse.land_demand import LandDemand
 from .algorithms.landuse.land_simulation import LandSimulation
+from .algorithms.priority.priority_rank import PriorityRank
 from .algorithms.resistance.ahp_weights import AhpWeights
 from .algorithms.resistance.distance import EuclideanDistance
 from .algorithms.resistance.entropy_weights import EntropyWeights
@@ -47,6 +48,7 @@ ALGORITHMS = [  # in workflow order
     EsClusters,
     LandDemand,
     LandSimulation,
+    PriorityRank,
 ]
 
 

@@ -69,6 +69,7 @@ def group_names():
         "corridors": QCoreApplication.translate("EcoSecurity", "3 Corridors and circuit theory"),
         "keyareas": QCoreApplication.translate("EcoSecurity", "4 Key areas for restoration"),
         "landuse": QCoreApplication.translate("EcoSecurity", "5 Land-use scenarios"),
+        "priority": QCoreApplication.translate("EcoSecurity", "6 Conservation priority"),
         "tools": QCoreApplication.translate("EcoSecurity", "0 General tools"),
     }
 

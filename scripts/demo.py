@@ -506,9 +506,29 @@ def step_simulation(ctx):
     ], body)]
 
 
+def step_priority(ctx):
+    """Conservation priority: Zonation's CAZ2 ranking of carbon, habitat quality and vegetation cover, red line first."""
+    data, out = ctx["data"], ctx["out"]
+    result = run("priorityrank", {
+        "FEATURES": [ctx["carbon"], ctx["quality"], os.path.join(data, "fvc.tif")], "RULE": 0,
+        "REMOVAL_STEP": 0.01, "TOP_FRACTION": 0.3, "HIERARCHY": os.path.join(data, "redline.tif"),
+        "OUTPUT": os.path.join(out, "priority_rank.tif"), "OUTPUT_CURVES": os.path.join(out, "priority_curves.csv"),
+        "OUTPUT_HTML": os.path.join(out, "priority_curves.html"), "OUTPUT_TOP": os.path.join(out, "priority_top30.tif")})
+    curves = [name for name in os.listdir(out) if name.startswith("priority_curves") and name.endswith(".png")]
+    image = f'<img src="{html.escape(curves[0])}" alt="performance curves">' if curves else ""
+    body = (f"<p>Area under the mean performance curve AUC = <b>{result['AUC']:.3f}</b>; top 30 % "
+            f"({result['TOP_CELLS']} cells) as a mask. 平均性能曲线下面积 {result['AUC']:.3f}，前 30% 为优先保护区。</p>"
+            + image)
+    return [Section("Conservation priority / 保护优先级 (ecosecurity:priorityrank, CAZ2)", [
+        ("Priority rank 优先级排序 (0–1)", result["OUTPUT"], [result["OUTPUT"]]),
+        ("Top 30 % 前 30% 优先区", result["OUTPUT_TOP"], [result["OUTPUT_TOP"]]),
+        ("Performance curves 性能曲线", result["OUTPUT_CURVES"], None),
+    ], body)]
+
+
 STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit,
          step_centrality, step_pinchpoints, step_barriers, step_key_areas_summary, step_services, step_clusters,
-         step_demand, step_simulation]
+         step_demand, step_simulation, step_priority]
 
 
 # --------------------------------------------------------------------------- report

@@ -1,0 +1,1 @@
+"""Conservation priority ranking (Zonation-style reverse stepwise removal) and its curves."""

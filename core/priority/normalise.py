@@ -1,0 +1,129 @@
+"""Feature layers of a priority ranking: read, checked and stacked on the analysis cells.
+
+Spec ``prioritization.md`` §1.1: the analysis cells are the union of the cells where any feature has
+data (intersected with the mask); NoData inside them counts as 0; feature values must be >= 0 and each
+feature must have data and a positive total (a zero layer would make the curves start below 1,
+Zonation 5 issue #6). Each feature is later normalised to q_ij = x_ij / sum_i x_ij per ranked zone.
+"""
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..io.raster import check_aligned, read_grid, read_raster
+from ..runtime.errors import InputError
+from ..runtime.progress import ensure
+
+
+@dataclass
+class FeatureStack:
+    """``values``: n x F float32 on the analysis cells ``cells`` (flat indices into ``grid``)."""
+    grid: object
+    cells: np.ndarray
+    values: np.ndarray
+    names: list
+
+
+def parse_weights(text, count):
+    """Weights from a comma list (empty = all 1); must give one value >= 0 per feature, one > 0."""
+    if text is None or not str(text).strip():
+        return np.ones(count)
+    try:
+        weights = np.array([float(part) for part in str(text).replace(";", ",").split(",") if part.strip()])
+    except ValueError:
+        raise InputError(f"WEIGHTS '{text}' is not a comma list of numbers (e.g. 1,2,1). "
+                         f"/ 权重须为逗号分隔的数字（如 1,2,1）。") from None
+    if len(weights) != count:
+        raise InputError(f"WEIGHTS gives {len(weights)} value(s) for {count} feature layer(s); give one weight "
+                         f"per feature in the order of FEATURES. / 权重个数（{len(weights)}）与特征图层数（{count}）不一致。")
+    if (weights < 0).any() or not np.isfinite(weights).all() or not (weights > 0).any():
+        raise InputError("WEIGHTS must be >= 0 with at least one > 0 (features to avoid, with negative "
+                         "weights, are not supported). / 权重须 ≥ 0 且至少一个 > 0。")
+    return weights
+
+
+def estimate_priority_memory(paths):
+    """Bytes for ranking ``paths``: the n x F stack, a normalised copy and working arrays (float32)."""
+    if not paths:
+        return 0
+    grid = read_grid(paths[0])
+    cells = grid.rows * grid.cols
+    return cells * (len(paths) * 4 * 4 + 64)
+
+
+def _label(path, name):
+    return name or os.path.splitext(os.path.basename(str(path)))[0]
+
+
+def read_features(paths, names=None, mask=None, progress=None):
+    """Read the feature rasters (all on one grid) into a :class:`FeatureStack`.
+
+    ``mask``: optional raster path; only its cells with data and a value != 0 are analysed.
+    Raises :class:`InputError` for a layer on another grid, without data, with negative values or
+    summing to 0 on the analysis cells.
+    """
+    progress = ensure(progress)
+    if not paths:
+        raise InputError("FEATURES is empty: give at least one feature raster. / 请至少提供一个特征栅格。")
+    names = [_label(p, n) for p, n in zip(paths, names or [None] * len(paths))]
+    grid = read_grid(paths[0])
+    union = np.zeros(grid.rows * grid.cols, bool)
+    parts = []
+    for k, (path, name) in enumerate(zip(paths, names)):
+        progress.update(k / len(paths), "Reading feature layers / 正在读取特征图层")
+        check_aligned(grid, read_grid(path), names[0], name)
+        raster = read_raster(path, name=name)
+        valid = raster.valid.ravel()
+        index = np.flatnonzero(valid)
+        if len(index) == 0:
+            raise InputError(f"Feature layer '{name}' has no cell with data (all NoData); remove it from "
+                             f"FEATURES or fix its NoData value. / 特征图层“{name}”全部为无数据值，请移除或修正。")
+        values = raster.array.ravel()[index].astype(np.float32)
+        if not np.isfinite(values).all():
+            raise InputError(f"Feature layer '{name}' holds infinite values; set them to NoData. "
+                             f"/ 特征图层“{name}”含无穷大值，请设为无数据。")
+        if (values < 0).any():
+            raise InputError(
+                f"Feature layer '{name}' has negative values (minimum {values.min():.6g}); priority ranking needs "
+                f"values >= 0 (occurrence, suitability, service supply). Rescale it (e.g. Raster calculator, "
+                f"(x - min) / (max - min)) or set the negative cells to NoData. / 特征图层“{name}”含负值，"
+                f"请先归一化到非负数或设为无数据。")
+        union[index] = True
+        parts.append((index, values))
+    if mask is not None:
+        check_aligned(grid, read_grid(mask), names[0], _label(mask, None))
+        mask_raster = read_raster(mask, name="MASK")
+        union &= (mask_raster.valid & (mask_raster.array != 0)).ravel()
+    cells = np.flatnonzero(union)
+    if len(cells) == 0:
+        raise InputError("No cell is left to rank: the features have no data inside the MASK. "
+                         "/ 掩膜范围内没有任何特征数据，无法排序。")
+    stack = np.zeros((len(cells), len(paths)), np.float32)
+    for j, (index, values) in enumerate(parts):
+        inside = union[index]
+        stack[np.searchsorted(cells, index[inside]), j] = values[inside]
+    totals = stack.sum(axis=0, dtype=np.float64)
+    for j, name in enumerate(names):
+        if totals[j] <= 0:
+            raise InputError(f"Feature layer '{name}' is 0 on every analysed cell, so it cannot be ranked "
+                             f"(its curve would start below 1); remove it from FEATURES. "
+                             f"/ 特征图层“{name}”在分析范围内全为 0，请移除。")
+    progress.update(1.0)
+    return FeatureStack(grid, cells, stack, names)
+
+
+def read_cell_values(path, stack, what, name=None):
+    """Values (float64) and validity of raster ``path`` on the analysis cells of ``stack``."""
+    label = name or _label(path, None)
+    check_aligned(stack.grid, read_grid(path), stack.names[0], label)
+    raster = read_raster(path, name=label)
+    values = raster.array.ravel()[stack.cells].astype(np.float64)
+    valid = raster.valid.ravel()[stack.cells]
+    return values, valid
+
+
+def normalise(values):
+    """q = x / column sums (float32); columns summing to 0 stay 0."""
+    totals = values.sum(axis=0, dtype=np.float64)
+    scale = np.where(totals > 0, 1.0 / np.where(totals > 0, totals, 1.0), 0.0)
+    return (values * scale.astype(np.float32)).astype(np.float32, copy=False)

@@ -1,0 +1,150 @@
+"""The priority-ranking step: read features, rank (per zone, with hierarchy and cost), write the rank
+map, the curves, the report and the top-fraction mask (spec ``prioritization.md`` §1).
+
+Rank map: float32, r_i = (cells of its zone removed before i) / N_zone in 0 … 1 − 1/N_zone (Zonation 5's
+definition); cells outside the analysis area are NoData (−inf, as Zonation 5 writes them). With ZONES,
+each zone is ranked on its own (features normalised within the zone), as a separate Zonation run per
+space; the top fraction p is {r ≥ 1 − p} in every zone.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..io.raster import write_raster
+from ..runtime.errors import InputError
+from ..runtime.progress import ensure
+from .curves import performance_curves, write_summary_curves
+from .normalise import normalise, parse_weights, read_cell_values, read_features
+from .ranking import RULES, removal_order, rule_index
+
+RANK_NODATA = float("-inf")
+TOP_NODATA = 255
+
+
+@dataclass
+class PriorityOptions:
+    weights: str = ""
+    rule: int = 0
+    abf_exponent: float = 0.25
+    step: float = 0.01
+    top_fraction: float = None
+    seed: int = 0
+
+
+@dataclass
+class PriorityResult:
+    ranks: np.ndarray          # per analysis cell
+    curves: object
+    names: list
+    cells: int
+    zones: int
+    top_cells: int
+
+
+def _zone_ids(zones_path, stack):
+    if zones_path is None:
+        return np.zeros(len(stack.cells), np.int64)
+    values, valid = read_cell_values(zones_path, stack, "ZONES", "ZONES")
+    if not valid.all():
+        values = np.where(valid, values, np.nan)
+    ids = np.full(len(values), -1, np.int64)
+    kinds = np.unique(values[valid])
+    ids[valid] = np.searchsorted(kinds, values[valid])
+    return ids
+
+
+def _levels(hierarchy_path, stack):
+    if hierarchy_path is None:
+        return None
+    values, valid = read_cell_values(hierarchy_path, stack, "HIERARCHY", "HIERARCHY")
+    if (valid & (values != np.round(values))).any():
+        raise InputError("HIERARCHY must hold whole-number levels (e.g. 0 ordinary land, 1 red line). "
+                         "/ 层级栅格须为整数等级（如 0 一般用地，1 生态红线）。")
+    return np.where(valid, values, 0).astype(np.int64)
+
+
+def _cost(cost_path, stack):
+    if cost_path is None:
+        return None
+    values, valid = read_cell_values(cost_path, stack, "COST", "COST")
+    bad = ~valid | ~np.isfinite(values) | (values <= 0)
+    if bad.any():
+        raise InputError(f"COST must be > 0 on every ranked cell; {int(bad.sum())} cell(s) are 0, negative or NoData. "
+                         f"Fill them (e.g. with the smallest cost) or exclude them with MASK. "
+                         f"/ 成本栅格在所有参与排序的像元上须 > 0（有 {int(bad.sum())} 个像元不满足）。")
+    return values
+
+
+def rank_features(features, names=None, options=None, mask=None, cost=None, zones=None, hierarchy=None,
+                  progress=None):
+    """Rank the analysis cells of ``features`` (raster paths); returns (stack, :class:`PriorityResult`)."""
+    progress = ensure(progress)
+    options = options or PriorityOptions()
+    rule = rule_index(options.rule)
+    if not 0 <= options.step < 1:
+        raise InputError("REMOVAL_STEP must be in 0 … <1 (fraction of the remaining cells removed per step; "
+                         "0 = one cell at a time). / 移除步长须在 0 到 1 之间。")
+    if options.top_fraction is not None and not 0 < options.top_fraction <= 1:
+        raise InputError("TOP_FRACTION must be in (0, 1], e.g. 0.3 for the top 30 %. / 最高优先比例须在 0–1 之间。")
+    stack = read_features(features, names, mask, progress.sub(0.0, 0.1))
+    weights = parse_weights(options.weights, len(stack.names))
+    cell_cost = _cost(cost, stack)
+    levels = _levels(hierarchy, stack)
+    zone = _zone_ids(zones, stack)
+    ranks = np.full(len(stack.cells), np.nan)
+    zone_ids = np.unique(zone[zone >= 0])
+    if len(zone_ids) == 0:
+        raise InputError("ZONES has no data on the ranked cells. / 分区栅格在分析范围内无数据。")
+    done = 0
+    ranked = int((zone >= 0).sum())
+    for z in zone_ids:
+        members = np.flatnonzero(zone == z)
+        sub = progress.sub(0.1 + 0.8 * done / ranked, 0.1 + 0.8 * (done + len(members)) / ranked)
+        q = normalise(stack.values[members])
+        order = removal_order(q, weights, rule, None if cell_cost is None else cell_cost[members],
+                              None if levels is None else levels[members], options.step, options.abf_exponent,
+                              options.seed, sub)
+        ranks[members[order]] = np.arange(len(members)) / float(len(members))
+        done += len(members)
+    inside = ~np.isnan(ranks)
+    curves = performance_curves(stack.values[inside], ranks[inside], weights,
+                                None if cell_cost is None else cell_cost[inside], progress=progress.sub(0.9, 1.0))
+    top = 0 if options.top_fraction is None else int((ranks[inside] >= 1.0 - options.top_fraction - 1e-12).sum())
+    return stack, PriorityResult(ranks, curves, stack.names, int(inside.sum()), len(zone_ids), top)
+
+
+def write_rank_map(path, stack, ranks):
+    """Float32 rank raster, −inf outside the ranked cells."""
+    grid = stack.grid
+    out = np.full(grid.rows * grid.cols, RANK_NODATA, np.float32)
+    inside = ~np.isnan(ranks)
+    out[stack.cells[inside]] = ranks[inside]
+    return write_raster(path, out.reshape(grid.shape), grid, nodata=RANK_NODATA, dtype=np.float32)
+
+
+def write_top_mask(path, stack, ranks, fraction):
+    """Byte raster: 1 = top ``fraction`` ({r ≥ 1 − p}), 0 = other ranked cells, 255 = NoData."""
+    grid = stack.grid
+    out = np.full(grid.rows * grid.cols, TOP_NODATA, np.uint8)
+    inside = ~np.isnan(ranks)
+    out[stack.cells[inside]] = (ranks[inside] >= 1.0 - fraction - 1e-12).astype(np.uint8)
+    return write_raster(path, out.reshape(grid.shape), grid, nodata=TOP_NODATA, dtype=np.uint8)
+
+
+def priority_rank(features, output, names=None, options=None, mask=None, cost=None, zones=None, hierarchy=None,
+                  curves_path=None, html_path=None, top_path=None, progress=None):
+    """The whole step; writes ``output`` (rank map) and the optional files; returns :class:`PriorityResult`."""
+    from .report import write_report
+    progress = ensure(progress)
+    options = options or PriorityOptions()
+    stack, result = rank_features(features, names, options, mask, cost, zones, hierarchy, progress.sub(0.0, 0.95))
+    write_rank_map(output, stack, result.ranks)
+    if curves_path:
+        write_summary_curves(curves_path, result.curves)
+    if top_path and options.top_fraction is not None:
+        write_top_mask(top_path, stack, result.ranks, options.top_fraction)
+    if html_path:
+        write_report(html_path, result.curves, result.names, RULES[rule_index(options.rule)], options.step,
+                     result.zones)
+    progress.update(1.0)
+    return result
