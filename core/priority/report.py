@@ -5,7 +5,6 @@ import html
 import os
 import warnings
 
-import numpy as np
 
 from ..runtime.deps import require
 
