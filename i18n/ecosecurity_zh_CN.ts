@@ -121,92 +121,82 @@
 <context>
     <name>Barriers</name>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="41" />
+        <location filename="../algorithms/keyareas/barriers.py" line="30" />
         <source>Barriers (Linkage Mapper Barrier Mapper)</source>
         <translation>障碍点（Linkage Mapper Barrier Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="44" />
+        <location filename="../algorithms/keyareas/barriers.py" line="33" />
         <source>&lt;p&gt;Finds the barriers whose restoration would most improve the corridors: Linkage Mapper's Barrier Mapper (McRae et al. 2012) without ArcGIS. For every corridor (active link of the link table) and every detection radius R, each cell x gets the &lt;b&gt;improvement score&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R: the least-cost distance saved per map unit restored if the disc of radius R around x were restored to resistance 1. m&lt;sub&gt;A&lt;/sub&gt;(x) is the least cost distance from core A found on the ring between R - 1 and R map units around x (cell centres farther than R - 1 and at most R), NoData ignored.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;, &lt;b&gt;core id field&lt;/b&gt;, &lt;b&gt;resistance&lt;/b&gt; and &lt;b&gt;link table&lt;/b&gt;: those of the Least-cost corridors run (the table is checked: its cores must exist and its cw_dist must equal the least-cost distance on this resistance).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Minimum / maximum radius&lt;/b&gt; and &lt;b&gt;step&lt;/b&gt; (map units; step 0 = the minimum radius only): at least one cell; multiples of the cell size are recommended (Linkage Mapper demo: 400, 1200, 400).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combine links&lt;/b&gt;: &lt;i&gt;Maximum&lt;/i&gt; keeps the best link's score; &lt;i&gt;Sum&lt;/i&gt; adds the positive scores of all links (NoData and negative scores count as 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Percent scores&lt;/b&gt;: 100 &amp;times; I / LCD, the share of each corridor's cost saved.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD threshold&lt;/b&gt;: cost distances at or above it are ignored (0 = none).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Barrier centres&lt;/b&gt;: the combined score at the disc centres, negative scores set to NoData (with Sum, 0 where no link improves); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Barrier circles&lt;/b&gt;: the centres spread over their restoration disc (focal maximum over the circle of radius R); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Capped circles&lt;/b&gt;: min(circles, resistance - 1), what a cell can gain by restoration (NoData resistance counts as 1e9); always in cost units, also with percent scores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Per-radius folder&lt;/b&gt;: GeoTIFFs named as Linkage Mapper names them, e.g. barriers_BarrierCenters[_Sum]_Rad400.tif, barriers_BarrrierCircles[_Sum]_Rad400.tif (sic), _Pct variants, barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper (s6_barriers.py). Reproduced: the score, percent, maximum and sum rules, centres, circles, capped circles and the mosaic across radii. Differences: cost distances are exact (no bounding circles, float32 focal minima); the annulus and the circle contain the cells whose centres fall in them (ArcGIS converts map-unit radii to cells by an unpublished rule); with Sum the summed circles are capped (Linkage Mapper caps each link before summing).&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
         <translation>&lt;p&gt;找出修复后最能改善廊道的障碍点：即 Linkage Mapper 的 Barrier Mapper（McRae 等 2012），无需 ArcGIS。对每条廊道（连接表中的有效连接）和每个探测半径 R，每个像元 x 得到&lt;b&gt;改善得分&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R：若把以 x 为圆心、半径为 R 的圆修复为阻力 1，每修复单位地图距离可减少的最小成本距离。m&lt;sub&gt;A&lt;/sub&gt;(x) 是在 x 周围 R - 1 到 R 地图单位之间的环形邻域（像元中心距离大于 R - 1 且不超过 R）内到核心区 A 的最小成本距离，忽略无数据。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;、&lt;b&gt;核心区编号字段&lt;/b&gt;、&lt;b&gt;阻力面&lt;/b&gt;和&lt;b&gt;连接表&lt;/b&gt;：与最小成本廊道运行所用的相同（连接表会被检查：其核心区必须存在，其 cw_dist 必须等于在该阻力面上的最小成本距离）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小/最大半径&lt;/b&gt;和&lt;b&gt;步长&lt;/b&gt;（地图单位；步长 0 = 只用最小半径）：至少一个像元；建议取像元大小的整数倍（Linkage Mapper 示例：400、1200、400）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接合并方式&lt;/b&gt;：&lt;i&gt;最大值&lt;/i&gt;取得分最高的连接；&lt;i&gt;求和&lt;/i&gt;把所有连接的正得分相加（无数据和负得分按 0 计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;百分比得分&lt;/b&gt;：100 &amp;times; I / LCD，即每条廊道成本被节省的比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD 阈值&lt;/b&gt;：大于或等于该值的成本距离被忽略（0 = 不设）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;障碍中心&lt;/b&gt;：圆心处的合并得分，负得分设为无数据（求和时无连接改善处为 0）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;障碍圆&lt;/b&gt;：把中心得分扩展到其修复圆上（半径 R 圆形邻域的焦点最大值）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;限幅障碍圆&lt;/b&gt;：min(障碍圆, 阻力 - 1)，即一个像元通过修复最多能获得的改善（无数据阻力按 1e9 计）；始终以成本单位表示，百分比得分时亦然。&lt;/li&gt;&lt;li&gt;&lt;b&gt;各半径结果文件夹&lt;/b&gt;：按 Linkage Mapper 的命名方式输出 GeoTIFF，如 barriers_BarrierCenters[_Sum]_Rad400.tif、barriers_BarrrierCircles[_Sum]_Rad400.tif（原文如此）、_Pct 变体、barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper（s6_barriers.py）。完全重现：得分、百分比、最大值与求和规则、障碍中心、障碍圆、限幅障碍圆以及各半径的最大值镶嵌。差异：成本距离为精确值（不用外接圆，焦点最小值以 float32 存储）；环形和圆形邻域包含中心落在其中的像元（ArcGIS 将地图单位半径换算为像元的规则未公开）；求和时对相加后的障碍圆限幅（Linkage Mapper 在相加前对每条连接限幅）。&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="82" />
-        <source>Link table (from Least-cost corridors)</source>
-        <translation>连接表（来自最小成本廊道）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="84" />
+        <location filename="../algorithms/keyareas/barriers.py" line="72" />
         <source>Minimum detection radius</source>
         <translation>最小探测半径</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="86" />
+        <location filename="../algorithms/keyareas/barriers.py" line="74" />
         <source>Maximum detection radius (used with a step &gt; 0)</source>
         <translation>最大探测半径（步长 &gt; 0 时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="89" />
+        <location filename="../algorithms/keyareas/barriers.py" line="77" />
         <source>Radius step (0 = the minimum radius only)</source>
         <translation>半径步长（0 = 只用最小半径）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="92" />
+        <location filename="../algorithms/keyareas/barriers.py" line="80" />
         <source>Combine links by</source>
         <translation>连接合并方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="92" />
+        <location filename="../algorithms/keyareas/barriers.py" line="80" />
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="92" />
+        <location filename="../algorithms/keyareas/barriers.py" line="80" />
         <source>Sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="94" />
+        <location filename="../algorithms/keyareas/barriers.py" line="82" />
         <source>Percent scores (100 x improvement / least-cost distance)</source>
         <translation>百分比得分（100 × 改善值 / 最小成本距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="96" />
+        <location filename="../algorithms/keyareas/barriers.py" line="84" />
         <source>CWD threshold (cost units; 0 = none)</source>
         <translation>CWD 阈值（成本单位；0 = 不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="99" />
+        <location filename="../algorithms/keyareas/barriers.py" line="87" />
         <source>Barrier centres (improvement score)</source>
         <translation>障碍中心（改善得分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="101" />
+        <location filename="../algorithms/keyareas/barriers.py" line="89" />
         <source>Barrier circles (score over the restoration disc)</source>
         <translation>障碍圆（修复圆范围内的得分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="103" />
+        <location filename="../algorithms/keyareas/barriers.py" line="91" />
         <source>Capped barrier circles (at most resistance - 1)</source>
         <translation>限幅障碍圆（不超过阻力 - 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="105" />
+        <location filename="../algorithms/keyareas/barriers.py" line="93" />
         <source>Folder for per-radius rasters</source>
         <translation>各半径栅格的输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="112" />
+        <location filename="../algorithms/keyareas/barriers.py" line="100" />
         <source>Barriers on '{0}'</source>
         <translation>在“{0}”上识别障碍点</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="116" />
-        <source>Link table: the layer could not be loaded.</source>
-        <translation>连接表：无法加载该图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="135" />
+        <location filename="../algorithms/keyareas/barriers.py" line="119" />
         <source>{0} links, radii {1}</source>
         <translation>{0} 条连接，半径 {1}</translation>
     </message>
@@ -214,77 +204,77 @@
 <context>
     <name>Centrality</name>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="55" />
+        <location filename="../algorithms/keyareas/centrality.py" line="40" />
         <source>Corridor centrality (Centrality Mapper)</source>
         <translation>廊道中心度（Centrality Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="58" />
+        <location filename="../algorithms/keyareas/centrality.py" line="43" />
         <source>&lt;p&gt;Ranks the corridors and core areas by how much of the network's connectivity flows through them: the Centrality Mapper of Linkage Mapper (current-flow centrality; Carroll, McRae &amp;amp; Brookes 2012) without ArcGIS, then grades the corridors by natural breaks into levels such as extremely important, important and general corridors.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Network&lt;/b&gt;: one node per core area and one edge per active link (link_type &amp;ge; 1) of the link table of &lt;i&gt;Least-cost corridors&lt;/i&gt;, with the least-cost distance (cw_dist) as the edge resistance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Currents&lt;/b&gt;: 1 A is passed between every pair of connected cores in turn (Circuitscape network pairwise mode). &lt;b&gt;CF_Central&lt;/b&gt; of a link is the sum over all pairs of the current through it; of a core, the sum of the current through the core (1 A for each pair it belongs to). This is current-flow betweenness, unnormalised: a core's value equals networkx's current_flow_betweenness_centrality (normalized=False) plus the number of other cores it is connected to; a link's value is twice networkx's edge_current_flow_betweenness_centrality (normalized=False). Cores without an active link get 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Levels&lt;/b&gt;: the links' CF_Central graded by natural breaks (Jenks, as &lt;i&gt;Classify raster&lt;/i&gt;) into &lt;i&gt;Number of levels&lt;/i&gt; classes; level 1 holds the highest values (with 3 levels: extremely important, important, general).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: the cores and id field given to &lt;i&gt;Least-cost corridors&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table or least-cost paths&lt;/b&gt;: the link table (OUTPUT_LINKS) or the least-cost path lines (OUTPUT_LCP) of the same corridors run; they need the fields link_id, core1, core2, link_type and cw_dist (lcp_length for the lengths). With the path lines the output links are lines that can be mapped; with the table, a table.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cores with centrality&lt;/b&gt;: the core layer with the field CF_Central.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links with centrality&lt;/b&gt;: every input link with CF_Central, level, level_en and level_zh (empty for inactive links).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Summary per level&lt;/b&gt; (optional): per level the CF_Central range, the number of corridors and their total length (sum of lcp_length, map units and km); also shown in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Centrality Mapper. The cumulative currents reproduce Circuitscape's network pairwise reference case (sgNetworkVerify1) to 1e-6.&lt;/p&gt;&lt;p&gt;Carroll, C., McRae, B.H. &amp;amp; Brookes, A. (2012) Use of linkage mapping and centrality analysis across habitat gradients to conserve connectivity of gray wolf populations in western North America. Conservation Biology 26: 78-87.&lt;/p&gt;</source>
         <translation>&lt;p&gt;按网络连通性流经各廊道和核心区的多少对其排序：即 Linkage Mapper 的中心度工具 Centrality Mapper（电流流中心度；Carroll, McRae &amp;amp; Brookes 2012），无需 ArcGIS；随后按自然断点法将廊道分级，如极重要、重要和一般廊道。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;网络&lt;/b&gt;：每个核心区为一个节点，&lt;i&gt;最小成本廊道&lt;/i&gt;连接表中的每条有效连接（link_type &amp;ge; 1）为一条边，以最小成本距离（cw_dist）作为边的电阻。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电流&lt;/b&gt;：依次在每一对相互连通的核心区之间通入 1 A 电流（Circuitscape 网络成对模式）。连接的 &lt;b&gt;CF_Central&lt;/b&gt; 为所有核心区对流经该连接的电流之和；核心区的 CF_Central 为流经该核心区的电流之和（其自身所在的每一对计 1 A）。这就是未归一化的电流流介数中心度：核心区的值等于 networkx 的 current_flow_betweenness_centrality（normalized=False）加上与其连通的其他核心区数目；连接的值是 networkx 的 edge_current_flow_betweenness_centrality（normalized=False）的两倍。没有有效连接的核心区为 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级&lt;/b&gt;：按自然断点法（Jenks，与&lt;i&gt;栅格分级&lt;/i&gt;相同）将连接的 CF_Central 分为&lt;i&gt;分级数&lt;/i&gt;个等级；第 1 级数值最高（3 级时依次为极重要、重要、一般）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用的核心区图层和编号字段相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表或最小成本路径&lt;/b&gt;：同一次廊道分析输出的连接表（OUTPUT_LINKS）或最小成本路径线（OUTPUT_LCP）；需要字段 link_id、core1、core2、link_type 和 cw_dist（长度统计需要 lcp_length）。输入路径线时输出为可制图的线图层，输入连接表时输出为表格。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;含中心度的核心区&lt;/b&gt;：核心区图层加字段 CF_Central。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含中心度的连接&lt;/b&gt;：每条输入连接加字段 CF_Central、level、level_en 和 level_zh（无效连接为空）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级汇总&lt;/b&gt;（可选）：每级的 CF_Central 范围、廊道条数及总长度（lcp_length 之和，地图单位和千米）；同时显示在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 的 Centrality Mapper。累计电流与 Circuitscape 网络成对模式参考算例（sgNetworkVerify1）一致，误差在 1e-6 以内。&lt;/p&gt;&lt;p&gt;Carroll, C., McRae, B.H. &amp;amp; Brookes, A. (2012) Use of linkage mapping and centrality analysis across habitat gradients to conserve connectivity of gray wolf populations in western North America. Conservation Biology 26: 78-87.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="97" />
+        <location filename="../algorithms/keyareas/centrality.py" line="82" />
         <source>Core areas</source>
         <translation>核心区</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="99" />
+        <location filename="../algorithms/keyareas/centrality.py" line="84" />
         <source>Core id field</source>
         <translation>核心区编号字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="102" />
+        <location filename="../algorithms/keyareas/centrality.py" line="87" />
         <source>Link table or least-cost paths (from Least-cost corridors)</source>
         <translation>连接表或最小成本路径（来自最小成本廊道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="105" />
+        <location filename="../algorithms/keyareas/centrality.py" line="90" />
         <source>Number of levels</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="108" />
+        <location filename="../algorithms/keyareas/centrality.py" line="93" />
         <source>Cores with centrality</source>
         <translation>含中心度的核心区</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="110" />
+        <location filename="../algorithms/keyareas/centrality.py" line="95" />
         <source>Links with centrality</source>
         <translation>含中心度的连接</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="112" />
+        <location filename="../algorithms/keyareas/centrality.py" line="97" />
         <source>Summary per level</source>
         <translation>分级汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="121" />
+        <location filename="../algorithms/keyareas/centrality.py" line="106" />
         <source>Core areas: the layer has no field '{0}' (CORE_ID_FIELD).</source>
         <translation>核心区：图层没有字段“{0}”（CORE_ID_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="123" />
+        <location filename="../algorithms/keyareas/centrality.py" line="108" />
         <source>Centrality of {0} cores</source>
         <translation>{0} 个核心区的中心度</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="132" />
+        <location filename="../algorithms/keyareas/centrality.py" line="117" />
         <source>, {0:.2f} km</source>
         <translation>，{0:.2f} 千米</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="133" />
+        <location filename="../algorithms/keyareas/centrality.py" line="118" />
         <source>Level {0} ({1} / {2}): {3} corridors{4}, CF_Central {5:.4g} to {6:.4g}</source>
         <translation>第 {0} 级（{1} / {2}）：{3} 条廊道{4}，CF_Central {5:.4g} 至 {6:.4g}</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="148" />
+        <location filename="../algorithms/keyareas/centrality.py" line="133" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="154" />
+        <location filename="../algorithms/keyareas/centrality.py" line="139" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -864,34 +854,44 @@
 <context>
     <name>CoreInputs</name>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="23" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="26" />
         <source>Core areas (polygons or a raster of core ids)</source>
         <translation>核心区（面图层或核心区编号栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="26" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="29" />
         <source>Core id field (polygon cores)</source>
         <translation>核心区编号字段（面状核心区）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="29" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="32" />
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="37" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="40" />
         <source>Core areas: the layer could not be loaded.</source>
         <translation>核心区：无法加载该图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="41" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="44" />
         <source>Core areas: '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>核心区：“{0}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/core_inputs.py" line="47" />
+        <location filename="../algorithms/corridors/core_inputs.py" line="50" />
         <source>Core areas: choose the core id field (CORE_ID_FIELD) of the polygon layer '{0}'.</source>
         <translation>核心区：请选择面图层“{0}”的核心区编号字段（CORE_ID_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/core_inputs.py" line="60" />
+        <source>Link table (from Least-cost corridors)</source>
+        <translation>连接表（来自最小成本廊道）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/core_inputs.py" line="69" />
+        <source>Link table: the layer could not be loaded.</source>
+        <translation>连接表：无法加载该图层。</translation>
     </message>
 </context>
 <context>
@@ -1715,42 +1715,42 @@
 <context>
     <name>FactorInputs</name>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="53" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="54" />
         <source>The weights table needs the fields 'criterion' and 'weight' (as written by ecosecurity:ahpweights and ecosecurity:entropyweights); it has {0}.</source>
         <translation>权重表需要字段“criterion”和“weight”（ecosecurity:ahpweights 和 ecosecurity:entropyweights 的输出即是）；当前字段为 {0}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="114" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="110" />
         <source>The table has no numeric field.</source>
         <translation>表中没有数值字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="139" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="135" />
         <source>Give the factors either in the table ({0}) or as a CSV file ({1}), not both.</source>
         <translation>因子请在因子表（{0}）中填写或以 CSV 文件（{1}）给出，二者只能选其一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="146" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="142" />
         <source>Give the factors: fill in the factor table ({0}) or choose a CSV factor table ({1}); templates are in the plugin's templates folder.</source>
         <translation>请给出因子：填写因子表（{0}）或选择 CSV 因子表（{1}）；插件的 templates 文件夹中有模板。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="33" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="34" />
         <source>Factor table</source>
         <translation>因子表</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="36" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="37" />
         <source>Or factor table CSV file</source>
         <translation>或因子表 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="38" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="39" />
         <source>Weights table (criterion, weight) for factors without a weight</source>
         <translation>权重表（criterion、weight），用于未填写权重的因子</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/factor_inputs.py" line="42" />
+        <location filename="../algorithms/resistance/factor_inputs.py" line="43" />
         <source>Reproject factors in another CRS (else refuse them)</source>
         <translation>重投影坐标系不同的因子（否则报错）</translation>
     </message>
@@ -2192,167 +2192,167 @@
 <context>
     <name>LandSimulation</name>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="41" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="47" />
         <source>Land-use simulation (FLUS)</source>
         <translation>土地利用模拟（FLUS）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="44" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="50" />
         <source>&lt;p&gt;Simulates the land use of a target year from a start map, driving factors and the number of cells each class should have (the demand), as GeoSOS-FLUS does (Liu et al. 2017), reproducibly: the same seed gives the same map.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Occurrence probability&lt;/b&gt; sp(p,k) of every class from the drivers: a neural network (scikit-learn MLPClassifier, one hidden layer of logistic neurons) trained on a seeded stratified sample of the start map (the same number of cells per class), drivers as z-scores. Without scikit-learn a multinomial logistic regression is used, with a warning.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Neighbourhood&lt;/b&gt; &amp;Omega;(p,k) = w&lt;sub&gt;k&lt;/sub&gt; &amp;times; (cells of class k in the N &amp;times; N window around p, p excluded) / (N&amp;times;N - 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Self-adaptive inertia&lt;/b&gt; (FLUS rule): from the demand gaps D&lt;sub&gt;k&lt;/sub&gt; = demand - cells of the two previous iterations, Inertia&lt;sub&gt;k&lt;/sub&gt; is multiplied by D&lt;sup&gt;t-2&lt;/sup&gt;/D&lt;sup&gt;t-1&lt;/sup&gt; when a surplus grows and by D&lt;sup&gt;t-1&lt;/sup&gt;/D&lt;sup&gt;t-2&lt;/sup&gt; when a shortage grows, else kept (start 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combined probability&lt;/b&gt; TP = sp &amp;times; &amp;Omega; &amp;times; Inertia&lt;sub&gt;k&lt;/sub&gt; &amp;times; allowed(class in the start map &amp;rarr; k): a forbidden conversion never appears between the start and the simulated map, not even through a third class.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Roulette competition&lt;/b&gt;: each cell that may change draws a class with probability proportional to TP; the cell converts only while that class is short of its demand (at most the gap per iteration, drawn at random). Restricted cells never change. Iterations stop when every demand is met exactly, at the iteration limit, or after 25 iterations without change (a warning lists the gaps left).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Allocation&lt;/b&gt;: &lt;i&gt;Net change&lt;/i&gt; (default) converts cells only out of classes that have more cells than their demand, so every gap shrinks and no class overshoots (the inertia then stays 1); after 5 iterations without change (a dead end of the conversion matrix) it continues with gross change, with a warning. &lt;i&gt;Gross change (GeoSOS-FLUS)&lt;/i&gt; lets any class lose cells, which the inertia corrects afterwards.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt;: the start map, integer classes with consecutive codes (e.g. 1-9).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Driving factors&lt;/b&gt;: rasters on exactly the land-use grid (same CRS, extent and cell size; the error names the layer that differs). Cells where a driver is NoData keep their class.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Demand&lt;/b&gt;: cells per class separated by commas in ascending class-code order (&lt;code&gt;41000,9800,...&lt;/code&gt;), or the path of the table of &lt;i&gt;Land demand&lt;/i&gt; (columns class and cells, or area_km2 converted with the cell area). The total must equal the land cells of the map (within 0.5%, then rescaled).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Conversion matrix&lt;/b&gt; (1 = allowed, 0 = forbidden): rows = class in the start map, columns = future class, ascending codes (PLUS writes it the other way round); inline rows separated by ';' (&lt;code&gt;1,1,0;0,1,0;1,1,1&lt;/code&gt;) or a CSV file (optionally with a header row and a first column of codes). Empty = every conversion allowed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Restricted areas&lt;/b&gt;: raster, non-zero = frozen (e.g. the ecological red line).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Neighbourhood&lt;/b&gt;: odd window size (3 = Moore 3 &amp;times; 3); &lt;b&gt;neighbourhood weights&lt;/b&gt; w&lt;sub&gt;k&lt;/sub&gt; in [0,1] per class, comma-separated (default all 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Observed map&lt;/b&gt; (optional): the real map of the target year, same classes.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Simulated land use&lt;/b&gt;, styled like the input (its .qml style or colour table).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Probabilities&lt;/b&gt; (optional): one band per class (band k = k-th class code), 0-1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Iteration table&lt;/b&gt; (CSV): per iteration the cells changed, the cells still to allocate, and per class the cells, the gap and the inertia.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Validation table&lt;/b&gt; (CSV, with an observed map): OA, Kappa, figure of merit (FoM), producer's and user's accuracy, misses, hits, wrong hits, false alarms and the confusion matrix (rows 'cells'), each also for a random allocation of the same demand for comparison.&lt;/li&gt;&lt;li&gt;Numbers ITERATIONS, CHANGED_CELLS, MAX_GAP, DEMAND_MET (1 = every demand met), OA, KAPPA, FOM.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;FoM = B/(A+B+C+D) with A misses, B hits, C wrong hits, D false alarms (Pontius et al. 2008); Kappa after Cohen (1960). GeoSOS-FLUS is a closed program: this is a faithful model of its published rules, not a pixel-identical copy; its acceleration factor is not reproduced.&lt;/p&gt;&lt;p&gt;References: Liu X. et al. 2017, Landscape and Urban Planning 168:94-116 (FLUS); Pontius R.G. et al. 2008, Annals of Regional Science 42:11-37.&lt;/p&gt;</source>
         <translation>&lt;p&gt;依据起始年土地利用图、驱动因子和各类别目标像元数（需求），按 GeoSOS-FLUS 的方法（Liu 等, 2017）模拟目标年的土地利用，结果可复现：相同的随机种子得到相同的地图。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;发生概率&lt;/b&gt; sp(p,k)：由驱动因子计算各类别的发生概率，采用神经网络（scikit-learn MLPClassifier，一个隐含层、logistic 神经元），在起始图上按随机种子进行分层抽样训练（每类抽取相同数量的像元），驱动因子先做 z 标准化。未安装 scikit-learn 时改用多项逻辑回归，并给出警告。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻域作用&lt;/b&gt; &amp;Omega;(p,k) = w&lt;sub&gt;k&lt;/sub&gt; &amp;times;（p 周围 N &amp;times; N 窗口内类别 k 的像元数，不含 p 本身）/ (N&amp;times;N - 1)。&lt;/li&gt;&lt;li&gt;&lt;b&gt;自适应惯性系数&lt;/b&gt;（FLUS 规则）：根据前两次迭代的需求差额 D&lt;sub&gt;k&lt;/sub&gt; = 需求 - 现有像元数，盈余扩大时 Inertia&lt;sub&gt;k&lt;/sub&gt; 乘以 D&lt;sup&gt;t-2&lt;/sup&gt;/D&lt;sup&gt;t-1&lt;/sup&gt;，缺口扩大时乘以 D&lt;sup&gt;t-1&lt;/sup&gt;/D&lt;sup&gt;t-2&lt;/sup&gt;，否则保持不变（初值为 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;综合概率&lt;/b&gt; TP = sp &amp;times; &amp;Omega; &amp;times; Inertia&lt;sub&gt;k&lt;/sub&gt; &amp;times; 允许转换（起始图中的类别 &amp;rarr; k）：被禁止的转换不会出现在起始图与模拟图之间，经由第三类间接转换也不会。&lt;/li&gt;&lt;li&gt;&lt;b&gt;轮盘赌竞争&lt;/b&gt;：每个可变化的像元按 TP 的比例随机抽取一个类别；只有当该类别尚未达到需求时像元才发生转换（每次迭代至多转换差额数量，超出时随机选取）。受限区像元始终不变。当所有需求恰好满足、达到最大迭代次数，或连续 25 次迭代无变化时停止（警告中列出剩余差额）。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;分配方式&lt;/b&gt;：&lt;i&gt;净变化&lt;/i&gt;（默认）只从像元数多于需求的类别中转出像元，因此各差额单调减小，不会超调（此时惯性系数保持为 1）；若连续 5 次迭代无变化（转换矩阵造成的僵局），则改用总变化继续并给出警告。&lt;i&gt;总变化（GeoSOS-FLUS）&lt;/i&gt;允许任何类别失去像元，再由惯性系数进行纠正。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;：起始图，整数类别，编码须连续（如 1-9）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;驱动因子&lt;/b&gt;：与土地利用图完全对齐的栅格（坐标系、范围和像元大小相同；不一致时错误信息会指出是哪个图层）。驱动因子为空值的像元保持原类别。&lt;/li&gt;&lt;li&gt;&lt;b&gt;需求&lt;/b&gt;：按类别编码升序、以逗号分隔的各类像元数（&lt;code&gt;41000,9800,...&lt;/code&gt;），或&lt;i&gt;土地需求&lt;/i&gt;算法输出表的路径（class 与 cells 列，或按像元面积换算的 area_km2 列）。总数须等于图中有效像元数（相差 0.5% 以内时按比例调整）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;转换矩阵&lt;/b&gt;（1 = 允许，0 = 禁止）：行 = 起始图中的类别，列 = 未来类别，均按编码升序（PLUS 的写法与此相反）；可直接输入，各行以 ';' 分隔（&lt;code&gt;1,1,0;0,1,0;1,1,1&lt;/code&gt;），或使用 CSV 文件（可带表头行和首列类别编码）。留空 = 允许所有转换。&lt;/li&gt;&lt;li&gt;&lt;b&gt;受限区&lt;/b&gt;：栅格，非零 = 冻结不变（如生态保护红线）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻域&lt;/b&gt;：奇数窗口大小（3 = 3 &amp;times; 3 Moore 邻域）；&lt;b&gt;邻域权重&lt;/b&gt; w&lt;sub&gt;k&lt;/sub&gt; 为各类别 [0,1] 之间的数，以逗号分隔（默认全为 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;观测图&lt;/b&gt;（可选）：目标年的实际土地利用图，类别相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;模拟土地利用图&lt;/b&gt;，样式与输入相同（沿用其 .qml 样式或颜色表）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;发生概率&lt;/b&gt;（可选）：每个类别一个波段（第 k 波段 = 第 k 个类别编码），取值 0-1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;迭代表&lt;/b&gt;（CSV）：每次迭代转换的像元数、尚待分配的像元数，以及各类别的像元数、差额和惯性系数。&lt;/li&gt;&lt;li&gt;&lt;b&gt;验证表&lt;/b&gt;（CSV，需提供观测图）：总体精度 OA、Kappa 系数、品质因数 FoM、生产者精度和用户精度、漏报、命中、错误命中、误报以及混淆矩阵（'cells' 行），并同时给出相同需求下随机分配的结果作为对照。&lt;/li&gt;&lt;li&gt;数值输出 ITERATIONS、CHANGED_CELLS、MAX_GAP、DEMAND_MET（1 = 所有需求均已满足）、OA、KAPPA、FOM。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;FoM = B/(A+B+C+D)，A 为漏报，B 为命中，C 为错误命中，D 为误报（Pontius 等, 2008）；Kappa 按 Cohen (1960) 计算。GeoSOS-FLUS 为闭源程序：本算法忠实实现其已发表的规则，但并非逐像元相同的复制；未实现其加速因子。&lt;/p&gt;&lt;p&gt;参考文献：Liu X. 等 2017, Landscape and Urban Planning 168:94-116（FLUS）；Pontius R.G. 等 2008, Annals of Regional Science 42:11-37。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="104" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="110" />
         <source>Land use (start map)</source>
         <translation>土地利用（起始图）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="105" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="111" />
         <source>Driving factors (rasters on the land-use grid)</source>
         <translation>驱动因子（与土地利用图对齐的栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="107" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="113" />
         <source>Demand: cells per class (comma-separated, ascending codes) or land-demand table</source>
         <translation>需求：各类像元数（逗号分隔，编码升序）或土地需求表</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="109" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="115" />
         <source>Conversion matrix (rows = from, columns = to; rows separated by ';' or a CSV file; empty = all allowed)</source>
         <translation>转换矩阵（行 = 转出类，列 = 转入类；行以 ';' 分隔或使用 CSV 文件；留空 = 全部允许）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="112" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="118" />
         <source>Restricted areas (non-zero = never change)</source>
         <translation>受限区（非零 = 不变）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="114" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="120" />
         <source>Neighbourhood window size (odd)</source>
         <translation>邻域窗口大小（奇数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="117" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="123" />
         <source>Neighbourhood weights per class (0-1, comma-separated; empty = all 1)</source>
         <translation>各类别邻域权重（0-1，逗号分隔；留空 = 全为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="121" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="127" />
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="123" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
         <source>Maximum number of iterations</source>
         <translation>最大迭代次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="126" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="132" />
         <source>Observed land use of the target year (for validation)</source>
         <translation>目标年观测土地利用图（用于验证）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="135" />
         <source>Allocation</source>
         <translation>分配方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="135" />
         <source>Net change (only classes in surplus lose cells)</source>
         <translation>净变化（仅盈余类别失去像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="129" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="135" />
         <source>Gross change (GeoSOS-FLUS: any class may lose cells)</source>
         <translation>总变化（GeoSOS-FLUS：任何类别均可失去像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="133" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="139" />
         <source>Training sample size (cells)</source>
         <translation>训练样本量（像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="136" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="142" />
         <source>Hidden neurons of the network</source>
         <translation>神经网络隐含层神经元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="142" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="148" />
         <source>Simulated land use</source>
         <translation>模拟土地利用图</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="143" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="149" />
         <source>Occurrence probabilities (one band per class)</source>
         <translation>发生概率（每类一个波段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="146" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
         <source>Iteration table (demand gaps)</source>
         <translation>迭代表（需求差额）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="149" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="155" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="149" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="155" />
         <source>Validation table (OA, Kappa, FoM, confusion matrix)</source>
         <translation>验证表（OA、Kappa、FoM、混淆矩阵）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Iterations</source>
         <translation>迭代次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Cells changed</source>
         <translation>转换的像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Largest demand gap left (cells)</source>
         <translation>剩余最大需求差额（像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Every demand met (1 = yes)</source>
         <translation>所有需求均已满足（1 = 是）</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Overall accuracy</source>
         <translation>总体精度</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Kappa</source>
         <translation>Kappa 系数</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="152" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="158" />
         <source>Figure of merit</source>
         <translation>品质因数</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="166" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="172" />
         <source>Layer '{0}' (DRIVERS) is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>图层“{0}”（DRIVERS）不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="175" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="181" />
         <source>Land-use simulation of '{0}'</source>
         <translation>土地利用模拟：'{0}'</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="194" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="200" />
         <source>{0} iterations, {1} cells changed, largest gap left {2} cells</source>
         <translation>{0} 次迭代，{1} 个像元发生转换，剩余最大差额 {2} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/landuse/land_simulation.py" line="207" />
+        <location filename="../algorithms/landuse/land_simulation.py" line="213" />
         <source>OA {0:.4f}, Kappa {1:.4f}, FoM {2:.4f} (random allocation of the same demand: OA {3:.4f}, Kappa {4:.4f}, FoM {5:.4f})</source>
         <translation>OA {0:.4f}，Kappa {1:.4f}，FoM {2:.4f}（相同需求下随机分配：OA {3:.4f}，Kappa {4:.4f}，FoM {5:.4f}）</translation>
     </message>
@@ -2443,77 +2443,67 @@
 <context>
     <name>PinchPoints</name>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="42" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="33" />
         <source>Pinch points (Linkage Mapper Pinchpoint Mapper)</source>
         <translation>夹点（Linkage Mapper Pinchpoint Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="45" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="36" />
         <source>&lt;p&gt;Maps the pinch points of the ecological corridors: the places inside a corridor where the current of circuit theory concentrates because there are few alternatives, so losing them would cut the link. This is the Pinchpoint Mapper of Linkage Mapper (McRae &amp;amp; Kavanagh 2011), which runs Circuitscape inside the least-cost corridors, without ArcGIS. Run &lt;i&gt;Least-cost corridors&lt;/i&gt; first: it gives the link table.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;For each core with a kept link, one cost-distance surface (ESRI rule), reused by all its links; the least-cost distance of every link is recomputed and must equal the table's cw_dist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacent pairs&lt;/b&gt;: for each kept link A-B, the corridor is the cells where CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; the cutoff; the resistance is clipped to it (and to its bounding box, so each link costs what its corridor costs); the cells of A and B inside it are the focal regions; Circuitscape pairwise (8 neighbours, average resistances, focal node currents set to zero) gives the current; the maps of all links are combined by their maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All pairs&lt;/b&gt; / &lt;b&gt;all to one&lt;/b&gt;: one circuit over the union of all corridors and all cores, every core a focal region; the cumulative current.&lt;/li&gt;&lt;li&gt;Core cells are set to NoData (their current is not a pinch point).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: as given to &lt;i&gt;Least-cost corridors&lt;/i&gt; (polygons with an integer id field, or a raster of core ids).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance surface&lt;/b&gt;: the one the corridors were computed on; values &amp;gt; 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: the link table (or the least-cost path layer) of &lt;i&gt;Least-cost corridors&lt;/i&gt;; links with link_type &amp;ge; 1 are used. A table from another run (other cores, resistance or cell size) is refused with the link and the values that differ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor width (CWD cutoff)&lt;/b&gt;: in cost units, like the truncation width of the corridors (Linkage Mapper's demo uses 5 000; wider corridors show more alternative routes and take longer).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mode&lt;/b&gt;: adjacent pairs (each link on its own corridor), all pairs or all to one (the whole corridor network at once).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Square resistances&lt;/b&gt;: use resistance&amp;sup2; in the circuit (sharper pinch points); the corridors still use the resistance as given.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pinch-point current&lt;/b&gt; (Float32, NoData on cores and outside the corridors): high values are pinch points.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table with effective resistances&lt;/b&gt;: the input table plus eff_resist (effective resistance &amp;times; cell size) and cwd_to_eff_resist (cw_dist / eff_resist; high = a narrow corridor). Computed in adjacent-pair mode without squaring; -1 otherwise and for dropped links.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper driving Circuitscape 4. Reproduced: the corridor clip, focal regions and Circuitscape options Linkage Mapper sets; each circuit is solved by the plugin's engine, which reproduces Circuitscape's verification cases. Cost distances are exact in double precision (ArcGIS stores single precision, so cells right at the cutoff may differ).&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</source>
         <translation>&lt;p&gt;绘制生态廊道中的夹点（pinch point）：廊道内电路理论的电流因缺少替代路径而集中的位置，失去这些位置会切断连接。即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Pinchpoint Mapper：在最小成本廊道内运行 Circuitscape，无需 ArcGIS。请先运行&lt;i&gt;最小成本廊道&lt;/i&gt;：它提供连接表。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;对每个有保留连接的核心区计算一次成本距离面（ESRI 规则），供其所有连接共用；每条连接的最小成本距离会重新计算，并须与连接表中的 cw_dist 一致。&lt;/li&gt;&lt;li&gt;&lt;b&gt;相邻成对&lt;/b&gt;：对每条保留的连接 A-B，廊道为满足 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; 阈值的像元；阻力栅格裁剪到该廊道（及其外包矩形，使每条连接的计算量只取决于其廊道）；廊道内 A 和 B 的像元为焦点区域；Circuitscape 成对模式（8 邻域、平均阻力、焦点电流置零）给出电流；所有连接的电流图取最大值合并。&lt;/li&gt;&lt;li&gt;&lt;b&gt;所有成对&lt;/b&gt; / &lt;b&gt;全部到一&lt;/b&gt;：在所有廊道与所有核心区的并集上计算一次电路，每个核心区均为焦点区域；输出累积电流。&lt;/li&gt;&lt;li&gt;核心区像元设为 NoData（其电流不属于夹点）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用相同（带整数编号字段的面图层，或核心区编号栅格）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：计算廊道时所用的阻力面；值 &amp;gt; 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：&lt;i&gt;最小成本廊道&lt;/i&gt;输出的连接表（或最小成本路径图层）；使用 link_type &amp;ge; 1 的连接。来自其他运行（核心区、阻力面或像元大小不同）的连接表会被拒绝，并指出不一致的连接和数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道宽度（CWD 阈值）&lt;/b&gt;：以成本为单位，与廊道截断宽度相同（Linkage Mapper 示例为 5 000；廊道越宽，显示的替代路径越多，耗时越长）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;模式&lt;/b&gt;：相邻成对（每条连接在各自廊道上计算）、所有成对或全部到一（整个廊道网络一次计算）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力平方&lt;/b&gt;：电路中使用阻力&amp;sup2;（夹点更突出）；廊道仍使用原阻力。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;夹点电流&lt;/b&gt;（Float32，核心区和廊道以外为 NoData）：高值即夹点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含有效电阻的连接表&lt;/b&gt;：输入连接表加上 eff_resist（有效电阻 &amp;times; 像元大小）和 cwd_to_eff_resist（cw_dist / eff_resist；值高表示廊道狭窄）。仅在相邻成对模式且不平方阻力时计算；其他情况及被舍弃的连接为 -1。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper（调用 Circuitscape 4）。重现内容：Linkage Mapper 设置的廊道裁剪、焦点区域和 Circuitscape 选项；每个电路由本插件的电路引擎求解，该引擎重现了 Circuitscape 的全部验证算例。成本距离以双精度精确计算（ArcGIS 以单精度存储，因此恰好位于阈值处的像元可能不同）。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="91" />
-        <source>Link table (from Least-cost corridors)</source>
-        <translation>连接表（来自最小成本廊道）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="93" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="83" />
         <source>Corridor width (CWD cutoff, cost units)</source>
         <translation>廊道宽度（CWD 阈值，成本单位）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
         <source>Adjacent pairs (each link on its own corridor)</source>
         <translation>相邻成对（每条连接在各自廊道上计算）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
         <source>All pairs</source>
         <translation>所有成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="96" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
         <source>All to one</source>
         <translation>全部到一</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="100" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="90" />
         <source>Square resistances in the circuit</source>
         <translation>电路中使用阻力平方</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="102" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="92" />
         <source>Pinch-point current</source>
         <translation>夹点电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="103" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="93" />
         <source>Link table with effective resistances</source>
         <translation>含有效电阻的连接表</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="109" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="99" />
         <source>Pinch points on '{0}'</source>
         <translation>在 '{0}' 上计算夹点</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="112" />
-        <source>Link table: the layer could not be loaded.</source>
-        <translation>连接表：无法加载该图层。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="123" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="109" />
         <source>{0} links, {1} circuit solves; largest window {2} cells</source>
         <translation>{0} 条连接，{1} 次电路求解；最大窗口 {2} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="136" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="119" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>

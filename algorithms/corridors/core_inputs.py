@@ -1,11 +1,13 @@
-"""The core areas of the corridor and key-area steps, defined and read in one place.
+"""The core areas and link table of the corridor and key-area steps, defined and read in one place.
 
 ``corridors``, ``pinchpoints`` and ``barriers`` take the cores the same way: polygons with an id
-field, or a raster of core ids, on the grid of a resistance surface.
+field, or a raster of core ids, on the grid of a resistance surface; ``pinchpoints`` and
+``barriers`` read the link table that ``corridors`` writes.
 """
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterRasterLayer,
@@ -14,8 +16,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.corridors.linkage.run import CoreSource
+from ..features import plain
 
-CORES, CORE_ID_FIELD, RESISTANCE = "CORES", "CORE_ID_FIELD", "RESISTANCE"
+CORES, CORE_ID_FIELD, RESISTANCE, LINKS = "CORES", "CORE_ID_FIELD", "RESISTANCE", "LINKS"
 
 
 def add_core_parameters(algorithm):
@@ -50,3 +53,20 @@ def core_source(algorithm, parameters, context, feedback):
     path, layer_name = algorithm.parameterAsCompatibleSourceLayerPathAndLayerName(
         parameters, CORES, context, ["gpkg", "shp"], "gpkg", feedback)
     return CoreSource(path, layer_name or "", id_field, layer.name())
+
+
+def add_links_parameter(algorithm):
+    """LINKS: the link table (or least-cost path layer) of ``ecosecurity:corridors``."""
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        LINKS, QCoreApplication.translate("CoreInputs", "Link table (from Least-cost corridors)"),
+        [QgsProcessing.TypeVector]))
+
+
+def link_table(algorithm, parameters, context):
+    """(feature source, rows as {field: value}) of parameter LINKS."""
+    links = algorithm.parameterAsSource(parameters, LINKS, context)
+    if links is None:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "CoreInputs", "Link table: the layer could not be loaded."))
+    names = links.fields().names()
+    return links, [{name: plain(feature[name]) for name in names} for feature in links.getFeatures()]

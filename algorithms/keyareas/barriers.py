@@ -1,28 +1,17 @@
 """``ecosecurity:barriers`` — where restoration most improves the corridors, Linkage Mapper's Barrier
 Mapper (thin wrapper over ``core/keyareas/barriers.py``)."""
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core.keyareas.barriers import BarrierOptions, barriers, estimate_memory
 from ..base import EcoAlgorithm
-from ..corridors.core_inputs import add_core_parameters, core_source
-
-
-def plain(value):
-    """A Python value of an attribute, None for NULL."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    return value
+from ..corridors.core_inputs import add_core_parameters, add_links_parameter, core_source, link_table
 
 
 class Barriers(EcoAlgorithm):
@@ -79,8 +68,7 @@ class Barriers(EcoAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_core_parameters(self)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LINKS, self.tr("Link table (from Least-cost corridors)"), [QgsProcessing.TypeVector]))
+        add_links_parameter(self)
         self.addParameter(QgsProcessingParameterDistance(
             self.MIN_RADIUS, self.tr("Minimum detection radius"), None, self.RESISTANCE, minValue=0.0))
         self.addParameter(QgsProcessingParameterDistance(
@@ -111,11 +99,7 @@ class Barriers(EcoAlgorithm):
         percent = self.parameterAsBool(parameters, self.PERCENT, context)
         self.check_memory(estimate_memory(resistance, percent),
                           self.tr("Barriers on '{0}'").format(resistance_name))
-        links = self.parameterAsSource(parameters, self.LINKS, context)
-        if links is None:
-            raise QgsProcessingException(self.tr("Link table: the layer could not be loaded."))
-        names = links.fields().names()
-        rows = [{name: plain(feature[name]) for name in names} for feature in links.getFeatures()]
+        links, rows = link_table(self, parameters, context)
         outputs = {"centers": self.output_path(parameters, self.OUTPUT_CENTERS, context),
                    "circles": self.output_path(parameters, self.OUTPUT_CIRCLES, context),
                    "capped": self.parameterAsOutputLayer(parameters, self.OUTPUT_CAPPED, context) or None,

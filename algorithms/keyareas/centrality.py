@@ -18,28 +18,13 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.keyareas.centrality import LENGTH_FIELD, LINK_REQUIRED, current_flow_centrality, estimate_memory
 from ...core.tools.classify import MAX_CLASSES
 from ..base import EcoAlgorithm
+from ..features import extended_fields, plain
 
 CF_FIELD = "CF_Central"
 LEVEL_FIELDS = (("level", QVariant.Int), ("level_en", QVariant.String), ("level_zh", QVariant.String))
 SUMMARY_FIELDS = (("level", QVariant.Int), ("level_en", QVariant.String), ("level_zh", QVariant.String),
                   ("cf_lower", QVariant.Double), ("cf_upper", QVariant.Double), ("count", QVariant.Int),
                   ("length", QVariant.Double), ("length_km", QVariant.Double))
-
-
-def plain(value):
-    """A Python value of an attribute, None for NULL."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    return value
-
-
-def extended_fields(source_fields, added):
-    """The source's fields plus ``added`` ((name, QVariant type)); a field already present is reused."""
-    fields = QgsFields(source_fields)
-    for name, kind in added:
-        if fields.indexFromName(name) < 0:
-            fields.append(QgsField(name, kind))
-    return fields
 
 
 class Centrality(EcoAlgorithm):

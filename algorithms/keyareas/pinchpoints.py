@@ -3,14 +3,11 @@ Pinchpoint Mapper (thin wrapper over ``core/keyareas/pinchpoints.py``)."""
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
 )
@@ -18,14 +15,8 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...core.keyareas.pinchpoints import LINK_VALUE_FIELDS, Names, estimate_memory, run_pinchpoints
 from ..base import EcoAlgorithm
-from ..corridors.core_inputs import add_core_parameters, core_source
-
-
-def plain(value):
-    """A Python value of an attribute, None for NULL."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    return value
+from ..corridors.core_inputs import add_core_parameters, add_links_parameter, core_source, link_table
+from ..features import extended_fields
 
 
 class PinchPoints(EcoAlgorithm):
@@ -88,8 +79,7 @@ class PinchPoints(EcoAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         add_core_parameters(self)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LINKS, self.tr("Link table (from Least-cost corridors)"), [QgsProcessing.TypeVector]))
+        add_links_parameter(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.CWD_CUTOFF, self.tr("Corridor width (CWD cutoff, cost units)"), QgsProcessingParameterNumber.Double,
             5000.0, minValue=0.0))
@@ -107,11 +97,7 @@ class PinchPoints(EcoAlgorithm):
         resistance, resistance_name = self.raster_source(parameters, self.RESISTANCE, context)
         cores = core_source(self, parameters, context, feedback)
         self.check_memory(estimate_memory(resistance), self.tr("Pinch points on '{0}'").format(resistance_name))
-        links = self.parameterAsSource(parameters, self.LINKS, context)
-        if links is None:
-            raise QgsProcessingException(self.tr("Link table: the layer could not be loaded."))
-        names = links.fields().names()
-        rows = [{name: plain(feature[name]) for name in names} for feature in links.getFeatures()]
+        links, rows = link_table(self, parameters, context)
         output = self.output_path(parameters, self.OUTPUT, context)
         result = run_pinchpoints(
             resistance, cores, rows, self.parameterAsDouble(parameters, self.CWD_CUTOFF, context), output,
@@ -126,10 +112,7 @@ class PinchPoints(EcoAlgorithm):
         return {self.OUTPUT: output, self.OUTPUT_LINKS: self._write_links(parameters, context, links, result)}
 
     def _write_links(self, parameters, context, links, result):
-        fields = QgsFields(links.fields())
-        for name in LINK_VALUE_FIELDS:
-            if fields.indexFromName(name) < 0:
-                fields.append(QgsField(name, QVariant.Double))
+        fields = extended_fields(links.fields(), [(name, QVariant.Double) for name in LINK_VALUE_FIELDS])
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_LINKS, context, fields, links.wkbType(),
                                              links.sourceCrs())
         if sink is None:

@@ -18,8 +18,14 @@ from qgis.core import (
 )
 
 from ...core.io.qml import write_qml
-from ...core.landuse.land_simulation import SimulationOptions, estimate_simulation_memory, fallback_qml, \
-    has_colour_table, qml_sidecar, simulate_land_use
+from ...core.landuse.land_simulation import (
+    SimulationOptions,
+    estimate_simulation_memory,
+    fallback_qml,
+    has_colour_table,
+    qml_sidecar,
+    simulate_land_use,
+)
 from ..base import EcoAlgorithm
 
 

@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from ...core.resistance.factor_table import parse_weights_table, read_factor_csv, rows_from_matrix
 from ...core.resistance.overlay import REPORT_FIELDS
 from ...core.runtime.errors import EcoSecurityWarning, InputError
+from ..features import plain
 
 
 def add_factor_table_parameters(algorithm, headers, strict_description):
@@ -55,7 +56,7 @@ def read_weights_table(algorithm, parameters, name, context):
             "The weights table needs the fields 'criterion' and 'weight' (as written by ecosecurity:ahpweights "
             "and ecosecurity:entropyweights); it has {0}.").format(", ".join(fields)))
     criterion, weight = fields.index("criterion"), fields.index("weight")
-    records = [(_value(feature.attributes()[criterion]), _value(feature.attributes()[weight]))
+    records = [(plain(feature.attributes()[criterion]), plain(feature.attributes()[weight]))
                for feature in source.getFeatures()]
     return parse_weights_table(records, f"Weights table {name} ('{_source_name(algorithm, parameters, name, context)}')")
 
@@ -66,13 +67,8 @@ def _source_name(algorithm, parameters, name, context):
     return layer.source().split("|")[0] if layer is not None else str(parameters.get(name))
 
 
-def _value(value):
-    """``None`` for a NULL attribute (QGIS gives a null QVariant), else the value."""
-    return None if value is None or (isinstance(value, QVariant) and value.isNull()) else value
-
-
 def _number(value):
-    value = _value(value)
+    value = plain(value)
     try:
         return math.nan if value is None or str(value).strip() == "" else float(value)
     except (TypeError, ValueError):
@@ -131,8 +127,8 @@ def layer_resolver(context):
 def factor_rows(algorithm, parameters, matrix_name, file_name, context, headers, require_function=False):
     """Factor-table rows from the dialog matrix or from the CSV file (exactly one of them)."""
     path = algorithm.parameterAsFile(parameters, file_name, context)
-    cells = ["" if cell is None or (isinstance(cell, QVariant) and cell.isNull()) else str(cell)
-             for cell in algorithm.parameterAsMatrix(parameters, matrix_name, context) or []]
+    matrix = algorithm.parameterAsMatrix(parameters, matrix_name, context) or []
+    cells = ["" if plain(cell) is None else str(cell) for cell in matrix]
     if not any(cell.strip() for cell in cells):
         cells = []
     if path and cells:
