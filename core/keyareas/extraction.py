@@ -32,6 +32,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 from scipy import ndimage
 
+from ..io.class_codes import check_whole_codes
 from ..io.crs import check_projected
 from ..io.qml import paletted_qml, ramp_colour
 from ..io.raster import check_aligned, read_grid, read_raster, write_raster
@@ -225,9 +226,7 @@ def _land_use_classes(raster, name):
     valid = raster.valid.copy()
     if np.issubdtype(data.dtype, np.floating):
         valid &= np.isfinite(data)
-        if np.any(data[valid] != np.round(data[valid])):
-            raise InputError(f"The land-use raster '{name}' has non-integer values; it must hold integer class codes "
-                             f"(e.g. 1 = forest). / 土地利用栅格“{name}”含非整数值，应为整数地类代码。")
+    check_whole_codes(data[valid], name)
     return data, valid
 
 

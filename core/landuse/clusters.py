@@ -69,7 +69,7 @@ def kmeans(points, k, seed=0, weights=None, use_sklearn=None):
         use_sklearn = available("sklearn")
     if use_sklearn:
         from sklearn.cluster import KMeans
-        from threadpoolctl import threadpool_limits    # installed with scikit-learn
+        from threadpoolctl import threadpool_limits  # installed with scikit-learn
         model = KMeans(n_clusters=k, n_init=N_INIT, random_state=seed, max_iter=MAX_ITER)
         with threadpool_limits(limits=1):   # OpenMP threads on a busy machine (QGIS) run 10-30 × slower
             model.fit(points, sample_weight=weights)

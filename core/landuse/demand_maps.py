@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..io.blockio import BLOCK_CELLS, AlignedSource, row_blocks
+from ..io.class_codes import check_whole_codes
 from ..io.crs import check_projected
 from ..io.raster import check_aligned, read_grid
 from ..io.rasterize import rasterize_features
@@ -49,12 +50,7 @@ class MapCounts:
 
 
 def _whole_codes(array, name):
-    if np.issubdtype(array.dtype, np.floating):
-        bad = array != np.floor(array)
-        if bad.any():
-            raise InputError(f"'{name}' holds values that are not whole class codes (e.g. {array[bad][0]:g}); a "
-                             "land-use map must hold integer class codes. Reclassify it first. "
-                             f"/ “{name}”含非整数的地类代码（如 {array[bad][0]:g}），请先重分类为整数代码。")
+    check_whole_codes(array, name)
     return array.astype(np.int64)
 
 

@@ -30,13 +30,28 @@ import numpy as np
 from osgeo import gdal
 
 from ..io.blockio import AlignedSource, row_blocks
-from ..io.raster import GTIFF_OPTIONS, check_aligned, read_grid, read_raster, remove_quietly, replace_atomically, \
-    temporary_sibling, write_raster
+from ..io.class_codes import check_whole_codes
+from ..io.raster import (
+    GTIFF_OPTIONS,
+    check_aligned,
+    read_grid,
+    read_raster,
+    remove_quietly,
+    replace_atomically,
+    temporary_sibling,
+    write_raster,
+)
 from ..runtime.errors import EcoSecurityWarning, InputError
 from ..runtime.progress import ensure
 from . import ca, suitability_model
-from .simulation_inputs import check_class_codes, check_demand_reachable, check_window, parse_conversion, \
-    parse_demand, parse_weights
+from .simulation_inputs import (
+    check_class_codes,
+    check_demand_reachable,
+    check_window,
+    parse_conversion,
+    parse_demand,
+    parse_weights,
+)
 from .validation import agreement, random_allocation
 
 #: Rows of driver strips read at once (bounded memory for any raster size).
@@ -106,12 +121,9 @@ def estimate_simulation_memory(land_use_path, drivers):
 
 
 def _codes_of(array, valid, name):
-    if not np.issubdtype(array.dtype, np.integer):
-        values = array[valid]
-        if values.size and not np.all(values == np.round(values)):
-            raise InputError(f"'{name}' holds non-integer values; a land-use map needs integer class codes. "
-                             f"/ 土地利用图“{name}”须为整数类别编码。")
-    values = array[valid].astype(np.int64)
+    values = array[valid]
+    check_whole_codes(values, name)
+    values = values.astype(np.int64)
     if values.size and values.min() >= 0 and values.max() < 65536:
         return np.flatnonzero(np.bincount(values)).tolist()
     return np.unique(values).tolist()

@@ -11,6 +11,7 @@ import os
 import numpy as np
 
 from ..io.blockio import AlignedSource, row_blocks
+from ..io.class_codes import check_whole_codes
 from ..io.crs import check_projected
 from ..io.raster import read_grid
 from ..runtime.errors import InputError
@@ -29,13 +30,7 @@ def open_land_use(path, name=None):
 def read_classes(source, row0, nrows):
     """(int64 codes, valid) of a strip; NoData cells hold 0 in ``codes``."""
     array, valid = source.read(row0, nrows)
-    if np.issubdtype(array.dtype, np.floating):
-        values = array[valid]
-        if values.size and not np.all(values == np.floor(values)):
-            bad = values[values != np.floor(values)][0]
-            raise InputError(f"The land use '{source.name}' holds the non-integer value {bad:g}; land-use classes must "
-                             "be whole numbers. Reclassify it first (Raster ▸ Raster Calculator / Reclassify by table)."
-                             f" / 土地利用“{source.name}”含非整数值 {bad:g}，地类代码必须为整数。")
+    check_whole_codes(array[valid], source.name)
     codes = np.zeros(array.shape, np.int64)
     codes[valid] = array[valid].astype(np.int64)
     return codes, valid

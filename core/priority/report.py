@@ -5,7 +5,6 @@ import html
 import os
 import warnings
 
-
 from ..runtime.deps import require
 
 TOP_SHARES = (0.1, 0.3, 0.5)
