@@ -36,11 +36,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..corridors.costdist import BYTES_PER_CELL, CostGraph
+from ..corridors.costdist import BYTES_PER_CELL
 from ..corridors.linkage.cores import Cores
-from ..corridors.linkage.paths import nearest_cell, search_core
+from ..corridors.linkage.paths import nearest_cell
 from ..corridors.linkage.run import read_cores
-from ..corridors.linkage.windows import cost_margin, full_window, reached_window
+from ..corridors.linkage.windows import reached_window
 from ..io.crs import check_projected
 from ..io.raster import read_grid, read_raster, write_raster
 from ..runtime.errors import InputError
@@ -57,12 +57,11 @@ from .barrier_scores import (
     percent_score,
     radius_list,
 )
+from .core_searches import WINDOW_FRACTION, check_resistance, core_searches
 from .focal import annulus_minimum
 from .pinch_links import LCD_TOLERANCE, active_links, check_least_cost_distance
 
 FLOAT_NODATA = -9999.0
-#: A search window larger than this fraction of the grid runs on the one whole-grid graph.
-WINDOW_FRACTION = 0.25
 #: float32 grids held per score kind in a radius pass (mosaic/centres, circles, capped, and the
 #: three across-radii mosaics).
 MOSAIC_GRIDS = 6
@@ -143,20 +142,6 @@ class _FocalStore:
         self.close()
 
 
-def check_resistance(resistance, valid, name="RESISTANCE"):
-    """Raise :class:`InputError` unless every valid resistance is > 0 (and some cell is valid)."""
-    if not np.any(valid):
-        raise InputError(f"The resistance '{name}' has no valid cell (all NoData).{_BI}阻力面“{name}”全为无数据。")
-    low = float(np.min(resistance[valid]))
-    if not low > 0:
-        raise InputError(
-            f"The resistance '{name}' has values <= 0 (minimum {low:g}); barrier scores need resistances > 0 "
-            "(>= 1: restoration sets a cell to 1). Reclassify it, or set impassable cells to NoData."
-            f"{_BI}阻力面“{name}”含有小于或等于 0 的值（最小值 {low:g}），阻力必须大于 0（建议 >= 1），"
-            "请重新分级或将不可通行的像元设为无数据。")
-    return low
-
-
 def unique_links(rows, core_ids, links_name="LINKS", cores_name="CORES"):
     """Active links of the table rows, one per core pair (Linkage Mapper skips repeated pairs)."""
     rows = list(rows)
@@ -196,7 +181,9 @@ def barrier_scores(core_ids, resistance, valid, cell_size, link_rows, options, p
     names = dict({"resistance": "RESISTANCE", "links": "LINKS", "cores": "CORES"}, **(names or {}))
     radii = radius_list(options.min_radius, options.max_radius, options.radius_step, cell_size)
     valid = np.asarray(valid, dtype=bool) & np.isfinite(resistance)
-    r_min = check_resistance(resistance, valid, names["resistance"])
+    r_min = check_resistance(resistance, valid, names["resistance"], (
+        "barrier scores need resistances > 0 (>= 1: restoration sets a cell to 1).",
+        "阻力必须大于 0（建议 >= 1），"))
     cores = Cores(core_ids, valid, names["cores"])
     links = unique_links(link_rows, cores.ids, names["links"], names["cores"])
     label = {int(core): k + 1 for k, core in enumerate(cores.ids)}
@@ -223,22 +210,14 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
     shape = valid.shape
     involved = sorted({a for pair in pairs for a in pair})
     floor = cell_size * r_min  # one orthogonal step at the least resistance
-    grid_graph = None
-    for n, core in enumerate(involved):
-        core_id = int(cores.ids[core - 1])
-        progress.update(n / len(involved), f"Cost distance from core {core_id} ({n + 1}/{len(involved)}) / 核心区 "
-                                           f"{core_id} 的成本距离（{n + 1}/{len(involved)}）")
-        mine = [i for i, pair in enumerate(pairs) if core in pair]
-        limit = max(links[i].cw_dist if lcds[i] is None else lcds[i] for i in mine)
-        limit = limit * (1.0 + 2.0 * LCD_TOLERANCE) + floor
-        window = cores.boxes[core - 1].expand(cost_margin(limit, r_min, cell_size), shape)
-        if window.size > WINDOW_FRACTION * valid.size:
-            window = full_window(shape)
-            if grid_graph is None:
-                grid_graph = CostGraph(resistance, cell_size, valid)
-        search = search_core(resistance, valid, cell_size, cores.labels, core, window, limit=limit,
-                             predecessors=False, grid_graph=grid_graph)
-        for i in mine:
+    mine = {core: [i for i, pair in enumerate(pairs) if core in pair] for core in involved}
+
+    def limit_of(core):
+        limit = max(links[i].cw_dist if lcds[i] is None else lcds[i] for i in mine[core])
+        return limit * (1.0 + 2.0 * LCD_TOLERANCE) + floor
+
+    for core, window, search in core_searches(cores, resistance, valid, cell_size, involved, limit_of, progress):
+        for i in mine[core]:
             if lcds[i] is None:
                 other = pairs[i][1] if pairs[i][0] == core else pairs[i][0]
                 lcd = nearest_cell(search, cores.labels, other, cores.boxes[other - 1])[0]
@@ -248,7 +227,7 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
         del search
         if options.cwd_threshold:
             distance[distance >= float(options.cwd_threshold)] = np.inf
-        largest = max(lcds[i] for i in mine)
+        largest = max(lcds[i] for i in mine[core])
         for k, radius in enumerate(radii):
             progress.check()
             pad = int(math.ceil(radius / cell_size)) + 1

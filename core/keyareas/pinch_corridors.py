@@ -16,20 +16,18 @@ Search limits (exact, as in :mod:`...corridors.linkage.pathways`): a cell can be
 only if CWD_A <= LCD + cutoff, so core A's search stops at max over its links of
 (``cw_dist`` + the LCD tolerance + cutoff) and runs in A's box grown by the distance that cost can
 travel at the least resistance (:func:`~...corridors.linkage.windows.cost_margin`); a window larger
-than :data:`WINDOW_FRACTION` of the grid reuses one graph of the whole grid (the limit still
-bounds the work of each search).
+than :data:`~.core_searches.WINDOW_FRACTION` of the grid reuses one graph of the whole grid (the
+limit still bounds the work of each search; :func:`.core_searches.core_searches`).
 """
 import numpy as np
 
-from ..corridors.costdist import CostGraph
-from ..corridors.linkage.paths import nearest_cell, search_core
-from ..corridors.linkage.windows import Window, cost_margin, full_window, reached_window
+from ..corridors.linkage.paths import nearest_cell
+from ..corridors.linkage.windows import Window, reached_window
+from .core_searches import core_searches
 from .pinch_links import LCD_TOLERANCE, check_least_cost_distance
 
 #: Relative slack of the corridor test NLCC <= cutoff for float rounding of CWD_A + CWD_B − LCD.
 ROUNDING = 1e-9
-#: A search window larger than this fraction of the grid uses the graph of the whole grid.
-WINDOW_FRACTION = 0.25
 
 
 def search_limit(links, cutoff, floor):
@@ -39,7 +37,7 @@ def search_limit(links, cutoff, floor):
     return limit * (1.0 + 4.0 * ROUNDING) + floor * ROUNDING
 
 
-def core_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress, names=("LINKS", "RESISTANCE")):
+def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress, names=("LINKS", "RESISTANCE")):
     """Run one cost-distance search per core with active links and save its CWD to ``store``.
 
     ``links``: :class:`~.pinch_links.ActiveLink` list; ``cores``: the
@@ -47,25 +45,15 @@ def core_searches(cores, resistance, valid, cell_size, links, cutoff, store, pro
     resistance}; raises :class:`InputError` when a table's ``cw_dist`` does not match.
     """
     label_of = {int(core_id): k + 1 for k, core_id in enumerate(cores.ids)}
-    r_min = float(resistance[valid].min())
-    floor = cell_size * r_min  # the cheapest step: the least non-zero LCD
+    floor = cell_size * float(resistance[valid].min())  # the cheapest step: the least non-zero LCD
     involved = sorted({label_of[c] for link in links for c in (link.core1, link.core2)})
-    grid_graph = None
+    mine = {label: [link for link in links if int(cores.ids[label - 1]) in (link.core1, link.core2)]
+            for label in involved}
     lcds = {}
-    for n, label in enumerate(involved):
+    for label, _window, search in core_searches(cores, resistance, valid, cell_size, involved,
+                                                lambda label: search_limit(mine[label], cutoff, floor), progress):
         core_id = int(cores.ids[label - 1])
-        progress.update(n / len(involved), f"Cost distance from core {core_id} ({n + 1}/{len(involved)}) "
-                                           f"/ 核心区 {core_id} 的成本距离（{n + 1}/{len(involved)}）")
-        mine = [link for link in links if core_id in (link.core1, link.core2)]
-        limit = search_limit(mine, cutoff, floor)
-        window = cores.boxes[label - 1].expand(cost_margin(limit, r_min, cell_size), valid.shape)
-        if window.size > WINDOW_FRACTION * valid.size:
-            window = full_window(valid.shape)
-            if grid_graph is None:
-                grid_graph = CostGraph(resistance, cell_size, valid)
-        search = search_core(resistance, valid, cell_size, cores.labels, label, window, limit=limit,
-                             predecessors=False, grid_graph=grid_graph)
-        for link in mine:
+        for link in mine[label]:
             other = label_of[link.core2] if link.core1 == core_id else label_of[link.core1]
             if other < label:
                 continue  # checked from the other end's search
@@ -75,7 +63,6 @@ def core_searches(cores, resistance, valid, cell_size, links, cutoff, store, pro
         kept = reached_window(search.window, search.distance)
         store.save(label, kept, search.distance[search.window.inner(kept)])
         del search
-    progress.update(1.0)
     return lcds
 
 

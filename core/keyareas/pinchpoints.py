@@ -46,7 +46,8 @@ from ..io.raster import read_grid, read_raster, write_raster
 from ..runtime.errors import InputError
 from ..runtime.progress import ensure
 from .pinch_circuit import check_window_memory, conductances, link_current, network_current
-from .pinch_corridors import bounding_window, core_searches, corridor_mask
+from .core_searches import check_resistance
+from .pinch_corridors import bounding_window, corridor_mask, cost_searches
 from .pinch_links import active_links
 
 #: Modes, in the order of the ``MODE`` parameter (public contract).
@@ -102,19 +103,6 @@ def estimate_memory(resistance_path):
     return estimate_pinchpoints_memory(grid.rows, grid.cols)
 
 
-def check_resistance(resistance, valid, name):
-    """Refuse resistances <= 0 on valid cells (cost distance and circuits need r > 0)."""
-    if not valid.any():
-        raise InputError(f"The resistance '{name}' has no valid cell (all NoData).{_BI}阻力栅格 '{name}' 全为无数据。")
-    low = float(resistance[valid].min())
-    if low <= 0:
-        raise InputError(
-            f"The resistance '{name}' has values <= 0 (minimum {low:g}); pinch points need resistances > 0 (>= 1 "
-            "recommended) for both the cost distances and the circuit. Reclassify it, or set impassable cells to "
-            f"NoData.{_BI}阻力栅格 '{name}' 含小于等于 0 的值（最小 {low:g}），成本距离与电路计算都要求阻力大于 0"
-            "（建议 >= 1），请重新分级，或把不可通行的像元设为无数据。")
-
-
 def _cutoff_error(link, cutoff, names, what):
     return InputError(
         f"CWD_CUTOFF = {cutoff:g} leaves the corridor of link {link.link_id} ({link.core1}-{link.core2}) {what}, so "
@@ -145,7 +133,9 @@ def pinch_points(core_ids, resistance, valid, cell_size, link_rows, cutoff, mode
         raise InputError(f"The cell size must be a positive number, got {cell_size}.{_BI}像元大小必须为正数。")
     resistance = np.asarray(resistance, dtype=np.float64)
     valid = np.asarray(valid, dtype=bool) & np.isfinite(resistance)
-    check_resistance(resistance, valid, names.resistance)
+    check_resistance(resistance, valid, names.resistance, (
+        "pinch points need resistances > 0 (>= 1 recommended) for both the cost distances and the circuit.",
+        "成本距离与电路计算都要求阻力大于 0（建议 >= 1），"))
     cores = Cores(core_ids, valid, names.cores)
     link_rows = list(link_rows)
     links = active_links(link_rows, cores.ids, names.links, names.cores)
@@ -156,7 +146,7 @@ def pinch_points(core_ids, resistance, valid, cell_size, link_rows, cutoff, mode
     result = PinchResult(current, eff_resist, ratio, links)
 
     with CwdStore(scratch) as store:
-        lcds = core_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress.sub(0.0, 0.4),
+        lcds = cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress.sub(0.0, 0.4),
                              (names.links, names.resistance))
         if mode == ADJACENT_PAIRS:
             _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, cutoff, square, store, method,
