@@ -479,6 +479,7 @@ def step_simulation(ctx):
     red_line = run_native("gdal:rasterize", {
         "INPUT": os.path.join(data, "redline.gpkg"), "BURN": 1, "UNITS": 1, "WIDTH": 30, "HEIGHT": 30,
         "EXTENT": land, "INIT": 0, "DATA_TYPE": 0, "OUTPUT": os.path.join(data, "redline.tif")})["OUTPUT"]
+    ctx["red_line_raster"] = red_line
     result = run("landsimulation", {
         "LAND_USE": land,
         "DRIVERS": [os.path.join(data, f"{name}.tif") for name in ("dem", "slope", "fvc", "dist_roads", "dist_rivers")],
@@ -511,7 +512,7 @@ def step_priority(ctx):
     data, out = ctx["data"], ctx["out"]
     result = run("priorityrank", {
         "FEATURES": [ctx["carbon"], ctx["quality"], os.path.join(data, "fvc.tif")], "RULE": 0,
-        "REMOVAL_STEP": 0.01, "TOP_FRACTION": 0.3, "HIERARCHY": os.path.join(data, "redline.tif"),
+        "REMOVAL_STEP": 0.01, "TOP_FRACTION": 0.3, "HIERARCHY": ctx["red_line_raster"],
         "OUTPUT": os.path.join(out, "priority_rank.tif"), "OUTPUT_CURVES": os.path.join(out, "priority_curves.csv"),
         "OUTPUT_HTML": os.path.join(out, "priority_curves.html"), "OUTPUT_TOP": os.path.join(out, "priority_top30.tif")})
     curves = [name for name in os.listdir(out) if name.startswith("priority_curves") and name.endswith(".png")]
