@@ -15,15 +15,18 @@ Column names are case-insensitive; ``lucode`` and ``lulc`` are interchangeable; 
 ``#`` are comments; files may be UTF-8 or GBK (Excel in China). Every problem is one
 :class:`InputError` naming the table, the row and the value.
 """
-import csv
-import io
-import math
 import os
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..io.textfile import read_text
+from ..io.csv_table import (
+    check_unique_codes,
+    read_code,
+    read_number,
+    read_records,
+    require_column,
+)
 from ..runtime.errors import InputError
 
 POOLS = ("c_above", "c_below", "c_soil", "c_dead")
@@ -66,86 +69,19 @@ class SensitivityTable:
     path: str = ""
 
 
-def _records(path, what):
-    """(lower-case column names, [dict rows with their line number under ``_line``])."""
-    text = read_text(path, what)
-    lines = [(number, line) for number, line in enumerate(text.splitlines(), 1)
-             if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        raise InputError(f"The {what} '{path}' is empty. / {what}为空：{path}")
-    reader = csv.reader(io.StringIO("\n".join(line for _number, line in lines)))
-    rows = list(reader)
-    header = [name.strip().lower() for name in rows[0]]
-    records = []
-    for (number, _line), values in zip(lines[1:], rows[1:]):
-        if not any(value.strip() for value in values):
-            continue
-        record = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
-        record["_line"] = number
-        records.append(record)
-    if not records:
-        raise InputError(f"The {what} '{path}' has a header but no rows. / {what}没有数据行：{path}")
-    return header, records
-
-
-def _column(header, names, path, what):
-    for name in names:
-        if name in header:
-            return name
-    raise InputError(f"The {what} '{path}' has no column '{names[0]}' (its columns: {', '.join(header)}). "
-                     f"/ {what}缺少“{names[0]}”列。")
-
-
-def _number(record, column, path, what, minimum=None, maximum=None, above=None):
-    text = record.get(column, "")
-    where = f"{what} '{os.path.basename(str(path))}', line {record['_line']}, column '{column}'"
-    try:
-        value = float(text)
-    except ValueError:
-        raise InputError(f"{where}: '{text}' is not a number. / {what}第 {record['_line']} 行“{column}”列"
-                         f"“{text}”不是数字。") from None
-    if not math.isfinite(value):
-        raise InputError(f"{where}: {text} is not a finite number. / {what}第 {record['_line']} 行“{column}”列"
-                         "不是有限数值。")
-    if minimum is not None and value < minimum or maximum is not None and value > maximum \
-            or above is not None and value <= above:
-        allowed = (f"> {above:g}" if above is not None else
-                   f"{minimum:g} to {maximum:g}" if maximum is not None else f"≥ {minimum:g}")
-        raise InputError(f"{where}: {text} is not allowed; the value must be {allowed}. / {what}第 {record['_line']} "
-                         f"行“{column}”列的值 {text} 超出范围（应为 {allowed}）。")
-    return value
-
-
-def _code(record, column, path, what):
-    value = _number(record, column, path, what)
-    if not float(value).is_integer():
-        raise InputError(f"{what} '{os.path.basename(str(path))}', line {record['_line']}: the land-use code "
-                         f"{record[column]} is not a whole number. / {what}第 {record['_line']} 行地类代码不是整数。")
-    return int(value)
-
-
-def _unique_codes(codes, path, what):
-    seen = set()
-    for code in codes:
-        if code in seen:
-            raise InputError(f"The {what} '{path}' lists land-use class {code} twice; keep one row per class. "
-                             f"/ {what}中地类 {code} 重复出现。")
-        seen.add(code)
-
-
 def read_carbon_table(path):
     """:class:`CarbonTable` from a CSV with ``lucode, name?, c_above, c_below, c_soil, c_dead`` (Mg/ha, ≥ 0)."""
     what = "carbon table"
-    header, records = _records(path, what)
-    code_column = _column(header, _CODE_ALIASES, path, what)
+    header, records = read_records(path, what)
+    code_column = require_column(header, _CODE_ALIASES, path, what)
     missing = [pool for pool in POOLS if pool not in header]
     if missing:
         raise InputError(f"The carbon table '{path}' lacks the column(s) {', '.join(missing)}; it needs lucode, "
                          f"c_above, c_below, c_soil, c_dead (Mg C/ha) and optionally name (its columns: "
                          f"{', '.join(header)}). / 碳密度表缺少列：{', '.join(missing)}。")
-    codes = [_code(record, code_column, path, what) for record in records]
-    _unique_codes(codes, path, what)
-    pools = np.array([[_number(record, pool, path, what, minimum=0.0) for pool in POOLS] for record in records])
+    codes = [read_code(record, code_column, path, what) for record in records]
+    check_unique_codes(codes, path, what)
+    pools = np.array([[read_number(record, pool, path, what, minimum=0.0) for pool in POOLS] for record in records])
     names = {code: record.get("name", "") for code, record in zip(codes, records) if record.get("name", "")}
     order = np.argsort(codes)
     return CarbonTable(np.asarray(codes, np.int64)[order], pools[order], names, str(path))
@@ -156,7 +92,7 @@ def _lucodes(text, record, path, what):
     for item in text.replace(",", ";").replace(" ", ";").split(";"):
         if item.strip():
             fake = {"lucodes": item.strip(), "_line": record["_line"]}
-            codes.append(_code(fake, "lucodes", path, what))
+            codes.append(read_code(fake, "lucodes", path, what))
     return tuple(sorted(set(codes)))
 
 
@@ -166,9 +102,9 @@ def read_threats_table(path):
     ``max_dist`` > 0 km, ``weight`` ≥ 0 with a positive sum, ``decay`` linear/exponential;
     ``cur_path`` is resolved relative to the table's folder."""
     what = "threats table"
-    header, records = _records(path, what)
+    header, records = read_records(path, what)
     for name in ("threat", "max_dist", "weight", "decay"):
-        _column(header, (name,), path, what)
+        require_column(header, (name,), path, what)
     folder = os.path.dirname(os.path.abspath(str(path)))
     threats = []
     for record in records:
@@ -176,8 +112,8 @@ def read_threats_table(path):
         if not name:
             raise InputError(f"Threats table '{path}', line {record['_line']}: the threat has no name. "
                              f"/ 威胁因子表第 {record['_line']} 行缺少威胁名称。")
-        max_dist = _number(record, "max_dist", path, what, above=0.0)
-        weight = _number(record, "weight", path, what, minimum=0.0)
+        max_dist = read_number(record, "max_dist", path, what, above=0.0)
+        weight = read_number(record, "weight", path, what, minimum=0.0)
         decay = record["decay"].lower()
         if decay not in DECAYS:
             raise InputError(f"Threats table '{path}', line {record['_line']}: decay '{record['decay']}' of threat "
@@ -203,9 +139,9 @@ def read_sensitivity_table(path, threats):
     """:class:`SensitivityTable` from a CSV with ``lulc, name?, habitat`` and one column per threat
     (``<threat>`` or ``L_<threat>``), all values 0–1."""
     what = "sensitivity table"
-    header, records = _records(path, what)
-    code_column = _column(header, _CODE_ALIASES, path, what)
-    _column(header, ("habitat",), path, what)
+    header, records = read_records(path, what)
+    code_column = require_column(header, _CODE_ALIASES, path, what)
+    require_column(header, ("habitat",), path, what)
     columns, missing = [], []
     for threat in threats:
         key = threat.name.lower()
@@ -215,10 +151,10 @@ def read_sensitivity_table(path, threats):
         raise InputError(f"The sensitivity table '{path}' has no column for the threat(s) {', '.join(missing)} "
                          f"(name a column like the threat, e.g. '{missing[0]}'; its columns: {', '.join(header)}). "
                          f"/ 敏感度表缺少威胁因子列：{', '.join(missing)}。")
-    codes = [_code(record, code_column, path, what) for record in records]
-    _unique_codes(codes, path, what)
-    habitat = np.array([_number(record, "habitat", path, what, 0.0, 1.0) for record in records])
-    sensitivity = np.array([[_number(record, column, path, what, 0.0, 1.0) for column in columns]
+    codes = [read_code(record, code_column, path, what) for record in records]
+    check_unique_codes(codes, path, what)
+    habitat = np.array([read_number(record, "habitat", path, what, 0.0, 1.0) for record in records])
+    sensitivity = np.array([[read_number(record, column, path, what, 0.0, 1.0) for column in columns]
                             for record in records]).reshape(len(records), len(columns))
     names = {code: record.get("name", "") for code, record in zip(codes, records) if record.get("name", "")}
     order = np.argsort(codes)
