@@ -16,7 +16,9 @@ from .algorithms.landuse.ecosystem_services import EcosystemServices
 from .algorithms.landuse.es_clusters import EsClusters
 from .algorithms.landuse.land_demand import LandDemand
 from .algorithms.landuse.land_simulation import LandSimulation
+from .algorithms.priority.pareto_select import ParetoSelect
 from .algorithms.priority.priority_rank import PriorityRank
+from .algorithms.priority.scenario_targets import ScenarioTargets
 from .algorithms.resistance.ahp_weights import AhpWeights
 from .algorithms.resistance.distance import EuclideanDistance
 from .algorithms.resistance.entropy_weights import EntropyWeights
@@ -49,6 +51,8 @@ ALGORITHMS = [  # in workflow order
     LandDemand,
     LandSimulation,
     PriorityRank,
+    ScenarioTargets,
+    ParetoSelect,
 ]
 
 

@@ -1,6 +1,6 @@
 """Attribute values of the features Processing hands to an algorithm, and the field lists of
 outputs that extend an input layer."""
-from qgis.core import QgsField, QgsFields
+from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry
 from qgis.PyQt.QtCore import QVariant
 
 
@@ -18,3 +18,22 @@ def extended_fields(source_fields, added):
         if fields.indexFromName(name) < 0:
             fields.append(QgsField(name, kind))
     return fields
+
+
+def fields_of(names, types):
+    """Fields ``names``, each of the QVariant type in ``types`` (default Double)."""
+    fields = QgsFields()
+    for name in names:
+        fields.append(QgsField(name, types.get(name, QVariant.Double)))
+    return fields
+
+
+def polygon_feature(fields, wkb, record):
+    """A multi-polygon feature from ``wkb`` with the attributes ``record[name]`` of ``fields``."""
+    feature = QgsFeature(fields)
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    geometry.convertToMultiType()
+    feature.setGeometry(geometry)
+    feature.setAttributes([record[field.name()] for field in fields])
+    return feature

@@ -1050,7 +1050,7 @@
 <context>
     <name>EcoSecurity</name>
     <message>
-        <location filename="../provider.py" line="62" />
+        <location filename="../provider.py" line="66" />
         <source>EcoSecurity (生态安全格局)</source>
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
@@ -1846,157 +1846,157 @@
 <context>
     <name>KeyAreas</name>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="62" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="53" />
         <source>Key areas for restoration (pinch points, barriers)</source>
         <translation>修复关键区域（夹点、障碍点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="65" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="56" />
         <source>&lt;p&gt;Turns a current or score raster (pinch-point currents, barrier improvement scores, cumulative current...) into the key areas to protect or restore, and tabulates them by township or village, as in "22 pinch-point areas, 2.80 km&amp;sup2;" with their land-use types.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Score&lt;/b&gt; (&lt;i&gt;Combine with resistance&lt;/i&gt;): 0 = the input raster itself; 1 = the input times the resistance, each first normalised to 0-1 by (x - min) / (max - min) over the cells where both are valid (high current on high resistance scores highest); 2 = the mean of the two normalised rasters. A constant raster normalises to 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Levels&lt;/b&gt;: natural breaks (Jenks) of the score into &lt;i&gt;Number of levels&lt;/i&gt; classes, exactly as &lt;i&gt;Classify raster&lt;/i&gt; computes them (same sample size and seed); level 1 = the highest values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: the cells of the top &lt;i&gt;Levels to keep&lt;/i&gt; levels, grouped into 8-connected regions, each one polygon (GDAL Polygonize, following the cell edges). Areas are the number of cells times the cell area.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor&lt;/b&gt; (optional): the least-cost path (output of &lt;i&gt;Least-cost corridors&lt;/i&gt;) nearest to each area, with its link id and distance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt; (optional): the share of each land-use class under each area; the main types are the classes with at least 10% of the cells (at most 3, always the largest).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Units&lt;/b&gt; (optional): each area is counted in the township or village holding most of its cells; the table gives per unit the number of areas, their area (hm&amp;sup2;, km&amp;sup2;, % of the total), the mean input value and the main land-use types, then the areas outside every unit and the total.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Input&lt;/b&gt;: any current or score raster in a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;, &lt;b&gt;land use&lt;/b&gt;: rasters on the same grid as the input (same extent, cell size and CRS).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land-use class names&lt;/b&gt;: e.g. &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;; classes without a name are shown as "class n".&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Key areas&lt;/b&gt;: polygons with area_id, level, cells, area_m2, area_hm2, area_km2, mean_value, max_value, mean_score, x, y (centre), link_id, link_cores, link_dist, unit, main_lu, main_share, landuse (main types) and lu_all (every class).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Table per unit&lt;/b&gt; (CSV or any table format) and optional &lt;b&gt;HTML table&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Optional &lt;b&gt;levels raster&lt;/b&gt; (1 = most important).&lt;/li&gt;&lt;li&gt;Numbers &lt;b&gt;COUNT&lt;/b&gt; (areas) and &lt;b&gt;AREA_KM2&lt;/b&gt; (total area) for models.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;References: the restoration-area step of ecological security pattern studies (e.g. Liuzhi special district): pinch points and barriers from Linkage Mapper overlaid with resistance, graded by natural breaks and tabulated by township.&lt;/p&gt;</source>
         <translation>&lt;p&gt;将电流或评分栅格（夹点电流、障碍点改善得分、累计电流等）转化为需要保护或修复的关键区域，并按乡镇或村统计，如“夹点区域 22 处，面积 2.80 km&amp;sup2;”及其土地利用类型。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;得分&lt;/b&gt;（&lt;i&gt;与阻力组合&lt;/i&gt;）：0 = 输入栅格本身；1 = 输入与阻力的乘积，两者先在均有效的像元上按 (x - min) / (max - min) 归一化到 0-1（高电流且高阻力处得分最高）；2 = 两个归一化栅格的平均值。常数栅格归一化为 1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分级&lt;/b&gt;：按自然断点法（Jenks）将得分分为&lt;i&gt;分级数&lt;/i&gt;个等级，与&lt;i&gt;栅格分级&lt;/i&gt;的计算完全相同（相同的样本量和随机种子）；第 1 级数值最高。&lt;/li&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：最重要的&lt;i&gt;保留等级数&lt;/i&gt;个等级的像元按 8 邻域连通成区域，每个区域生成一个多边形（GDAL 矢量化，沿像元边界）。面积为像元数乘以像元面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（可选）：距每个区域最近的最小成本路径（&lt;i&gt;最小成本廊道&lt;/i&gt;的输出），给出其连接编号和距离。&lt;/li&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;（可选）：每个区域内各地类所占比例；主要地类为占像元数至少 10% 的地类（最多 3 个，至少包含占比最大的地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;行政单元&lt;/b&gt;（可选）：每个区域计入其像元最多所在的乡镇或村；统计表给出每个单元的区域数量、面积（hm&amp;sup2;、km&amp;sup2;、占总面积的百分比）、输入值均值和主要地类，随后是位于所有单元之外的区域和合计。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;输入&lt;/b&gt;：任意电流或评分栅格，须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力&lt;/b&gt;、&lt;b&gt;土地利用&lt;/b&gt;：与输入栅格网格一致（相同范围、像元大小和坐标系）的栅格。&lt;/li&gt;&lt;li&gt;&lt;b&gt;地类名称&lt;/b&gt;：如 &lt;code&gt;1:林地,2:草地,3:耕地&lt;/code&gt;；未命名的地类显示为“class n”。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;关键区域&lt;/b&gt;：多边形，字段 area_id、level、cells、area_m2、area_hm2、area_km2、mean_value、max_value、mean_score、x、y（中心）、link_id、link_cores、link_dist、unit、main_lu、main_share、landuse（主要地类）和 lu_all（全部地类）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;按单元统计表&lt;/b&gt;（CSV 或其他表格格式）及可选的 &lt;b&gt;HTML 表格&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;可选的&lt;b&gt;等级栅格&lt;/b&gt;（1 = 最重要）。&lt;/li&gt;&lt;li&gt;供模型使用的数值 &lt;b&gt;COUNT&lt;/b&gt;（区域数量）和 &lt;b&gt;AREA_KM2&lt;/b&gt;（总面积）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;参考：生态安全格局研究中的修复区识别步骤（如六枝特区）：将 Linkage Mapper 得到的夹点和障碍点与阻力叠加，按自然断点分级并按乡镇统计。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="105" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="96" />
         <source>Current or score raster</source>
         <translation>电流或评分栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="106" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="97" />
         <source>Resistance surface (for combining)</source>
         <translation>阻力面（用于组合）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="99" />
         <source>Combine with resistance</source>
         <translation>与阻力组合</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="99" />
         <source>Input only</source>
         <translation>仅输入栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="99" />
         <source>Product of normalised input and resistance</source>
         <translation>归一化输入与阻力的乘积</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="108" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="99" />
         <source>Mean of normalised input and resistance</source>
         <translation>归一化输入与阻力的平均值</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="112" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="103" />
         <source>Number of levels (natural breaks)</source>
         <translation>分级数（自然断点法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="115" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="106" />
         <source>Levels to keep (from the most important)</source>
         <translation>保留等级数（从最重要开始）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="121" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="112" />
         <source>Least-cost paths (to name the corridor of each area)</source>
         <translation>最小成本路径（用于确定各区域所在廊道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="124" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="115" />
         <source>Corridor id field</source>
         <translation>廊道编号字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="126" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="117" />
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="127" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="118" />
         <source>Land-use class names (e.g. 1:Forest,2:Grassland)</source>
         <translation>地类名称（如 1:林地,2:草地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="129" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="120" />
         <source>Units (townships, villages)</source>
         <translation>行政单元（乡镇、村）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="131" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="122" />
         <source>Unit name field</source>
         <translation>单元名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="133" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="124" />
         <source>Sample size for natural breaks (0 = all cells)</source>
         <translation>自然断点法样本量（0 = 全部像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="136" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="127" />
         <source>Random seed of the sample</source>
         <translation>抽样随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="132" />
         <source>Key areas</source>
         <translation>关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="143" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="134" />
         <source>Key areas per unit (table)</source>
         <translation>按单元统计的关键区域（表格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="145" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="136" />
         <source>Key areas per unit (HTML)</source>
         <translation>按单元统计的关键区域（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="145" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="136" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="148" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="139" />
         <source>Levels raster</source>
         <translation>等级栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="150" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="141" />
         <source>Number of key areas</source>
         <translation>关键区域数量</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="151" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="142" />
         <source>Total area of the key areas (km²)</source>
         <translation>关键区域总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="186" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="177" />
         <source>Key areas of '{0}'</source>
         <translation>“{0}”的关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="175" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="166" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="176" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="167" />
         <source>{0} key areas, {1:.4f} km²</source>
         <translation>关键区域 {0} 处，{1:.4f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="199" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="190" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="209" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="200" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="118" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="109" />
         <source>Minimum area of a key area (hectares; 0 = keep all)</source>
         <translation>关键区域最小面积（公顷；0 = 全部保留）</translation>
     </message>
@@ -2441,6 +2441,214 @@
     </message>
 </context>
 <context>
+    <name>ParetoSelect</name>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="41" />
+        <source>Pareto selection of protection schemes</source>
+        <translation>保护方案的帕累托优选</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="44" />
+        <source>&lt;p&gt;Evaluates every scenario target group (from &lt;i&gt;Scenario protection targets&lt;/i&gt;) as a protection scheme, finds the cost&amp;ndash;benefit Pareto front and writes the chosen scheme as patches for the corridor and connectivity steps (the Xi'an study's chain; spec prioritization.md &amp;sect;3&amp;ndash;5).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Protected cells&lt;/b&gt; of a group (X&lt;sub&gt;k&lt;/sub&gt; per space k): inside space k the cells with rank &amp;ge; 1 &amp;minus; X&lt;sub&gt;k&lt;/sub&gt; (the top X&lt;sub&gt;k&lt;/sub&gt; of the space's rank map), plus the red line in every scheme.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost&lt;/b&gt; = &amp;Sigma; over the protected cells of the unit cost of its land-use class (and space) &amp;times; cell area: the greening cost of land that must be converted, the maintaining cost of green land.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Benefit&lt;/b&gt; = the area within the &lt;b&gt;buffer&lt;/b&gt; (default 800 m) of the protected cells, a union of buffers (not a sum), by an exact Euclidean distance transform, counted inside the spaces.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pareto front&lt;/b&gt; (minimum cost, maximum benefit), the &lt;b&gt;knee&lt;/b&gt; (farthest above the chord of the normalised front), the &lt;b&gt;supported&lt;/b&gt; points (convex hull, the only ones a weighted-sum LP can find), the marginal slope and the hypervolume. The chosen scheme is the best benefit/cost ratio or the knee (&lt;b&gt;Chosen scheme&lt;/b&gt;).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank map&lt;/b&gt;: the rank output of &lt;i&gt;Conservation priority ranking&lt;/i&gt; run with &lt;b&gt;Zones&lt;/b&gt; = the spaces (ranks 0..1 per space).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Spaces&lt;/b&gt;: the space raster (1 production, 2 living, 3 ecological) on the same grid.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Target groups&lt;/b&gt;: the CSV of &lt;i&gt;Scenario protection targets&lt;/i&gt; (columns group, family, x_1, x_2, x_3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Land use&lt;/b&gt; and &lt;b&gt;Cost table&lt;/b&gt; (CSV: class, green (1 maintain / 0 green), cost per hectare, optional space); every class present must be costed.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Red line&lt;/b&gt; (optional raster, cells &amp;ne; 0): protected in every scheme and locked in.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exact optimisation&lt;/b&gt; (optional): planning units of &lt;b&gt;Planning unit size&lt;/b&gt; &amp;times; size cells; &lt;i&gt;minimum cost&lt;/i&gt; meeting the chosen group's area per space and at least its summed priority (rank) per space, or &lt;i&gt;maximum benefit within the budget&lt;/i&gt; (benefit = priority-weighted area); red line units locked in; optional &lt;b&gt;boundary penalty&lt;/b&gt; (cost per km of outer boundary) for compact schemes. Solvers: HiGHS (scipy.optimize.milp, in-process), CBC (PuLP 3, pip install "pulp&amp;gt;=3.3,&amp;lt;4"), or a greedy heuristic; when the chosen solver cannot run the next one is used with a warning. &lt;b&gt;Gap&lt;/b&gt; (relative, default 0.01), &lt;b&gt;time limit&lt;/b&gt; (s) and &lt;b&gt;seed&lt;/b&gt;. The optimised scheme is added to the table (source = optimised) and becomes the chosen scheme.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Scheme table&lt;/b&gt; (CSV): per group x_k, protected km², greening and maintaining cost, cost, benefit km², ratio, is_pareto, is_supported, is_knee, is_best, marginal_slope, source.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Front page&lt;/b&gt; (HTML with the PNG of the front beside it).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Chosen scheme&lt;/b&gt;: raster of patch ids (8-connected; 0 = not protected) and polygons with patch_id and area_ha, ready for &lt;i&gt;Linkage Pathways corridors&lt;/i&gt; (core id field patch_id) and &lt;i&gt;Connectivity&lt;/i&gt;.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The published Xi'an target bounds are infeasible (see &lt;i&gt;Scenario protection targets&lt;/i&gt;); the benefit/cost argmax over the enumerated groups is exact, while the linear-fractional LP of the paper only approximates the buffer union, so it is not used.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将每个情景目标组（来自&lt;i&gt;情景保护目标&lt;/i&gt;）作为一个保护方案进行评估，求出成本–效益帕累托前沿，并把选定方案输出为斑块，供廊道与连通性步骤使用（西安研究的流程；规范 prioritization.md §3–5）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;保护像元&lt;/b&gt;：目标组在每个空间 k 的比例为 X&lt;sub&gt;k&lt;/sub&gt;，空间 k 内排序值 ≥ 1 − X&lt;sub&gt;k&lt;/sub&gt; 的像元（该空间排序图的前 X&lt;sub&gt;k&lt;/sub&gt;），各方案均另加生态保护红线。&lt;/li&gt;&lt;li&gt;&lt;b&gt;成本&lt;/b&gt; = Σ 保护像元所在地类（及空间）的单位成本 × 像元面积：需转换的用地计绿化成本，绿地计维护成本。&lt;/li&gt;&lt;li&gt;&lt;b&gt;效益&lt;/b&gt; = 保护像元 &lt;b&gt;缓冲距离&lt;/b&gt;（默认 800 米）内的面积，为缓冲区的并集（而非求和），用精确欧氏距离变换计算，只计三生空间内的面积。&lt;/li&gt;&lt;li&gt;&lt;b&gt;帕累托前沿&lt;/b&gt;（成本最小、效益最大）、&lt;b&gt;拐点&lt;/b&gt;（归一化前沿上距两端连线最远的点）、&lt;b&gt;支撑点&lt;/b&gt;（凸包上的点，加权和线性规划只能得到这些点）、边际斜率与超体积。选定方案为效益/成本比最高者或拐点（&lt;b&gt;选定方案&lt;/b&gt;）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;优先级排序图&lt;/b&gt;：&lt;i&gt;保护优先级排序&lt;/i&gt;以&lt;b&gt;分区&lt;/b&gt; = 三生空间运行的排序输出（每个空间内 0..1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;三生空间&lt;/b&gt;：空间栅格（1 生产、2 生活、3 生态），与排序图同一网格。&lt;/li&gt;&lt;li&gt;&lt;b&gt;目标组&lt;/b&gt;：&lt;i&gt;情景保护目标&lt;/i&gt;输出的 CSV（列 group、family、x_1、x_2、x_3）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;土地利用&lt;/b&gt;与&lt;b&gt;成本表&lt;/b&gt;（CSV：class 地类、green（1 维护 / 0 绿化）、cost 每公顷成本、可选 space 空间）；出现的每个地类都必须有成本。&lt;/li&gt;&lt;li&gt;&lt;b&gt;生态保护红线&lt;/b&gt;（可选栅格，非 0 像元）：在每个方案中都受保护并锁定。&lt;/li&gt;&lt;li&gt;&lt;b&gt;精确优化&lt;/b&gt;（可选）：以&lt;b&gt;规划单元大小&lt;/b&gt; × 大小像元为规划单元；&lt;i&gt;最小成本&lt;/i&gt;：满足选定目标组各空间的面积且各空间优先级（排序值）总和不低于该组；或&lt;i&gt;预算内效益最大&lt;/i&gt;（效益 = 优先级加权面积）；红线单元锁定；可设&lt;b&gt;边界惩罚&lt;/b&gt;（每千米外边界的成本）使方案更紧凑。求解器：HiGHS（scipy.optimize.milp，进程内）、CBC（PuLP 3，pip install "pulp&amp;gt;=3.3,&amp;lt;4"）或贪心启发式；所选求解器无法运行时自动改用下一个并给出警告。&lt;b&gt;间隙&lt;/b&gt;（相对值，默认 0.01）、&lt;b&gt;时间上限&lt;/b&gt;（秒）与&lt;b&gt;种子&lt;/b&gt;。优化方案加入方案表（source = optimised）并作为选定方案。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;方案表&lt;/b&gt;（CSV）：每组的 x_k、保护面积 km²、绿化成本、维护成本、总成本、效益 km²、效益成本比、is_pareto、is_supported、is_knee、is_best、marginal_slope、source。&lt;/li&gt;&lt;li&gt;&lt;b&gt;前沿页面&lt;/b&gt;（HTML，旁边附前沿 PNG 图）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;选定方案&lt;/b&gt;：斑块编号栅格（8 邻接；0 = 未保护）与含 patch_id、area_ha 字段的面，可直接用于&lt;i&gt;Linkage Pathways 廊道&lt;/i&gt;（源地编号字段 patch_id）和&lt;i&gt;连通性&lt;/i&gt;。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;已发表的西安目标区间不可行（见&lt;i&gt;情景保护目标&lt;/i&gt;）；在枚举的目标组上取效益/成本比最大是精确的，而论文中的线性分式规划只能近似缓冲区并集，因此不采用。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="88" />
+        <source>Rank map (per space, 0-1)</source>
+        <translation>优先级排序图（按空间，0–1）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="89" />
+        <source>Spaces (1 production, 2 living, 3 ecological)</source>
+        <translation>三生空间（1 生产、2 生活、3 生态）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="91" />
+        <source>Target groups (CSV of scenario targets)</source>
+        <translation>目标组（情景目标 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="93" />
+        <source>Land use</source>
+        <translation>土地利用</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="94" />
+        <source>Cost table (CSV: class, green, cost per ha, space)</source>
+        <translation>成本表（CSV：地类、是否绿地、每公顷成本、空间）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="96" />
+        <source>Red line (cells != 0 always protected, optional)</source>
+        <translation>生态保护红线（非 0 像元始终保护，可选）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="98" />
+        <source>Benefit buffer (m)</source>
+        <translation>效益缓冲距离（米）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="100" />
+        <source>Chosen scheme</source>
+        <translation>选定方案</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="100" />
+        <source>Best benefit/cost ratio</source>
+        <translation>效益/成本比最高</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="100" />
+        <source>Knee of the front</source>
+        <translation>前沿拐点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="103" />
+        <source>Exact optimisation</source>
+        <translation>精确优化</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="103" />
+        <source>None</source>
+        <translation>不优化</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="103" />
+        <source>Minimum cost for the chosen group's targets</source>
+        <translation>满足选定目标组的最小成本</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="103" />
+        <source>Maximum benefit within the budget</source>
+        <translation>预算内效益最大</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="108" />
+        <source>Budget (cost-table unit, maximum benefit)</source>
+        <translation>预算（成本表单位，用于效益最大化）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="110" />
+        <source>Planning unit size (cells per side)</source>
+        <translation>规划单元大小（每边像元数）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="112" />
+        <source>Boundary penalty (cost per km of boundary)</source>
+        <translation>边界惩罚（每千米边界的成本）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="114" />
+        <source>Solver</source>
+        <translation>求解器</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="114" />
+        <source>HiGHS (scipy)</source>
+        <translation>HiGHS 求解器（scipy）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="114" />
+        <source>CBC (PuLP)</source>
+        <translation>CBC 求解器（PuLP）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="114" />
+        <source>Greedy heuristic</source>
+        <translation>贪心启发式</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="117" />
+        <source>Relative optimality gap</source>
+        <translation>相对最优间隙</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="119" />
+        <source>Solver time limit (s)</source>
+        <translation>求解时间上限（秒）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="121" />
+        <source>Solver seed</source>
+        <translation>求解器随机种子</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="127" />
+        <source>Scheme table</source>
+        <translation>方案表</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="127" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="129" />
+        <source>Pareto front page (HTML)</source>
+        <translation>帕累托前沿页面（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="129" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="132" />
+        <source>Chosen scheme (patch ids)</source>
+        <translation>选定方案（斑块编号）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="133" />
+        <source>Chosen scheme (polygons)</source>
+        <translation>选定方案（面）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="136" />
+        <source>Schemes evaluated</source>
+        <translation>评估的方案数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="137" />
+        <source>Schemes on the Pareto front</source>
+        <translation>帕累托前沿上的方案数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="138" />
+        <source>Chosen group</source>
+        <translation>选定目标组</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="139" />
+        <source>Cost of the chosen scheme</source>
+        <translation>选定方案的成本</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="140" />
+        <source>Benefit of the chosen scheme (km²)</source>
+        <translation>选定方案的效益（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="141" />
+        <source>Patches of the chosen scheme</source>
+        <translation>选定方案的斑块数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="155" />
+        <source>Pareto selection on '{0}'</source>
+        <translation>对“{0}”进行帕累托优选</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="180" />
+        <source>{0} schemes, {1} on the Pareto front; chosen: group {2}, cost {3:.6g}, benefit {4:.4f} km², {5} patches</source>
+        <translation>共 {0} 个方案，{1} 个位于帕累托前沿；选定：目标组 {2}，成本 {3:.6g}，效益 {4:.4f} km²，{5} 个斑块</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/pareto_select.py" line="200" />
+        <source>Cannot create the output {0}.</source>
+        <translation>无法创建输出 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>PinchPoints</name>
     <message>
         <location filename="../algorithms/keyareas/pinchpoints.py" line="33" />
@@ -2777,6 +2985,109 @@
         <location filename="../algorithms/resistance/resistance_surface.py" line="109" />
         <source>Resistance surface on the grid of '{0}' ({1} x {2} cells)</source>
         <translation>在“{0}”的格网（{1} × {2} 像元）上计算阻力面</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTargets</name>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="31" />
+        <source>Scenario protection targets</source>
+        <translation>情景保护目标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="34" />
+        <source>&lt;p&gt;Enumerates the scenario target groups of the Xi'an study (seed paper): protect a fraction X&lt;sub&gt;k&lt;/sub&gt; of each space k so that A&lt;sub&gt;1&lt;/sub&gt;X&lt;sub&gt;1&lt;/sub&gt; + A&lt;sub&gt;2&lt;/sub&gt;X&lt;sub&gt;2&lt;/sub&gt; + A&lt;sub&gt;3&lt;/sub&gt;X&lt;sub&gt;3&lt;/sub&gt; = f &amp;times; A&lt;sub&gt;base&lt;/sub&gt;, with LOWER&lt;sub&gt;k&lt;/sub&gt; &amp;le; X&lt;sub&gt;k&lt;/sub&gt; &amp;le; UPPER&lt;sub&gt;k&lt;/sub&gt;. Every space but the last (highest code) runs over the grid LOWER&lt;sub&gt;k&lt;/sub&gt;, LOWER&lt;sub&gt;k&lt;/sub&gt; + STEP, &amp;hellip; &amp;le; UPPER&lt;sub&gt;k&lt;/sub&gt; (the upper bound included when it lies on the grid); the last space's share is solved, X&lt;sub&gt;last&lt;/sub&gt; = (f &amp;times; A&lt;sub&gt;base&lt;/sub&gt; &amp;minus; &amp;Sigma;&lt;sub&gt;k&amp;lt;last&lt;/sub&gt; A&lt;sub&gt;k&lt;/sub&gt;X&lt;sub&gt;k&lt;/sub&gt;) / A&lt;sub&gt;last&lt;/sub&gt;, and the group is kept when it lies inside its bounds (within 10&lt;sup&gt;&amp;minus;9&lt;/sup&gt;); it need not lie on the grid. Feasibility is checked first: when &amp;Sigma; A&lt;sub&gt;k&lt;/sub&gt;UPPER&lt;sub&gt;k&lt;/sub&gt; &amp;lt; f &amp;times; A&lt;sub&gt;base&lt;/sub&gt; or &amp;Sigma; A&lt;sub&gt;k&lt;/sub&gt;LOWER&lt;sub&gt;k&lt;/sub&gt; &amp;gt; f &amp;times; A&lt;sub&gt;base&lt;/sub&gt; the run stops with the arithmetic, the achievable range (km&amp;sup2; and % of the base), the fraction f that would be feasible and, for each space, the bound that would have to move.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt;: raster of space codes, 1 production, 2 living, 3 ecological (as &lt;i&gt;ecosecurity:suitability&lt;/i&gt; writes them; other codes &amp;ge; 1 are spaces too, named &amp;ldquo;space c&amp;rdquo;; 0 is no space). A&lt;sub&gt;k&lt;/sub&gt; = cells &amp;times; cell area in km&amp;sup2;; a projected CRS in metres is required. &lt;b&gt;or Areas&lt;/b&gt;: text such as &lt;code&gt;1:2539.84; 2:904.53; 3:6523.46&lt;/code&gt; (km&amp;sup2;). Give exactly one of the two.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Base fraction&lt;/b&gt; f (default 0.38) of the &lt;b&gt;base area&lt;/b&gt; (km&amp;sup2;; 0 or empty = the whole region: every cell of Zones with data, or the sum of Areas).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lower&lt;/b&gt; and &lt;b&gt;Upper&lt;/b&gt;: one fraction (0&amp;ndash;1) per space in code order, e.g. &lt;code&gt;0.22,0.20,0.38&lt;/code&gt;; percentages must be divided by 100.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Step&lt;/b&gt; of the grid (default 0.01).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Priority&lt;/b&gt;: which groups to keep. A group is &lt;i&gt;k-first&lt;/i&gt; when space k is protected furthest into its allowed range: u&lt;sub&gt;k&lt;/sub&gt; = (X&lt;sub&gt;k&lt;/sub&gt; &amp;minus; LOWER&lt;sub&gt;k&lt;/sub&gt;) / (UPPER&lt;sub&gt;k&lt;/sub&gt; &amp;minus; LOWER&lt;sub&gt;k&lt;/sub&gt;) (0 for a space with LOWER = UPPER) is the largest; ties go to the earlier space in the order production, living, ecological. The production-, living- and ecology-first families therefore partition all groups (default: all groups).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Target groups&lt;/b&gt; (CSV, read by &lt;i&gt;ecosecurity:paretoselect&lt;/i&gt;): group, family, then per space code c x_c (fraction) and area_c_km2, then total_km2, target_km2, share_of_base (ordered by family). &lt;b&gt;Groups&lt;/b&gt;: their number.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML page&lt;/b&gt; (optional): the problem, the groups per family with their ranges, and X of the first space against X of the second coloured by family (PNG, needs matplotlib; the page is written without it).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;The published Xi'an bounds are infeasible&lt;/h3&gt;&lt;p&gt;A&lt;sub&gt;1&lt;/sub&gt; = 2539.84 (production), A&lt;sub&gt;2&lt;/sub&gt; = 904.53 (living), A&lt;sub&gt;3&lt;/sub&gt; = 6523.46 km&amp;sup2; (ecological), A&lt;sub&gt;base&lt;/sub&gt; = 10087.35 km&amp;sup2;, f = 0.38, bounds 22&amp;ndash;25 %, 20&amp;ndash;25 %, 38&amp;ndash;44 %: the target is 0.38 &amp;times; 10087.35 = 3833.19 km&amp;sup2;, but at the upper bounds only 634.96 + 226.13 + 2870.32 = 3731.41 km&amp;sup2; (36.99 % of the base) can be protected; X&lt;sub&gt;3&lt;/sub&gt; would have to lie in 45.56&amp;ndash;47.42 %. The paper's 164 groups cannot be reproduced from these numbers (the bounds or the base in its table differ); this tool says so instead of returning an empty table.&lt;/p&gt;&lt;p&gt;Reference: the seed paper's scenario rule (spec prioritization.md &amp;sect;2).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;枚举西安研究（种子论文）的情景保护目标组：每个空间 k 保护其比例 X&lt;sub&gt;k&lt;/sub&gt;，使 A&lt;sub&gt;1&lt;/sub&gt;X&lt;sub&gt;1&lt;/sub&gt; + A&lt;sub&gt;2&lt;/sub&gt;X&lt;sub&gt;2&lt;/sub&gt; + A&lt;sub&gt;3&lt;/sub&gt;X&lt;sub&gt;3&lt;/sub&gt; = f &amp;times; A&lt;sub&gt;base&lt;/sub&gt;，且 LOWER&lt;sub&gt;k&lt;/sub&gt; &amp;le; X&lt;sub&gt;k&lt;/sub&gt; &amp;le; UPPER&lt;sub&gt;k&lt;/sub&gt;。除最后一个空间（代码最大）外，各空间在网格 LOWER&lt;sub&gt;k&lt;/sub&gt;、LOWER&lt;sub&gt;k&lt;/sub&gt; + STEP、&amp;hellip; &amp;le; UPPER&lt;sub&gt;k&lt;/sub&gt; 上取值（上限落在网格上时包含上限）；最后一个空间的比例由方程求解，X&lt;sub&gt;last&lt;/sub&gt; = (f &amp;times; A&lt;sub&gt;base&lt;/sub&gt; &amp;minus; &amp;Sigma;&lt;sub&gt;k&amp;lt;last&lt;/sub&gt; A&lt;sub&gt;k&lt;/sub&gt;X&lt;sub&gt;k&lt;/sub&gt;) / A&lt;sub&gt;last&lt;/sub&gt;，落在其上下限内（容差 10&lt;sup&gt;&amp;minus;9&lt;/sup&gt;）时保留该组；它不必落在网格上。枚举前先检查可行性：若 &amp;Sigma; A&lt;sub&gt;k&lt;/sub&gt;UPPER&lt;sub&gt;k&lt;/sub&gt; &amp;lt; f &amp;times; A&lt;sub&gt;base&lt;/sub&gt; 或 &amp;Sigma; A&lt;sub&gt;k&lt;/sub&gt;LOWER&lt;sub&gt;k&lt;/sub&gt; &amp;gt; f &amp;times; A&lt;sub&gt;base&lt;/sub&gt;，则停止并给出算式、可达范围（km&amp;sup2; 及占基数的百分比）、可行的比例 f，以及每个空间需要调整到多少的上下限。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;空间栅格&lt;/b&gt;：空间代码栅格，1 生产、2 生活、3 生态（与 &lt;i&gt;ecosecurity:suitability&lt;/i&gt; 的输出一致；其他 &amp;ge; 1 的代码也作为空间，称为&amp;ldquo;空间 c&amp;rdquo;；0 表示不属于任何空间）。A&lt;sub&gt;k&lt;/sub&gt; = 像元数 &amp;times; 像元面积（km&amp;sup2;）；须为以米为单位的投影坐标系。&lt;b&gt;或面积&lt;/b&gt;：如 &lt;code&gt;1:2539.84; 2:904.53; 3:6523.46&lt;/code&gt;（km&amp;sup2;）。二者必须且只能给一个。&lt;/li&gt;&lt;li&gt;&lt;b&gt;基数比例&lt;/b&gt; f（默认 0.38），作用于&lt;b&gt;基数面积&lt;/b&gt;（km&amp;sup2;；0 或留空 = 全区：空间栅格中所有有数据的像元，或各面积之和）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;下限&lt;/b&gt;与&lt;b&gt;上限&lt;/b&gt;：按代码顺序每个空间一个比例（0&amp;ndash;1），如 &lt;code&gt;0.22,0.20,0.38&lt;/code&gt;；百分数须除以 100。&lt;/li&gt;&lt;li&gt;网格&lt;b&gt;步长&lt;/b&gt;（默认 0.01）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;优先方式&lt;/b&gt;：保留哪些目标组。若空间 k 在其允许范围内保护得最靠上，即 u&lt;sub&gt;k&lt;/sub&gt; = (X&lt;sub&gt;k&lt;/sub&gt; &amp;minus; LOWER&lt;sub&gt;k&lt;/sub&gt;) / (UPPER&lt;sub&gt;k&lt;/sub&gt; &amp;minus; LOWER&lt;sub&gt;k&lt;/sub&gt;)（LOWER = UPPER 的空间取 0）最大，则该组为 &lt;i&gt;k 优先&lt;/i&gt;；相等时按生产、生活、生态的顺序取靠前者。因此生产优先、生活优先和生态优先三类恰好划分全部目标组（默认：全部）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;目标组&lt;/b&gt;（CSV，供 &lt;i&gt;ecosecurity:paretoselect&lt;/i&gt; 读取）：group、family，然后每个空间代码 c 的 x_c（比例）和 area_c_km2，最后 total_km2、target_km2、share_of_base（按组别排序）。&lt;b&gt;目标组数&lt;/b&gt;：组的个数。&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML 页面&lt;/b&gt;（可选）：问题设定、各组别的组数及取值范围，以及第一个空间的 X 对第二个空间的 X 的散点图（按组别着色；PNG 需要 matplotlib，没有时页面照常写出）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;西安研究公布的上下限无解&lt;/h3&gt;&lt;p&gt;A&lt;sub&gt;1&lt;/sub&gt; = 2539.84（生产），A&lt;sub&gt;2&lt;/sub&gt; = 904.53（生活），A&lt;sub&gt;3&lt;/sub&gt; = 6523.46 km&amp;sup2;（生态），A&lt;sub&gt;base&lt;/sub&gt; = 10087.35 km&amp;sup2;，f = 0.38，上下限 22&amp;ndash;25%、20&amp;ndash;25%、38&amp;ndash;44%：目标为 0.38 &amp;times; 10087.35 = 3833.19 km&amp;sup2;，但各空间取上限时只能保护 634.96 + 226.13 + 2870.32 = 3731.41 km&amp;sup2;（基数的 36.99%）；X&lt;sub&gt;3&lt;/sub&gt; 需在 45.56&amp;ndash;47.42% 之间。由这些数字无法得到论文的 164 个目标组（其表中的上下限或基数应有不同）；本工具会明确报告这一点，而不是输出空表。&lt;/p&gt;&lt;p&gt;参考：种子论文的情景规则（规范 prioritization.md &amp;sect;2）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="79" />
+        <source>Spaces raster (1 production, 2 living, 3 ecological; or give Areas)</source>
+        <translation>三生空间栅格（1 生产、2 生活、3 生态；或填写面积）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="81" />
+        <source>Areas of the spaces, km² (e.g. 1:2539.84; 2:904.53; 3:6523.46; or give Zones)</source>
+        <translation>各空间面积，km²（如 1:2539.84; 2:904.53; 3:6523.46；或给出空间栅格）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="84" />
+        <source>Base fraction f to protect</source>
+        <translation>保护的基数比例 f</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="87" />
+        <source>Base area, km² (0 or empty = the whole region)</source>
+        <translation>基数面积，km²（0 或留空 = 全区）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="90" />
+        <source>Lower bounds (fractions per space in code order, e.g. 0.22,0.20,0.38)</source>
+        <translation>下限（按代码顺序每个空间一个比例，如 0.22,0.20,0.38）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="92" />
+        <source>Upper bounds (fractions per space in code order, e.g. 0.25,0.25,0.44)</source>
+        <translation>上限（按代码顺序每个空间一个比例，如 0.25,0.25,0.44）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="94" />
+        <source>Grid step</source>
+        <translation>网格步长</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="96" />
+        <source>Priority (which groups to keep)</source>
+        <translation>优先方式（保留哪些目标组）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="96" />
+        <source>Production-first</source>
+        <translation>生产优先</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="96" />
+        <source>Living-first</source>
+        <translation>生活优先</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="96" />
+        <source>Ecology-first</source>
+        <translation>生态优先</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="96" />
+        <source>All groups</source>
+        <translation>全部目标组</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="100" />
+        <source>Target groups (CSV)</source>
+        <translation>目标组（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="100" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="102" />
+        <source>Target groups page (HTML)</source>
+        <translation>目标组页面（HTML）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="102" />
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="105" />
+        <source>Number of target groups</source>
+        <translation>目标组数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/scenario_targets.py" line="130" />
+        <source>{0} target groups from {1} grid points; target {2:.2f} km² of the base {3:.2f} km²</source>
+        <translation>{0} 个目标组（共 {1} 个网格点）；目标面积 {2:.2f} km²，基数面积 {3:.2f} km²</translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,6 @@ import os
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -30,18 +27,12 @@ from ...core.keyareas.extraction import AREA_FIELDS, KeyAreaOptions, VectorInput
 from ...core.keyareas.tables import TABLE_FIELDS, parse_class_names, write_table_html
 from ...core.tools.classify import MAX_CLASSES, MIN_CLASSES
 from ..base import EcoAlgorithm
+from ..features import fields_of, polygon_feature
 
 AREA_TYPES = {"area_id": QVariant.Int, "level": QVariant.Int, "cells": QVariant.LongLong, "link_id": QVariant.LongLong,
               "link_cores": QVariant.String, "unit": QVariant.String, "main_lu": QVariant.String,
               "landuse": QVariant.String, "lu_all": QVariant.String}
 TABLE_TYPES = {"unit": QVariant.String, "count": QVariant.Int, "main_landuse": QVariant.String}
-
-
-def fields_of(names, types):
-    fields = QgsFields()
-    for name in names:
-        fields.append(QgsField(name, types.get(name, QVariant.Double)))
-    return fields
 
 
 class KeyAreas(EcoAlgorithm):
@@ -208,13 +199,7 @@ class KeyAreas(EcoAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.tr("Cannot create the output {0}.").format(self.OUTPUT))
         for record, wkb in result.areas:
-            feature = QgsFeature(fields)
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkb)
-            geometry.convertToMultiType()
-            feature.setGeometry(geometry)
-            feature.setAttributes([record[name] for name in AREA_FIELDS])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(polygon_feature(fields, wkb, record), QgsFeatureSink.FastInsert)
         return dest_id
 
     def _write_table(self, parameters, context, result):

@@ -8,11 +8,9 @@ import os
 from dataclasses import dataclass, field
 
 import numpy as np
-from osgeo import ogr
 from scipy import ndimage
 
 from ..io.raster import check_aligned, read_grid, read_raster, write_raster
-from ..io.vector import write_vector
 from ..runtime.errors import InputError
 from ..runtime.memory import check_memory
 from ..runtime.progress import ensure
@@ -52,7 +50,7 @@ class SelectResult:
     patches: int
     codes: list
     optimisation: object = None
-    notes: list = field(default_factory=list)
+    outlines: list = field(default_factory=list)
 
 
 def estimate_select_memory(rank_path):
@@ -153,27 +151,25 @@ def write_table(path, rows, codes):
     return path
 
 
-def write_patches(raster_path, polygons_path, mask, region, grid):
-    """Patch ids (8-connected) of ``mask``: Int32 raster (0 = not protected, −1 outside the region) and
-    polygons with ``patch_id`` and ``area_ha``; returns the number of patches."""
+def chosen_patches(raster_path, mask, region, grid, polygons=True):
+    """Patch ids (8-connected) of ``mask``: the Int32 raster at ``raster_path`` (0 = not protected, −1
+    outside the region) and, with ``polygons``, ``[({patch_id, area_ha}, WKB)]``; returns (count, outlines)."""
     labels, count = ndimage.label(mask, structure=np.ones((3, 3), bool))
     if raster_path:
         write_raster(raster_path, np.where(region, labels, PATCH_NODATA).astype(np.int32), grid, nodata=PATCH_NODATA,
                      dtype=np.int32)
-    if polygons_path:
-        cell_ha = grid.cell_width * grid.cell_height / 1e4
-        areas = np.bincount(labels.ravel(), minlength=count + 1) * cell_ha
-        outlines = patch_polygons(labels, grid.geotransform) if count else {}
-        features = [(ogr.CreateGeometryFromWkb(wkb), {"patch_id": pid, "area_ha": float(areas[pid])})
-                    for pid, wkb in sorted(outlines.items())]
-        write_vector(polygons_path, features, grid.crs_wkt, ogr.wkbMultiPolygon,
-                     [("patch_id", ogr.OFTInteger), ("area_ha", ogr.OFTReal)])
-    return count
+    outlines = []
+    if polygons and count:
+        areas = np.bincount(labels.ravel(), minlength=count + 1) * (grid.cell_width * grid.cell_height / 1e4)
+        outlines = [({"patch_id": pid, "area_ha": float(areas[pid])}, wkb)
+                    for pid, wkb in sorted(patch_polygons(labels, grid.geotransform).items())]
+    return count, outlines
 
 
 def pareto_select(rank_path, zones_path, targets_path, land_use_path, cost_table_path, outputs, options=None,
                   redline_path=None, names=None, progress=None):
-    """The whole step. ``outputs``: dict with ``table`` and optionally ``html``, ``raster``, ``polygons``."""
+    """The whole step. ``outputs``: dict with ``table`` and optionally ``html``, ``raster`` (paths) and
+    ``polygons`` (true: the chosen patches' outlines are returned in ``result.outlines``)."""
     progress = ensure(progress)
     options = options or SelectOptions()
     if not options.buffer > 0:
@@ -212,7 +208,8 @@ def pareto_select(rank_path, zones_path, targets_path, land_use_path, cost_table
     _flag(rows, result.front, chosen)
     progress.update(0.92, "Writing the scheme table and the chosen scheme / 写出方案表与选定方案")
     write_table(outputs["table"], rows, codes)
-    result.patches = write_patches(outputs.get("raster"), outputs.get("polygons"), chosen_mask, inputs.region, grid)
+    result.patches, result.outlines = chosen_patches(outputs.get("raster"), chosen_mask, inputs.region, grid,
+                                                     bool(outputs.get("polygons")))
     if outputs.get("html"):
         write_front_report(outputs["html"], result, options)
     progress.update(1.0)

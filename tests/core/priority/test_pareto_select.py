@@ -13,7 +13,7 @@ from services_case import grid, raster, table
 
 def run(paths, tmp_path, options=None, redline=True):
     outputs = {"table": str(tmp_path / "schemes.csv"), "html": str(tmp_path / "front.html"),
-               "raster": str(tmp_path / "best.tif"), "polygons": str(tmp_path / "best.gpkg")}
+               "raster": str(tmp_path / "best.tif"), "polygons": True}
     result = pareto_select(paths["rank"], paths["zones"], paths["targets"], paths["land_use"], paths["costs"], outputs,
                            options or SelectOptions(), redline_path=paths.get("redline") if redline else None)
     with open(outputs["table"], encoding="utf-8") as handle:
@@ -33,10 +33,10 @@ def test_table_flags_the_ratio_best_scheme_and_writes_its_patches(tmp_path):
     assert patches.array[0, 0] == -1 and not patches.valid[0, 0]
     assert protected[10:14, 30:36].all()                           # the red line is always protected
     assert float(rows[best]["protected_km2"]) == pytest.approx(protected.sum() * 0.01)
-    source = ogr.Open(outputs["polygons"])
-    layer = source.GetLayer(0)
-    assert layer.GetFeatureCount() == result.patches == patches.array.max()
-    assert sum(f.GetField("area_ha") for f in layer) == pytest.approx(protected.sum() * 1.0)
+    assert len(result.outlines) == result.patches == patches.array.max()
+    assert sum(record["area_ha"] for record, _ in result.outlines) == pytest.approx(protected.sum() * 1.0)
+    area = sum(ogr.CreateGeometryFromWkb(wkb).GetArea() for _, wkb in result.outlines)
+    assert area == pytest.approx(protected.sum() * 100.0 * 100.0)
     with open(outputs["html"], encoding="utf-8") as handle:
         page = handle.read()
     assert "front_front.png" in page and f"{len(rows)} schemes" in page
