@@ -507,29 +507,104 @@ def step_simulation(ctx):
     ], body)]
 
 
+XIAN_MISSING_FACTORS = ("soil_organic_matter", "dist_towns", "population")
+
+
+def xian_factor_table(ctx):
+    """The Xi'an suitability template without the three factors the demo landscape lacks, with paths to
+    the demo rasters (weights are normalised per function)."""
+    lines = []
+    with open(os.path.join(REPO, "templates", "xian_suitability.csv"), encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or any(name in line for name in XIAN_MISSING_FACTORS):
+                continue
+            lines.append(",".join(os.path.join(ctx["data"], cell) if cell.endswith(".tif") else cell
+                                  for cell in line.rstrip("\n").split(",")))
+    path = os.path.join(ctx["out"], "xian_suitability_factors.csv")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return path
+
+
+def step_xian_spaces(ctx):
+    """Xi'an: production / living / ecological suitability and the three spaces."""
+    data, out = ctx["data"], ctx["out"]
+    result = run("suitability", {
+        "LANDUSE": os.path.join(data, "landuse.tif"), "FACTOR_TABLE": xian_factor_table(ctx),
+        "OUTPUT_PRODUCTION": os.path.join(out, "suitability_production.tif"),
+        "OUTPUT_LIVING": os.path.join(out, "suitability_living.tif"),
+        "OUTPUT_ECOLOGICAL": os.path.join(out, "suitability_ecological.tif"),
+        "OUTPUT_SPACES": os.path.join(out, "spaces.tif"), "AREA_TABLE": os.path.join(out, "spaces_area.csv")})
+    ctx["spaces"] = result["OUTPUT_SPACES"]
+    ctx["suitability"] = [result["OUTPUT_PRODUCTION"], result["OUTPUT_LIVING"], result["OUTPUT_ECOLOGICAL"]]
+    rows = [(row["space"], row["name"], f"{float(row['area_km2']):.2f}", f"{float(row['percent']):.1f}")
+            for row in read_csv_rows(result["AREA_TABLE"])]
+    body = html_table(["space 空间", "name 名称", "km²", "%"], rows)
+    return [Section("Xi'an: three spaces / 西安：三生空间 (ecosecurity:suitability)", [
+        ("Production-living-ecological spaces 三生空间", result["OUTPUT_SPACES"], [result["OUTPUT_SPACES"]]),
+        ("Ecological suitability 生态适宜性", result["OUTPUT_ECOLOGICAL"], [result["OUTPUT_ECOLOGICAL"]]),
+    ], body)]
+
+
 def step_priority(ctx):
-    """Conservation priority: Zonation's CAZ2 ranking of carbon, habitat quality and vegetation cover, red line first."""
+    """Xi'an: conservation priority ranked per space (CAZ1, as the study), the red line first."""
     data, out = ctx["data"], ctx["out"]
     result = run("priorityrank", {
-        "FEATURES": [ctx["carbon"], ctx["quality"], os.path.join(data, "fvc.tif")], "RULE": 0,
-        "REMOVAL_STEP": 0.01, "TOP_FRACTION": 0.3, "HIERARCHY": ctx["red_line_raster"],
+        "FEATURES": ctx["suitability"] + [ctx["carbon"], ctx["quality"], os.path.join(data, "fvc.tif")], "RULE": 1,
+        "ZONES": ctx["spaces"], "REMOVAL_STEP": 0.01, "TOP_FRACTION": 0.3, "HIERARCHY": ctx["red_line_raster"],
         "OUTPUT": os.path.join(out, "priority_rank.tif"), "OUTPUT_CURVES": os.path.join(out, "priority_curves.csv"),
         "OUTPUT_HTML": os.path.join(out, "priority_curves.html"), "OUTPUT_TOP": os.path.join(out, "priority_top30.tif")})
-    curves = [name for name in os.listdir(out) if name.startswith("priority_curves") and name.endswith(".png")]
-    image = f'<img src="{html.escape(curves[0])}" alt="performance curves">' if curves else ""
-    body = (f"<p>Area under the mean performance curve AUC = <b>{result['AUC']:.3f}</b>; top 30 % "
-            f"({result['TOP_CELLS']} cells) as a mask. 平均性能曲线下面积 {result['AUC']:.3f}，前 30% 为优先保护区。</p>"
-            + image)
-    return [Section("Conservation priority / 保护优先级 (ecosecurity:priorityrank, CAZ2)", [
-        ("Priority rank 优先级排序 (0–1)", result["OUTPUT"], [result["OUTPUT"]]),
-        ("Top 30 % 前 30% 优先区", result["OUTPUT_TOP"], [result["OUTPUT_TOP"]]),
+    ctx["rank"] = result["OUTPUT"]
+    image = '<img src="priority_curves_curves.png" alt="performance curves">' \
+        if os.path.exists(os.path.join(out, "priority_curves_curves.png")) else ""
+    body = (f"<p>Ranked within each space on the three suitabilities, carbon, habitat quality and vegetation cover. "
+            f"Area under the mean performance curve AUC = <b>{result['AUC']:.3f}</b>; top 30 % per space "
+            f"({result['TOP_CELLS']} cells). 在各空间内分别排序，平均性能曲线下面积 {result['AUC']:.3f}。</p>" + image)
+    return [Section("Xi'an: conservation priority per space / 西安：分空间保护优先级 (ecosecurity:priorityrank, CAZ1)", [
+        ("Priority rank per space 分空间优先级 (0–1)", result["OUTPUT"], [result["OUTPUT"]]),
+        ("Top 30 % per space 各空间前 30%", result["OUTPUT_TOP"], [result["OUTPUT_TOP"]]),
         ("Performance curves 性能曲线", result["OUTPUT_CURVES"], None),
     ], body)]
 
 
+def step_targets_and_pareto(ctx):
+    """Xi'an: scenario target groups, their cost and buffered benefit, the Pareto front and the chosen scheme."""
+    out = ctx["out"]
+    targets = run("scenariotargets", {
+        "ZONES": ctx["spaces"], "BASE_FRACTION": 0.38, "LOWER": "0.20,0.10,0.40", "UPPER": "0.30,0.20,0.56",
+        "STEP": 0.02, "PRIORITY": 3, "OUTPUT": os.path.join(out, "target_groups.csv")})
+    result = run("paretoselect", {
+        "RANK": ctx["rank"], "ZONES": ctx["spaces"], "TARGETS": targets["OUTPUT"],
+        "LAND_USE": os.path.join(ctx["data"], "landuse.tif"),
+        "COST_TABLE": os.path.join(REPO, "templates", "xian_costs.csv"), "REDLINE": ctx["red_line_raster"],
+        "BUFFER": 100, "OUTPUT_TABLE": os.path.join(out, "schemes.csv"), "OUTPUT_HTML": os.path.join(out, "pareto.html"),
+        "OUTPUT": os.path.join(out, "best_scheme.tif"), "OUTPUT_POLYGONS": os.path.join(out, "best_scheme.gpkg")})
+    rows = read_csv_rows(result["OUTPUT_TABLE"])
+    best = next(row for row in rows if row["is_best"] == "1")
+    families = {}
+    for row in rows:
+        families[row["family"]] = families.get(row["family"], 0) + 1
+    body = (f"<p><b>{targets['GROUPS']} target groups</b> protect 38 % of the region "
+            f"({', '.join(f'{k}: {v}' for k, v in families.items())}); {result['PARETO']} lie on the Pareto front. "
+            f"Chosen (best benefit / cost): group {html.escape(best['group'])} ({html.escape(best['family'])}), "
+            f"X = {best['x_1']} / {best['x_2']} / {best['x_3']}, protected {float(best['protected_km2']):.1f} km², "
+            f"cost {float(best['cost']):.0f} (10⁴ yuan, illustrative unit costs), benefit "
+            f"{float(best['benefit_km2']):.1f} km² within 100 m, {result['PATCHES']} patches. The study's 800 m buffer "
+            "is scaled down with the landscape (30 km across; 800 m would cover all of it). "
+            f"共 {targets['GROUPS']} 个目标组，{result['PARETO']} 个位于帕累托前沿；选定效益/成本比最高的方案；"
+            "缓冲距离按演示景观尺度缩小为 100 米。</p>"
+            '<img src="pareto_front.png" alt="Pareto front">')
+    return [Section("Xi'an: scenario targets and Pareto selection / 西安：情景目标与帕累托优选 "
+                    "(ecosecurity:scenariotargets, ecosecurity:paretoselect)", [
+                        ("Chosen protection scheme 选定保护方案", result["OUTPUT"], [result["OUTPUT"]]),
+                        ("Scheme table 方案表", result["OUTPUT_TABLE"], None),
+                        ("Target groups 目标组", targets["OUTPUT"], None),
+                    ], body)]
+
+
 STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit,
          step_centrality, step_pinchpoints, step_barriers, step_key_areas_summary, step_services, step_clusters,
-         step_demand, step_simulation, step_priority]
+         step_demand, step_simulation, step_xian_spaces, step_priority, step_targets_and_pareto]
 
 
 # --------------------------------------------------------------------------- report
