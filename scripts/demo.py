@@ -17,22 +17,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, HERE)
 
 import make_demo_data  # noqa: E402
+from demo_meter import StepMeter  # noqa: E402
+from demo_report import Section, html_table, load_layer, write_project, write_report  # noqa: E402
+
+METER = StepMeter()
+CURRENT = {"workflow": ""}
 
 
-class Section:
-    """One block of the report: a title, output files with previews, optional HTML (tables)."""
-
-    def __init__(self, title, outputs=(), body=""):
-        self.title, self.outputs, self.body = title, list(outputs), body
-
-
-def html_table(header, rows):
-    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
-
-
-# --------------------------------------------------------------------------- QGIS
 def start_qgis():
     """A headless QGIS with Processing and the EcoSecurity provider from this tree."""
     from qgis.core import QgsApplication
@@ -54,72 +45,11 @@ def start_qgis():
 
 
 def run(name, parameters):
+    """One EcoSecurity algorithm through Processing, timed and metered as a step of the current workflow."""
     import processing
     from qgis.core import QgsProcessingFeedback
-    started = time.time()
-    results = processing.run(f"ecosecurity:{name}", parameters, feedback=QgsProcessingFeedback())
-    print(f"  ecosecurity:{name} done in {time.time() - started:.1f} s")
-    return results
-
-
-#: Preview symbols of the demo's input vector layers (outputs carry their own styles).
-DEMO_SYMBOLS = {
-    "redline": {"color": "0,0,0,0", "outline_color": "0,100,0,255", "outline_width": "0.8", "outline_style": "dash"},
-    "mining": {"color": "120,60,20,200", "outline_color": "60,30,10,255"},
-    "roads": {"line_color": "90,90,90,255", "line_width": "0.4"},
-    "rivers": {"line_color": "30,90,200,255", "line_width": "0.5"},
-    "sources": {"color": "170,215,160,255", "outline_color": "0,90,0,255", "outline_width": "0.4"},
-    "townships": {"color": "0,0,0,0", "outline_color": "120,120,120,255", "outline_width": "0.2"},
-    "pinch_areas": {"color": "230,30,30,230", "outline_color": "120,0,0,255", "outline_width": "0.3"},
-    "barrier_areas": {"color": "140,40,200,230", "outline_color": "60,0,90,255", "outline_width": "0.3"},
-}
-
-
-def load_layer(path):
-    from qgis.core import (
-        QgsFillSymbol,
-        QgsLineSymbol,
-        QgsRasterLayer,
-        QgsSingleSymbolRenderer,
-        QgsVectorLayer,
-        QgsWkbTypes,
-    )
-    name = os.path.splitext(os.path.basename(path))[0]
-    if path.lower().endswith((".gpkg", ".shp", ".geojson", ".csv")):
-        layer = QgsVectorLayer(path, name, "ogr")
-    else:
-        layer = QgsRasterLayer(path, name)
-    if layer.isValid():
-        layer.loadDefaultStyle()
-        if name in DEMO_SYMBOLS:
-            polygon = layer.geometryType() == QgsWkbTypes.PolygonGeometry
-            symbol = (QgsFillSymbol if polygon else QgsLineSymbol).createSimple(DEMO_SYMBOLS[name])
-            layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
-
-
-def render_png(paths, png, extent_path=None, width=640):
-    """Render the layers (first = top) with their default styles into ``png``."""
-    from qgis.core import QgsMapRendererParallelJob, QgsMapSettings
-    from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
-    layers = [load_layer(path) for path in paths]
-    layers = [layer for layer in layers if layer.isValid()]
-    if not layers:
-        return None
-    settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(layers[-1].crs())
-    extent = load_layer(extent_path).extent() if extent_path else layers[-1].extent()
-    settings.setExtent(extent)
-    ratio = extent.height() / extent.width() if extent.width() else 1.0
-    settings.setOutputSize(QSize(width, int(width * ratio)))
-    settings.setBackgroundColor(QColor(255, 255, 255))
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    job.renderedImage().save(png, "PNG")
-    return png
+    with METER.step(CURRENT["workflow"], f"ecosecurity:{name}"):
+        return processing.run(f"ecosecurity:{name}", parameters, feedback=QgsProcessingFeedback())
 
 
 # --------------------------------------------------------------------------- steps
@@ -602,41 +532,11 @@ def step_targets_and_pareto(ctx):
                     ], body)]
 
 
-STEPS = [step_inputs, step_classify_dem, step_mspa, step_sources, step_resistance, step_corridors, step_circuit,
-         step_centrality, step_pinchpoints, step_barriers, step_key_areas_summary, step_services, step_clusters,
-         step_demand, step_simulation, step_xian_spaces, step_priority, step_targets_and_pareto]
-
-
-# --------------------------------------------------------------------------- report
-def write_report(out, sections, seconds):
-    previews = os.path.join(out, "previews")
-    os.makedirs(previews, exist_ok=True)
-    blocks = []
-    for s_index, section in enumerate(sections):
-        items = []
-        for o_index, (label, path, layers) in enumerate(section.outputs):
-            rel = os.path.relpath(path, out)
-            image = ""
-            if layers:
-                png = render_png(layers, os.path.join(previews, f"{s_index:02d}_{o_index:02d}.png"))
-                if png:
-                    image = f'<img src="{os.path.relpath(png, out)}" alt="{html.escape(label)}">'
-            items.append(f'<div class="output"><h3>{html.escape(label)}</h3>'
-                         f'<p><a href="{html.escape(rel)}"><code>{html.escape(rel)}</code></a></p>{image}</div>')
-        blocks.append(f"<section><h2>{html.escape(section.title)}</h2>{section.body}{''.join(items)}</section>")
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>EcoSecurity demo report / 演示报告</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:auto;padding:1em}}
-img{{max-width:640px;border:1px solid #ccc}} table{{border-collapse:collapse;margin:.5em 0}}
-td,th{{border:1px solid #bbb;padding:2px 8px;text-align:right}} .output{{margin-bottom:1.5em}}</style></head>
-<body><h1>EcoSecurity demo report / 生态安全格局演示报告</h1>
-<p>Synthetic demo landscape — all figures below come from generated data, not a real study area.
-演示景观为虚拟数据。Run time 运行时间: {seconds:.1f} s.</p>
-{''.join(blocks)}</body></html>"""
-    path = os.path.join(out, "report.html")
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page)
-    return path
+STEPS = [("Inputs", step_inputs), ("Liuzhi", step_classify_dem), ("Liuzhi", step_mspa), ("Liuzhi", step_sources),
+         ("Liuzhi", step_resistance), ("Liuzhi", step_corridors), ("Liuzhi", step_circuit), ("Liuzhi", step_centrality),
+         ("Liuzhi", step_pinchpoints), ("Liuzhi", step_barriers), ("Liuzhi", step_key_areas_summary),
+         ("Gujiao", step_services), ("Gujiao", step_clusters), ("Gujiao", step_demand), ("Gujiao", step_simulation),
+         ("Xi'an", step_xian_spaces), ("Xi'an", step_priority), ("Xi'an", step_targets_and_pareto)]
 
 
 def main():
@@ -655,11 +555,15 @@ def main():
     app, _provider = start_qgis()
     ctx = {"out": out, "data": data}
     sections = []
-    for step in STEPS:
-        print(step.__doc__.strip().splitlines()[0] if step.__doc__ else step.__name__)
-        sections.extend(step(ctx))
-    report = write_report(out, sections, time.time() - started)
-    print(f"Report: {report}")
+    for workflow, step in STEPS:
+        print(step.__doc__.strip().splitlines()[0] if step.__doc__ else step.__name__, flush=True)
+        CURRENT["workflow"] = workflow
+        for section in step(ctx):
+            section.workflow = workflow
+            sections.append(section)
+    project = write_project(out, sections)
+    report = write_report(out, sections, METER.records, time.time() - started, args.size)
+    print(f"Report: {report}\nProject: {project}")
     app.exitQgis()
 
 
