@@ -7,6 +7,7 @@ Each step is a function ``step_*(ctx)`` returning report sections; they run in p
 """
 import argparse
 import html
+import json
 import os
 import sys
 import time
@@ -316,6 +317,13 @@ def step_key_areas_summary(ctx):
         count, km2 = ctx[f"{stem}_figures"]
         rows.append((label, count, f"{km2:.2f} km²"))
     table = html_table(["element 要素", "count 数量", "size 规模"], rows)
+    ctx["headline"]["liuzhi"] = {
+        "sources": {"count": sources, "km2": area},
+        "corridors": {"count": ctx["corridor_count"], "km": ctx["corridor_km"],
+                      "levels": {row["level_en"]: {"count": int(row["count"]), "km": float(row["length_km"])}
+                                 for row in ctx["centrality_rows"]}},
+        "pinch_points": dict(zip(("count", "km2"), ctx["pinch_figures"])),
+        "barriers": dict(zip(("count", "km2"), ctx["barrier_figures"]))}
     return [Section("Ecological security pattern / 生态安全格局 (headline figures)", [
         ("Sources, corridors by centrality, pinch points and barriers 源地、分级廊道、夹点与障碍区",
          ctx["centrality_links"], [ctx["pinch_areas"], ctx["barrier_areas"], ctx["centrality_links"],
@@ -363,6 +371,7 @@ def step_clusters(ctx):
         "OUTPUT": os.path.join(out, "es_clusters.tif"), "OUTPUT_PROFILES": os.path.join(out, "es_profiles.csv"),
         "OUTPUT_HTML": os.path.join(out, "es_clusters.html")})
     rows = read_csv_rows(result["OUTPUT_PROFILES"])
+    ctx["headline"]["gujiao"] = {"clusters": {row["cluster"]: float(row["area"]) for row in rows}}
     charts = sorted(name for name in os.listdir(out) if name.startswith("es_clusters_") and name.endswith(".png"))
     images = "".join(f'<img src="{html.escape(name)}" alt="{html.escape(name)}" style="max-width:300px">'
                      for name in charts)
@@ -425,6 +434,9 @@ def step_simulation(ctx):
                          None)
         rows.append((code, row.get("name", ""), f"{float(row['area_later_km2']):.2f}", f"{float(row['area_km2']):.2f}",
                      f"{simulated * cell_km2:.2f}" if simulated is not None else "-"))
+    ctx["headline"]["gujiao"]["simulation"] = {"changed_cells": result["CHANGED_CELLS"],
+                                               "changed_km2": result["CHANGED_CELLS"] * cell_km2,
+                                               "demand_met": bool(result["DEMAND_MET"])}
     body = (f"<p><b>{result['CHANGED_CELLS']} cells changed in {result['ITERATIONS']} iterations</b> "
             f"（{result['ITERATIONS']} 次迭代，{result['CHANGED_CELLS']} 个像元发生变化）; every demand met: "
             f"{'yes 是' if result['DEMAND_MET'] else 'no 否'}; red-line cells frozen. Drivers: DEM, slope, vegetation "
@@ -511,6 +523,10 @@ def step_targets_and_pareto(ctx):
         "OUTPUT": os.path.join(out, "best_scheme.tif"), "OUTPUT_POLYGONS": os.path.join(out, "best_scheme.gpkg")})
     rows = read_csv_rows(result["OUTPUT_TABLE"])
     best = next(row for row in rows if row["is_best"] == "1")
+    ctx["headline"]["xian"] = {
+        "groups": targets["GROUPS"], "pareto": result["PARETO"], "chosen_group": best["group"],
+        "protected_km2": float(best["protected_km2"]), "cost": float(best["cost"]),
+        "benefit_km2": float(best["benefit_km2"]), "patches": result["PATCHES"]}
     families = {}
     for row in rows:
         families[row["family"]] = families.get(row["family"], 0) + 1
@@ -553,7 +569,7 @@ def main():
         open(stamp, "w").close()
     started = time.time()
     app, _provider = start_qgis()
-    ctx = {"out": out, "data": data}
+    ctx = {"out": out, "data": data, "headline": {}}
     sections = []
     for workflow, step in STEPS:
         print(step.__doc__.strip().splitlines()[0] if step.__doc__ else step.__name__, flush=True)
@@ -561,8 +577,10 @@ def main():
         for section in step(ctx):
             section.workflow = workflow
             sections.append(section)
+    with open(os.path.join(out, "headline.json"), "w", encoding="utf-8") as handle:
+        json.dump(ctx["headline"], handle, ensure_ascii=False, indent=1)
     project = write_project(out, sections)
-    report = write_report(out, sections, METER.records, time.time() - started, args.size)
+    report = write_report(out, sections, METER.records, time.time() - started, args.size, ctx["headline"])
     print(f"Report: {report}\nProject: {project}")
     app.exitQgis()
 

@@ -93,6 +93,33 @@ def steps_table(records):
                        "peak memory 峰值内存 (MB; + above the step's start 较步骤开始时增加)"], rows)
 
 
+def headline_table(headline):
+    """The headline figures of the three workflows in one table."""
+    rows = []
+    liuzhi = headline.get("liuzhi")
+    if liuzhi:
+        rows += [("Liuzhi 六枝", "sources 生态源地", liuzhi["sources"]["count"], f"{liuzhi['sources']['km2']:.2f} km²"),
+                 ("", "corridors 生态廊道", liuzhi["corridors"]["count"], f"{liuzhi['corridors']['km']:.2f} km")]
+        rows += [("", f"  {level}", v["count"], f"{v['km']:.2f} km") for level, v in liuzhi["corridors"]["levels"].items()]
+        rows += [("", "pinch points 夹点区", liuzhi["pinch_points"]["count"], f"{liuzhi['pinch_points']['km2']:.2f} km²"),
+                 ("", "barriers 障碍区", liuzhi["barriers"]["count"], f"{liuzhi['barriers']['km2']:.2f} km²")]
+    xian = headline.get("xian")
+    if xian:
+        rows += [("Xi'an 西安", "target groups 目标组 (on the Pareto front 帕累托前沿)", f"{xian['groups']} ({xian['pareto']})",
+                  ""),
+                 ("", f"chosen scheme 选定方案: group {xian['chosen_group']}", f"{xian['patches']} patches 斑块",
+                  f"{xian['protected_km2']:.2f} km², cost 成本 {xian['cost']:.0f}, benefit 效益 {xian['benefit_km2']:.2f} km²")]
+    gujiao = headline.get("gujiao")
+    if gujiao:
+        rows += [("Gujiao 古交" if i == 0 else "", f"cluster 服务簇 {k}", "", f"{v:.2f} km²")
+                 for i, (k, v) in enumerate(gujiao["clusters"].items())]
+        if "simulation" in gujiao:
+            sim = gujiao["simulation"]
+            rows.append(("", "simulated change 模拟变化", f"{sim['changed_cells']} cells 像元",
+                         f"{sim['changed_km2']:.2f} km², demand met 需求满足: {'yes 是' if sim['demand_met'] else 'no 否'}"))
+    return html_table(["workflow 流程", "figure 指标", "count 数量", "size 规模"], rows)
+
+
 def _section_block(out, previews, s_index, section):
     items = []
     for o_index, (label, path, layers) in enumerate(section.outputs):
@@ -107,7 +134,7 @@ def _section_block(out, previews, s_index, section):
     return f"<section><h3>{html.escape(section.title)}</h3>{section.body}{''.join(items)}</section>"
 
 
-def write_report(out, sections, records, seconds, size):
+def write_report(out, sections, records, seconds, size, headline):
     """``out/report.html``; ``records``: the :class:`demo_meter.StepRecord` of every step."""
     previews = os.path.join(out, "previews")
     os.makedirs(previews, exist_ok=True)
@@ -126,11 +153,12 @@ td,th{{border:1px solid #bbb;padding:2px 8px;text-align:right}} .output{{margin-
 <p>Synthetic demo landscape ({size} &times; {size} cells of 30 m) — all figures below come from generated data, not
 a real study area. 演示景观为虚拟数据。Run time 运行时间: {seconds:.1f} s. Open <a href="demo.qgz">demo.qgz</a> in
 QGIS to see every layer styled and grouped by workflow. 用 QGIS 打开 demo.qgz 查看全部图层。</p>
+<h2>Headline figures / 主要结果</h2>{headline_table(headline)}
 <h2>Steps: time and peak memory / 各步骤耗时与峰值内存</h2>{steps_table(records)}
 {''.join(blocks)}</body></html>"""
     path = os.path.join(out, "report.html")
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page)
+    with open(path, "w", encoding="utf-8") as handle:   # paths inside tables relative too: the folder travels
+        handle.write(page.replace(os.path.join(out, ""), ""))
     return path
 
 

@@ -147,7 +147,7 @@ def write_table(path, rows, codes):
         writer = csv.DictWriter(handle, header, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: (f"{value:.6g}" if isinstance(value, float) else value) for key, value in row.items()})
+            writer.writerow({key: (f"{value:.10g}" if isinstance(value, float) else value) for key, value in row.items()})
     return path
 
 
