@@ -5,7 +5,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEMO_DIR ?= demo_output
 DEMO_SIZE ?= 1000
 
-.PHONY: setup test test-core test-algorithms demo demo-data i18n bench clean
+.PHONY: setup test test-core test-algorithms demo demo-data i18n bench package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -34,5 +34,10 @@ demo-data: setup
 i18n: setup
 	$(PY) scripts/i18n.py
 
+## dist/ecosecurity.zip for Plugins > Install from ZIP and plugins.qgis.org; fails on any broken
+## rule of the plugin repository (scripts/package.py). Needs only Python's standard library.
+package:
+	python3 scripts/package.py --out dist/ecosecurity.zip
+
 clean:
-	rm -rf $(DEMO_DIR) .pytest_cache .runtime .pkg
+	rm -rf $(DEMO_DIR) .pytest_cache .runtime .pkg dist
