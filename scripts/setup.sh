@@ -7,7 +7,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-venv python3-numpy
-              python3-scipy python3-matplotlib pyqt5-dev-tools qttools5-dev-tools)
+              python3-scipy python3-matplotlib pyqt5-dev-tools qttools5-dev-tools fonts-wqy-microhei)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do
