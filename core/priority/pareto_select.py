@@ -20,6 +20,7 @@ from .front_report import write_front_report
 from .pareto import pareto_front
 from .schemes import SchemeInputs, evaluate, protected_mask
 from .target_groups import read_target_groups
+from .unit_plan import optimise_scheme
 
 SCHEMES = ("ratio", "knee")
 OPTIMISE = ("none", "min_cost", "max_benefit")
@@ -194,7 +195,6 @@ def pareto_select(rank_path, zones_path, targets_path, land_use_path, cost_table
     chosen = enumerated_front.best_ratio if SCHEMES[options.scheme] == "ratio" else enumerated_front.knee
     chosen_mask = protected_mask(inputs, groups[chosen].fractions)
     if OPTIMISE[options.optimise] != "none":
-        from .unit_plan import optimise_scheme
         mask, solution = optimise_scheme(inputs, chosen_mask, OPTIMISE[options.optimise], options,
                                          progress.sub(0.7, 0.9))
         rows.append(_row("optimised", OPTIMISE[options.optimise], {}, evaluate(inputs, mask, options.buffer), codes,

@@ -5,10 +5,11 @@ pyamg; an algorithm that needs one imports it through :func:`require` when it ru
 """
 import importlib
 import importlib.util
+import re
 import sys
 
 #: pip distribution name for each importable module name.
-PIP_NAMES = {"sklearn": "scikit-learn", "pulp": "pulp<4", "networkx": "networkx", "pyamg": "pyamg"}
+PIP_NAMES = {"sklearn": "scikit-learn", "pulp": "pulp>=3.3,<4", "networkx": "networkx", "pyamg": "pyamg"}
 
 
 def install_hint(module_name):
@@ -19,7 +20,7 @@ def install_hint(module_name):
     elif sys.platform == "darwin":
         command = f'/Applications/QGIS.app/Contents/MacOS/bin/pip3 install "{package}"'
     else:
-        command = f'python3 -m pip install --user "{package}"  (Debian/Ubuntu: sudo apt install python3-{package.split("<")[0]})'
+        command = f'python3 -m pip install --user "{package}"  (Debian/Ubuntu: sudo apt install python3-{re.split("[<>=!~]", package)[0]})'
     return command
 
 
