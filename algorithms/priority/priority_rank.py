@@ -30,6 +30,7 @@ class PriorityRank(EcoAlgorithm):
     COST, MASK, ZONES, HIERARCHY = "COST", "MASK", "ZONES", "HIERARCHY"
     REMOVAL_STEP, TOP_FRACTION, SEED = "REMOVAL_STEP", "TOP_FRACTION", "SEED"
     OUTPUT, OUTPUT_CURVES, OUTPUT_HTML, OUTPUT_TOP = "OUTPUT", "OUTPUT_CURVES", "OUTPUT_HTML", "OUTPUT_TOP"
+    OUTPUT_FEATURE_CURVES = "OUTPUT_FEATURE_CURVES"
     AUC, TOP_CELLS = "AUC", "TOP_CELLS"
 
     def displayName(self):  # noqa: N802 (QGIS API name)
@@ -71,11 +72,13 @@ class PriorityRank(EcoAlgorithm):
             "remaining_cost, mean, max, min, mean_positive, weighted_mean_positive, max_positive, min_positive "
             "(share of each feature's total left), one row per 0.01 % of the cells. <b>AUC</b> = mean over features "
             "of the area under the curve.</li><li><b>HTML page</b> with the curves plotted (PNG, needs matplotlib) "
-            "and the coverage in the top 10 / 30 / 50 %.</li><li><b>Top fraction mask</b> (1 / 0).</li></ul>"
+            "and the coverage in the top 10 / 30 / 50 %.</li><li><b>Top fraction mask</b> (1 / 0).</li>"
+            "<li><b>Feature curves</b> (optional, off by default): Zonation 5's feature_curves.csv, the rank and the "
+            "share left of every feature (columns 0 &hellip; F&minus;1 in the order of the features), same rows.</li></ul>"
             "<h3>Agreement with Zonation 5</h3><p>Zonation 5's own iterative ordering is unpublished; this greedy "
             "(removal step 0.01) was checked against real Zonation 5 runs. European mammals (9 features, 169,530 "
-            "cells), ABF: Spearman &rho; of the rank maps 0.998, top-10 % Jaccard 0.996, feature curves within "
-            "0.0015, AUC 0.550510 vs 0.550399. CAZMAX, unweighted: &rho; 0.997, top-10 % Jaccard 0.87, feature "
+            "cells), ABF: Spearman &rho; of the rank maps 0.999, top-10 % Jaccard 0.996, feature curves within "
+            "0.0015, AUC 0.550510 vs 0.550399. CAZMAX, unweighted: &rho; 0.998, top-10 % Jaccard 0.87, feature "
             "curves within 0.0043, mean / max / min curves within 0.0025, AUC 0.545791 vs 0.545758. European trees "
             "(67 features, 130,210 cells), CAZ2: mean and min curves within 0.0007, max curve within 0.0041, AUC "
             "0.722340 vs 0.722295. <b>Not reproduced: weighted CAZMAX</b> (weights 2,1,1,1,1,4,1,1,4): AUC 0.537548 "
@@ -125,6 +128,9 @@ class PriorityRank(EcoAlgorithm):
             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_TOP, self.tr("Top fraction mask"), optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_FEATURE_CURVES, self.tr("Feature curves (Zonation 5 feature_curves.csv)"),
+            self.tr("CSV files (*.csv)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.AUC, self.tr("Area under the curves (mean over features)")))
         self.addOutput(QgsProcessingOutputNumber(self.TOP_CELLS, self.tr("Cells in the top fraction")))
 
@@ -146,7 +152,9 @@ class PriorityRank(EcoAlgorithm):
                     "Layer '{0}' is not a file-based raster; save it as GeoTIFF first.").format(layer.name()))
             paths.append(layer.source())
             names.append(layer.name())
-        required = estimate_priority_memory(paths)
+        mask, cost, zones, hierarchy = (self._optional_raster(parameters, name, context)
+                                        for name in (self.MASK, self.COST, self.ZONES, self.HIERARCHY))
+        required = estimate_priority_memory(paths, zones, sum(path is not None for path in (mask, cost, hierarchy)))
         self.check_memory(required, self.tr("Priority ranking of {0} feature rasters").format(len(paths)))
         feedback.pushInfo(self.tr("Estimated memory: {0}").format(format_bytes(required)))
         top = self.parameterAsDouble(parameters, self.TOP_FRACTION, context) \
@@ -162,13 +170,13 @@ class PriorityRank(EcoAlgorithm):
             if parameters.get(self.OUTPUT_CURVES) else ""
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context) \
             if parameters.get(self.OUTPUT_HTML) else ""
+        feature_curves = self.parameterAsFileOutput(parameters, self.OUTPUT_FEATURE_CURVES, context) \
+            if parameters.get(self.OUTPUT_FEATURE_CURVES) else ""
         top_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_TOP, context) \
             if parameters.get(self.OUTPUT_TOP) and top is not None else ""
         result = priority_rank(
-            paths, output, names, options, self._optional_raster(parameters, self.MASK, context),
-            self._optional_raster(parameters, self.COST, context), self._optional_raster(parameters, self.ZONES, context),
-            self._optional_raster(parameters, self.HIERARCHY, context), curves or None, html_path or None,
-            top_path or None, progress=self.progress(feedback))
+            paths, output, names, options, mask, cost, zones, hierarchy, curves or None, html_path or None,
+            top_path or None, feature_curves or None, progress=self.progress(feedback))
         feedback.pushInfo(self.tr("Ranked {0} cells in {1} zone(s); area under the curves {2:.6f}").format(
             result.cells, result.zones, result.curves.mean_auc))
         results = {self.OUTPUT: output, self.AUC: result.curves.mean_auc, self.TOP_CELLS: result.top_cells}
@@ -177,6 +185,8 @@ class PriorityRank(EcoAlgorithm):
             results[self.OUTPUT_CURVES] = curves
         if html_path:
             results[self.OUTPUT_HTML] = html_path
+        if feature_curves:
+            results[self.OUTPUT_FEATURE_CURVES] = feature_curves
         if top_path:
             results[self.OUTPUT_TOP] = top_path
             self.style_output(top_path, "priority_top.qml", context)

@@ -42,13 +42,37 @@ def parse_weights(text, count):
     return weights
 
 
-def estimate_priority_memory(paths):
-    """Bytes for ranking ``paths``: the n x F stack, a normalised copy and working arrays (float32)."""
+#: Resident size of the interpreter with numpy, scipy and GDAL loaded (bytes), measured.
+BASE_BYTES = 100 << 20
+
+
+def estimate_priority_memory(paths, zones=None, extra_rasters=0):
+    """Bytes for ranking ``paths``: the peak of three phases over the N grid cells (an upper
+    bound of the analysed cells), F features, B = 4 F bytes per cell and the share z of the cells in the
+    largest zone (read from ``zones``; 1 without):
+
+    * reading: every feature on the whole grid (float32) and the stack, 2 N B + 18 N;
+    * ranking: the stack, the zone's normalised copy, its prepared copy and one compacted copy (0.9),
+      N B + 2.9 z N B + 24 N + 44 z N (index vectors), plus 16 N per extra raster (cost, hierarchy, mask);
+    * curves: the stack, the removal order and one feature column, N B + 49 N;
+
+    plus :data:`BASE_BYTES`. Measured (``bench/priorityrank.py``): 10^7 cells x 10 features, CAZ2: 2049 MB
+    peak for 2236 MB estimated; with 3 zones 1182 MB for 1196 MB. N counts NoData cells too, so grids with
+    much NoData get a generous estimate (Zonation 5 trees: 232 MB peak, 575 MB estimated).
+    """
     if not paths:
         return 0
     grid = read_grid(paths[0])
-    cells = grid.rows * grid.cols
-    return cells * (len(paths) * 4 * 4 + 64)
+    cells, row = grid.rows * grid.cols, 4 * len(paths)
+    share = 1.0
+    if zones is not None:
+        raster = read_raster(zones, name="ZONES")
+        _kinds, counts = np.unique(raster.array[raster.valid], return_counts=True)
+        share = counts.max() / float(cells) if len(counts) else 1.0
+    reading = 2 * cells * row + 18 * cells
+    ranking = cells * row + 2.9 * share * cells * row + 24 * cells + 44 * share * cells + 16 * cells * extra_rasters
+    curves = cells * row + 49 * cells
+    return int(max(reading, ranking, curves)) + BASE_BYTES
 
 
 def _label(path, name):
@@ -74,11 +98,12 @@ def read_features(paths, names=None, mask=None, progress=None):
         check_aligned(grid, read_grid(path), names[0], name)
         raster = read_raster(path, name=name)
         valid = raster.valid.ravel()
-        index = np.flatnonzero(valid)
-        if len(index) == 0:
+        if not valid.any():
             raise InputError(f"Feature layer '{name}' has no cell with data (all NoData); remove it from "
                              f"FEATURES or fix its NoData value. / 特征图层“{name}”全部为无数据值，请移除或修正。")
-        values = raster.array.ravel()[index].astype(np.float32)
+        values = raster.array.ravel().astype(np.float32)      # the whole grid, NoData as 0
+        values[~valid] = 0.0
+        del raster
         if not np.isfinite(values).all():
             raise InputError(f"Feature layer '{name}' holds infinite values; set them to NoData. "
                              f"/ 特征图层“{name}”含无穷大值，请设为无数据。")
@@ -88,8 +113,8 @@ def read_features(paths, names=None, mask=None, progress=None):
                 f"values >= 0 (occurrence, suitability, service supply). Rescale it (e.g. Raster calculator, "
                 f"(x - min) / (max - min)) or set the negative cells to NoData. / 特征图层“{name}”含负值，"
                 f"请先归一化到非负数或设为无数据。")
-        union[index] = True
-        parts.append((index, values))
+        union |= valid
+        parts.append(values)
     if mask is not None:
         check_aligned(grid, read_grid(mask), names[0], _label(mask, None))
         mask_raster = read_raster(mask, name="MASK")
@@ -99,9 +124,9 @@ def read_features(paths, names=None, mask=None, progress=None):
         raise InputError("No cell is left to rank: the features have no data inside the MASK. "
                          "/ 掩膜范围内没有任何特征数据，无法排序。")
     stack = np.zeros((len(cells), len(paths)), np.float32)
-    for j, (index, values) in enumerate(parts):
-        inside = union[index]
-        stack[np.searchsorted(cells, index[inside]), j] = values[inside]
+    for j in range(len(parts)):
+        stack[:, j] = parts[j][cells]
+        parts[j] = None
     totals = stack.sum(axis=0, dtype=np.float64)
     for j, name in enumerate(names):
         if totals[j] <= 0:
@@ -122,8 +147,8 @@ def read_cell_values(path, stack, what, name=None):
     return values, valid
 
 
-def normalise(values):
-    """q = x / column sums (float32); columns summing to 0 stay 0."""
+def normalise(values, out=None):
+    """q = x / column sums (float32); columns summing to 0 stay 0. ``out=values`` normalises in place."""
     totals = values.sum(axis=0, dtype=np.float64)
     scale = np.where(totals > 0, 1.0 / np.where(totals > 0, totals, 1.0), 0.0)
-    return (values * scale.astype(np.float32)).astype(np.float32, copy=False)
+    return np.multiply(values, scale.astype(np.float32), out=out, dtype=np.float32)

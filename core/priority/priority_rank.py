@@ -13,7 +13,7 @@ import numpy as np
 from ..io.raster import write_raster
 from ..runtime.errors import InputError
 from ..runtime.progress import ensure
-from .curves import performance_curves, write_summary_curves
+from .curves import performance_curves, write_feature_curves, write_summary_curves
 from .normalise import normalise, parse_weights, read_cell_values, read_features
 from .ranking import RULES, removal_order, rule_index
 
@@ -100,14 +100,16 @@ def rank_features(features, names=None, options=None, mask=None, cost=None, zone
     for z in zone_ids:
         members = np.flatnonzero(zone == z)
         sub = progress.sub(0.1 + 0.8 * done / ranked, 0.1 + 0.8 * (done + len(members)) / ranked)
-        q = normalise(stack.values[members])
+        q = stack.values[members]
+        normalise(q, out=q)
         order = removal_order(q, weights, rule, None if cell_cost is None else cell_cost[members],
                               None if levels is None else levels[members], options.step, options.abf_exponent,
                               options.seed, sub)
         ranks[members[order]] = np.arange(len(members)) / float(len(members))
         done += len(members)
+        del q, order
     inside = ~np.isnan(ranks)
-    curves = performance_curves(stack.values[inside], ranks[inside], weights,
+    curves = performance_curves(stack.values if inside.all() else stack.values[inside], ranks[inside], weights,
                                 None if cell_cost is None else cell_cost[inside], progress=progress.sub(0.9, 1.0))
     top = 0 if options.top_fraction is None else int((ranks[inside] >= 1.0 - options.top_fraction - 1e-12).sum())
     return stack, PriorityResult(ranks, curves, stack.names, int(inside.sum()), len(zone_ids), top)
@@ -132,8 +134,9 @@ def write_top_mask(path, stack, ranks, fraction):
 
 
 def priority_rank(features, output, names=None, options=None, mask=None, cost=None, zones=None, hierarchy=None,
-                  curves_path=None, html_path=None, top_path=None, progress=None):
-    """The whole step; writes ``output`` (rank map) and the optional files; returns :class:`PriorityResult`."""
+                  curves_path=None, html_path=None, top_path=None, feature_curves_path=None, progress=None):
+    """The whole step; writes ``output`` (rank map) and the optional files (``curves_path``: Zonation 5's
+    summary_curves.csv, ``feature_curves_path``: its feature_curves.csv); returns :class:`PriorityResult`."""
     from .report import write_report
     progress = ensure(progress)
     options = options or PriorityOptions()
@@ -141,6 +144,8 @@ def priority_rank(features, output, names=None, options=None, mask=None, cost=No
     write_rank_map(output, stack, result.ranks)
     if curves_path:
         write_summary_curves(curves_path, result.curves)
+    if feature_curves_path:
+        write_feature_curves(feature_curves_path, result.curves)
     if top_path and options.top_fraction is not None:
         write_top_mask(top_path, stack, result.ranks, options.top_fraction)
     if html_path:

@@ -17,8 +17,11 @@ all distinct (Zonation 5's rank map). Marginal-loss rules (spec ``prioritization
 * random: a seeded random order (baseline)
 
 Removal step (Zonation 4's "warp", made proportional, spec §1.4): each recomputation removes the
-fraction ``step`` of the remaining candidate cells (at least one), ordered by delta/c within the batch
-(ties by cell index); ``step = 0`` removes one cell at a time (exact greedy). A hierarchy (integer
+fraction ``step`` of the remaining candidate cells (at least one): the ``count`` smallest delta/c, ties
+by cell index, found from a sampled threshold instead of a sort of all remaining cells (:func:`smallest`);
+``step = 0`` removes one cell at a time (exact greedy). The loss is evaluated on a feature-major copy
+(F x cells) so every pass streams through memory; CAZ2 as sqrt of one vector-matrix product
+(:func:`loss_columns`). Q is kept as running totals. A hierarchy (integer
 levels) restricts the candidates to the lowest remaining level while Q runs over all remaining cells,
 so every cell of a lower level ranks below every cell of a higher one.
 
@@ -36,6 +39,10 @@ from ..runtime.progress import ensure
 #: Rule names in the order of the RULE enum.
 RULES = ("CAZ2", "CAZ1", "CAZMAX", "ABF", "random")
 TIE_SCALE = 1e-2
+#: Bytes of rows per slice when the marginal loss is evaluated (bounds the temporaries of CAZMAX and ABF).
+CHUNK_BYTES = 8 << 20
+#: Values sampled to find the threshold of the cells removed in one step (:func:`smallest`).
+SAMPLE = 1 << 16
 
 
 def rule_index(rule):
@@ -51,34 +58,94 @@ def rule_index(rule):
     return rule
 
 
-def marginal_loss(q, big_q, weights, rule, abf_exponent=0.25):
-    """delta_i of the cells ``q`` (n x F, float32) given the remaining totals ``big_q`` (F) and ``weights``.
+def loss_columns(q, rule):
+    """(columns, scale): what :func:`columns_loss` reads for ``rule``, one contiguous float32 row per feature
+    (F x n, so that every pass over the cells streams through memory). CAZ2: (q / s)^2 with s the feature
+    maxima, so that delta_i^2 = sum_j (q_ij / s_j)^2 (w_j s_j / Q_j)^2 is one vector-matrix product (the
+    scale keeps the squares of small q far from float32 underflow); other rules: q, s = 1."""
+    rule = rule_index(rule)
+    columns = np.ascontiguousarray(np.asarray(q, dtype=np.float32).T)
+    if rule != 0:
+        return columns, np.ones(len(columns))
+    scale = columns.max(axis=1, initial=0.0).astype(np.float64)
+    scale[scale <= 0] = 1.0
+    columns *= (1.0 / scale).astype(np.float32)[:, None]
+    return np.square(columns, out=columns), scale
 
-    Features with nothing left (Q_j = 0) or a zero weight add no loss.
-    """
+
+def columns_loss(columns, scale, big_q, weights, rule, abf_exponent=0.25):
+    """delta_i of the cells of prepared ``columns`` (:func:`loss_columns`) given the remaining totals
+    ``big_q`` (F). Features with nothing left (Q_j = 0) or a zero weight add no loss. float32, float64 for
+    CAZMAX."""
     rule = rule_index(rule)
     big_q = np.asarray(big_q, dtype=np.float64)
     weights = np.asarray(weights, dtype=np.float64)
     live = (big_q > 1e-12) & (weights != 0)
+    q = columns
     if rule == 3:  # ABF: w (Q^z - (Q - q)^z) = w Q^z (-expm1(z log1p(-q/Q))), accurate for small q/Q
-        scale = np.where(live, 1.0 / np.where(live, big_q, 1.0), 0.0).astype(np.float32)
-        ratio = np.minimum(q * scale, np.float32(1.0))
+        inverse = np.where(live, 1.0 / np.where(live, big_q, 1.0), 0.0).astype(np.float32)
+        ratio = np.minimum(q * inverse[:, None], np.float32(1.0))
         with np.errstate(divide="ignore"):  # ratio 1 (a feature's last cell): log1p(-1) = -inf, loss 1
             loss = -np.expm1(np.float32(abf_exponent) * np.log1p(-ratio))
         coefficient = np.where(live, weights * np.power(np.where(live, big_q, 1.0), abf_exponent), 0.0)
-        return loss @ coefficient.astype(np.float32)
-    v = np.where(live, weights / np.where(live, big_q, 1.0), 0.0).astype(np.float32)
+        return coefficient.astype(np.float32) @ loss
+    v = np.where(live, weights / np.where(live, big_q, 1.0), 0.0)
     if rule == 1:
-        return q @ v
+        return v.astype(np.float32) @ q
     if rule == 0:
-        return np.sqrt(np.square(q * v).sum(axis=1))
+        return np.sqrt(np.square(v * scale).astype(np.float32) @ q)
     if rule == 2:
-        if not q.shape[1]:
-            return np.zeros(q.shape[0])
-        scaled = q * v
+        if not len(q):
+            return np.zeros(q.shape[1])
+        scaled = q * v.astype(np.float32)[:, None]
         # ties of the maximum (common: quantised inputs, cells outside most ranges) go by the sum
-        return scaled.max(axis=1).astype(np.float64) * (1.0 + TIE_SCALE) + TIE_SCALE * (scaled.sum(axis=1) / len(v))
+        return scaled.max(axis=0).astype(np.float64) * (1.0 + TIE_SCALE) + TIE_SCALE * (scaled.sum(axis=0) / len(v))
     raise InputError("The random rule has no marginal loss. / 随机规则没有边际损失。")
+
+
+def marginal_loss(q, big_q, weights, rule, abf_exponent=0.25):
+    """delta_i of the cells ``q`` (n x F, float32) given the remaining totals ``big_q`` (F) and ``weights``."""
+    columns, scale = loss_columns(q, rule)
+    return columns_loss(columns, scale, big_q, weights, rule, abf_exponent)
+
+
+def _block_loss(columns, scale, big_q, weights, rule, abf_exponent):
+    """:func:`columns_loss` of all cells, for CAZMAX and ABF in slices of about :data:`CHUNK_BYTES` so that
+    their temporaries stay small; each cell's value does not depend on the slicing."""
+    features, cells = columns.shape
+    chunk = max(1024, CHUNK_BYTES // max(4 * features, 1))
+    if rule in (0, 1) or cells <= chunk:
+        return columns_loss(columns, scale, big_q, weights, rule, abf_exponent)
+    out = np.empty(cells, np.float64 if rule == 2 else np.float32)
+    for start in range(0, cells, chunk):
+        out[start:start + chunk] = columns_loss(columns[:, start:start + chunk], scale, big_q, weights, rule,
+                                                abf_exponent)
+    return out
+
+
+def smallest(values, count):
+    """Positions of the ``count`` smallest ``values`` ordered by (value, position): ties go to the lower
+    position. Large arrays: a threshold taken from a strided sample of about :data:`SAMPLE` values bounds the
+    candidates, so only about 1.3 ``count`` values are partitioned and sorted (all of them when the sample
+    misses)."""
+    m = len(values)
+    if count == 1:
+        return np.array([int(np.argmin(values))])
+    positions = None
+    stride = m // SAMPLE
+    if stride >= 2 and count * 8 < m:
+        sample = values[::stride]
+        expected = count / m * len(sample)
+        at = min(len(sample) - 1, int(1.25 * expected + 4.0 * np.sqrt(expected) + 16))
+        positions = np.flatnonzero(values <= np.partition(sample, at)[at])
+        if len(positions) < count:
+            positions = None
+    candidates = values if positions is None else values[positions]
+    kth = np.partition(candidates, count - 1)[count - 1]
+    below = np.flatnonzero(candidates < kth)
+    tied = np.flatnonzero(candidates == kth)[:count - len(below)]
+    chosen = np.concatenate([below[np.argsort(candidates[below], kind="stable")], tied])
+    return chosen if positions is None else positions[chosen]
 
 
 def removal_order(q, weights, rule=0, cost=None, levels=None, step=0.01, abf_exponent=0.25, seed=0,
@@ -87,52 +154,49 @@ def removal_order(q, weights, rule=0, cost=None, levels=None, step=0.01, abf_exp
 
     ``q``: n x F float32, each column summing to 1 (or 0 for a feature absent here); ``cost``: n positive
     values or None; ``levels``: n integers or None (lower levels are removed first).
+    Memory: ``q``, its prepared copy (:func:`loss_columns`; compacted once a tenth of it is gone) and a few
+    n-vectors.
     """
     progress = ensure(progress)
     rule = rule_index(rule)
     n = q.shape[0]
-    if levels is None:
-        levels = np.zeros(n, np.int64)
-    order_levels = np.unique(levels)
     if rule == 4:
         rng = np.random.default_rng(seed)
         permutation = rng.permutation(n)
-        return permutation[np.argsort(levels[permutation], kind="stable")]
+        return permutation if levels is None else permutation[np.argsort(levels[permutation], kind="stable")]
     q = np.ascontiguousarray(q, dtype=np.float32)
     inv_cost = None if cost is None else (1.0 / np.asarray(cost, np.float64)).astype(np.float32)
     big_q = q.sum(axis=0, dtype=np.float64)
     result = np.empty(n, np.int64)
     done = 0
-    for level in order_levels:
-        candidates = np.flatnonzero(levels == level)       # original positions, ascending
-        block = q[candidates]                              # compacted rows of the candidates
+    groups = [np.arange(n)] if levels is None else (np.flatnonzero(levels == level) for level in np.unique(levels))
+    for candidates in groups:                              # original positions, ascending
+        block, scale = loss_columns(q if len(candidates) == n else q[candidates], rule)   # F x candidates
         block_cost = None if inv_cost is None else inv_cost[candidates]
-        keep = np.ones(len(candidates), bool)
+        gone = []                                          # block positions removed since the last compaction
         remaining = len(candidates)
         while remaining:
             progress.update(done / n, "Ranking cells / 正在排序像元")
-            if keep.sum() < 0.9 * len(keep):               # compact now and then, not every step
-                candidates, block = candidates[keep], block[keep]
-                block_cost = None if block_cost is None else block_cost[keep]
+            if remaining < 0.9 * len(candidates):          # compact now and then, not every step
                 keep = np.ones(len(candidates), bool)
-            total_remaining = n - done
-            count = 1 if step <= 0 else max(1, int(step * total_remaining))
+                keep[np.concatenate(gone)] = False
+                candidates, block = candidates[keep], block[:, keep]
+                block_cost = None if block_cost is None else block_cost[keep]
+                gone = []
+            count = 1 if step <= 0 else max(1, int(step * (n - done)))
             count = min(count, remaining)
-            delta = marginal_loss(block, big_q, weights, rule, abf_exponent)
+            delta = _block_loss(block, scale, big_q, weights, rule, abf_exponent)
             if block_cost is not None:
-                delta = delta * block_cost
-            delta = np.where(keep, delta, np.inf)
-            if count == 1:
-                chosen = np.array([int(np.argmin(delta))])
-            else:
-                part = np.argpartition(delta, count - 1)[:count]
-                chosen = part[np.lexsort((part, delta[part]))]
+                delta *= block_cost
+            if gone:
+                delta[np.concatenate(gone)] = np.inf
+            chosen = smallest(delta, count)
             positions = candidates[chosen]
             result[done:done + count] = positions
             done += count
             remaining -= count
-            keep[chosen] = False
-            big_q -= block[chosen].sum(axis=0, dtype=np.float64)
+            gone.append(chosen)
+            big_q -= q[positions].sum(axis=0, dtype=np.float64)
             np.maximum(big_q, 0.0, out=big_q)
     progress.update(1.0)
     return result

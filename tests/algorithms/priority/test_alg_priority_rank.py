@@ -7,7 +7,7 @@ from priority_case import integer_raster, random_features
 from qgis.core import QgsProcessingException
 from services_case import raster
 
-NAMES = ("rank.tif", "curves.csv", "page.html", "page_curves.png", "top.tif")
+NAMES = ("rank.tif", "curves.csv", "page.html", "page_curves.png", "top.tif", "feature_curves.csv")
 
 
 def outputs(folder):
@@ -35,6 +35,27 @@ def test_rank_curves_page_and_top_mask(run_alg, tmp_path):
     assert (tmp_path / "top.qml").exists()
 
 
+def test_feature_curves_are_written_only_when_asked_in_zonation5_format(run_alg, tmp_path):
+    features = random_features(tmp_path)
+    result = run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, WEIGHTS="1,1,2"))
+    assert "OUTPUT_FEATURE_CURVES" not in result or not result["OUTPUT_FEATURE_CURVES"]
+    assert not list(tmp_path.glob("feature*.csv"))
+    result = run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, WEIGHTS="1,1,2",
+                                          OUTPUT_FEATURE_CURVES=str(tmp_path / "feature_curves.csv")))
+    assert result["OUTPUT_FEATURE_CURVES"] == str(tmp_path / "feature_curves.csv")
+    with open(tmp_path / "feature_curves.csv", encoding="utf-8") as handle:
+        assert handle.readline() == '"rank" 0 1 2 \n'
+    _header, features_rows = read_zonation_curves(tmp_path / "feature_curves.csv")
+    header, summary = read_zonation_curves(result["OUTPUT_CURVES"])
+    assert features_rows.shape == (len(summary), 4)
+    assert np.array_equal(features_rows[:, 0], summary[:, 0])
+    coverage = features_rows[:, 1:]
+    assert np.abs(coverage.mean(1) - summary[:, header.index("mean")]).max() <= 1e-4
+    weighted = coverage @ np.array([1.0, 1.0, 2.0]) / 4.0
+    assert np.abs(weighted - summary[:, header.index("weighted_mean_positive")]).max() <= 1e-4
+    assert coverage[0].tolist() == [1.0, 1.0, 1.0] and coverage[-1].tolist() == [0.0, 0.0, 0.0]
+
+
 def test_zones_give_one_ranking_per_zone(run_alg, tmp_path):
     zones = np.ones((12, 15), np.int32)
     zones[6:] = 3
@@ -44,6 +65,19 @@ def test_zones_give_one_ranking_per_zone(run_alg, tmp_path):
     for z in (1, 3):
         inside = rank.valid & (zones == z)
         assert np.sort(rank.array[inside]) == pytest.approx(np.arange(inside.sum()) / inside.sum())
+
+
+def test_a_run_larger_than_the_free_memory_is_refused_with_the_estimate(run_alg, tmp_path, monkeypatch):
+    from ecosecurity.core.priority.normalise import estimate_priority_memory
+    from ecosecurity.core.runtime import memory
+    features = random_features(tmp_path)
+    required = estimate_priority_memory(features)
+    monkeypatch.setattr(memory, "available_memory", lambda: int(required / memory.USABLE_FRACTION) - 1024)
+    with pytest.raises(QgsProcessingException, match="Priority ranking of 3 feature rasters needs about"):
+        run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, TOP_FRACTION=0.3))
+    assert not any((tmp_path / name).exists() for name in NAMES)
+    monkeypatch.setattr(memory, "available_memory", lambda: int(required / memory.USABLE_FRACTION) + 1024)
+    assert run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features))["AUC"] > 0.5
 
 
 @pytest.mark.parametrize("bad", ["grid", "nodata", "negative"])
@@ -61,5 +95,6 @@ def test_bad_features_give_one_error_and_no_output(run_alg, tmp_path, bad):
         features.append(raster(tmp_path / "bad.tif", values))
         message = "negative values"
     with pytest.raises(QgsProcessingException, match=message):
-        run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, TOP_FRACTION=0.3))
+        run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, TOP_FRACTION=0.3,
+                                     OUTPUT_FEATURE_CURVES=str(tmp_path / "feature_curves.csv")))
     assert not any((tmp_path / name).exists() for name in NAMES)

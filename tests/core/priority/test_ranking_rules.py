@@ -2,7 +2,14 @@
 the removal step and the seeded random rule."""
 import numpy as np
 import pytest
-from ecosecurity.core.priority.ranking import TIE_SCALE, marginal_loss, ranks_from_order, removal_order
+from ecosecurity.core.priority.ranking import (
+    SAMPLE,
+    TIE_SCALE,
+    marginal_loss,
+    ranks_from_order,
+    removal_order,
+    smallest,
+)
 from ecosecurity.core.runtime.errors import InputError
 
 
@@ -83,3 +90,15 @@ def test_a_feature_with_nothing_left_or_zero_weight_adds_no_loss():
 def test_unknown_rule_is_an_input_error():
     with pytest.raises(InputError, match="RULE"):
         removal_order(sample(), np.ones(3), 7)
+
+
+@pytest.mark.parametrize("size", [50, 5 * SAMPLE])
+@pytest.mark.parametrize("count", [1, 7, 600])
+def test_the_cells_removed_in_a_step_are_the_smallest_losses_ties_by_position(size, count):
+    rng = np.random.default_rng(size + count)
+    values = np.round(rng.gamma(0.5, 1.0, size), 2).astype(np.float32)    # many exact ties, zeros included
+    values[rng.random(size) < 0.1] = np.inf                               # cells already removed
+    count = min(count, size // 2)
+    expected = np.lexsort((np.arange(size), values))[:count]
+    assert np.array_equal(smallest(values, count), expected)
+
