@@ -17,7 +17,11 @@ Ecography 33:523, intra/flux/connector fractions). PC uses f(L) = exp(−L) with
 Exact algorithm (no approximation; the reference tables are reproduced to 1e-9):
 
 1. Components of the graph; pairs in different components have W = ``unconnected`` (a closed
-   form, so nothing is computed across components).
+   form, so nothing is computed across components). Components of at most
+   :data:`~.small_components.SMALL_MAX` nodes are solved all at once by batched Floyd–Warshall
+   without each node (:mod:`.small_components`), as are dense components of at most
+   :data:`DENSE_BATCH_MAX` nodes whose shortest paths mostly use stepping stones; the steps
+   below are for the others.
 2. Per component, single-source shortest paths for blocks of sources (``scipy.sparse.csgraph``
    Dijkstra; Floyd–Warshall for small dense components) give the row sums Σ_j a_j W_ij.
 3. Pairs that a cut vertex k separates lose their whole weight: a closed form over prefix sums
@@ -37,19 +41,19 @@ Exact algorithm (no approximation; the reference tables are reproduced to 1e-9):
    shortest path uses with or without any one node (:func:`_without_bypassed_edges`).
 
 Work: one Dijkstra per node plus the (source, removed node, node below it) triples of step 4.
-With centroid distances over all pairs there are none (trees are stars). Measured on 2 shared
-cores (bench/connectivity.py): 404 patches 0.1 s (centroids, 5 km); 10 000 patches linked up to
-5 km, 2 s (2 112 groups) and 11 s (largest group 1 224 patches).
+With centroid distances over all pairs there are none (trees are stars). Figures against
+landschaft: bench/README.md.
 
 Memory: the graph, one block of dense rows (about 64 MB) and the regions of a block of sources;
 never an n x n matrix of floats for a network (only Floyd–Warshall on components of at most
-:data:`DENSE_MAX_NODES` nodes).
+:data:`DENSE_MAX_NODES` nodes, and stacks of :data:`~.small_components.STACK_BYTES`).
 """
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra, shortest_path
 
 from .cut_vertices import cut_parts, no_cut_parts
+from .small_components import SMALL_MAX, estimate_stack_memory, small_component_sums
 
 #: Kinds of kernel (see :func:`pair_sums`): multiplicative over path lengths, or unit costs.
 PRODUCT, HOPS = "product", "hops"
@@ -57,6 +61,10 @@ PRODUCT, HOPS = "product", "hops"
 BLOCK_BYTES = 64 * 1024 * 1024
 #: Components up to this many nodes with at least half of all pairs linked use Floyd–Warshall.
 DENSE_MAX_NODES = 1500
+#: Such dense components up to this many nodes whose shortest paths use stepping stones go to
+#: the Floyd–Warshall removal of :mod:`.small_components` (c³·log2(c) steps; on 404 squares
+#: edge-to-edge a third of the time of the replacement regions).
+DENSE_BATCH_MAX = 512
 #: Target number of region edges solved in one replacement Dijkstra.
 REGION_EDGES = 2 * 1024 * 1024
 #: Cost of a region edge relative to one node or edge of a scipy Dijkstra row (measured).
@@ -104,8 +112,9 @@ def estimate_pair_sums_memory(n_nodes, n_links, largest_component=None):
     c = n_nodes if largest_component is None else largest_component
     graph = 6 * 12 * (2 * n_links + n_nodes)
     dense = 12 * c * c if c <= DENSE_MAX_NODES else 0
+    stacks = estimate_stack_memory(min(c, DENSE_BATCH_MAX) if dense else SMALL_MAX)
     regions = 20 * 8 * REGION_EDGES
-    return int(graph + BLOCK_BYTES + dense + regions + 64 * n_nodes)
+    return int(graph + BLOCK_BYTES + dense + max(stacks, regions) + 64 * n_nodes)
 
 
 def pair_sums(graph, attribute, kernel, unconnected=0.0, pairs=None, progress=None, kind=PRODUCT):
@@ -137,10 +146,17 @@ def pair_sums(graph, attribute, kernel, unconnected=0.0, pairs=None, progress=No
         pair_length = np.full(pi.size, np.inf)
         pair_order = np.argsort(pi, kind="stable")
         pair_starts = np.searchsorted(pi[pair_order], starts)
-    work = sizes.astype(np.float64) ** 2 * (sizes > 1)
+    small = np.flatnonzero((sizes > 1) & (sizes <= SMALL_MAX))
+    small_num, small_flux, small_connector, small_length = small_component_sums(
+        graph, attribute, labels, small, kernel, unconnected, kind == PRODUCT, pairs, progress)
+    numerator += small_num
+    if pairs is not None:
+        known = ~np.isnan(small_length)
+        pair_length[known] = small_length[known]
+    work = sizes.astype(np.float64) ** 2 * (sizes > SMALL_MAX)
     total_work = max(float(work.sum()), 1.0)
     done = 0.0
-    for comp in np.flatnonzero(sizes > 1):
+    for comp in np.flatnonzero(sizes > SMALL_MAX):
         s, e = int(starts[comp]), int(starts[comp + 1])
         sub_progress = progress.sub(done / total_work, (done + work[comp]) / total_work) if progress else None
         comp_pairs = None
@@ -159,7 +175,7 @@ def pair_sums(graph, attribute, kernel, unconnected=0.0, pairs=None, progress=No
         total = float(attribute.sum())
         numerator += unconnected * (total * total - float(np.sum(comp_total ** 2)))
         flux += unconnected * (total - comp_total[labels[order]])
-    result = PairSums(numerator, flux[position], connector[position], labels)
+    result = PairSums(numerator, flux[position] + small_flux, connector[position] + small_connector, labels)
     if pairs is not None:
         return result, pair_length
     return result
@@ -187,6 +203,10 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
     if dense:
         # CSR input: scipy reads a dense matrix with a tolerance that drops near-zero costs
         all_lengths, all_pred = shortest_path(sub, method="FW", directed=True, return_predecessors=True)
+        stepping = np.count_nonzero((all_pred >= 0) & (all_pred != np.arange(c)[:, None]))
+        if c <= DENSE_BATCH_MAX and 8 * stepping > c * c:
+            return small_component_sums(sub, a, np.zeros(c, dtype=np.int64), np.zeros(1, dtype=np.int64), kernel,
+                                        unconnected, kind == PRODUCT, pairs, progress)
     region_graph = None if dense else sub
     cuts = hanging = None
     step = max(1, min(c, BLOCK_BYTES // (24 * c)))
@@ -219,7 +239,7 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
         del weights
         marks = _sole_parent_marks(region_graph, lengths, pred, s, near_zero, cuts)
         connector += _replacement_losses(region_graph, a, kernel, unconnected, lengths, pred, s, marks, cuts,
-                                         hanging, progress)
+                                         hanging, progress, dense)
     return float(a @ rowsum), rowsum - a, connector, pair_len
 
 
@@ -328,7 +348,8 @@ def _sole_parent_marks(graph, lengths, pred, first, near_zero, cuts):
     return marks
 
 
-def _replacement_losses(graph, a, kernel, unconnected, lengths, pred, first, marks, cuts, hanging, progress):
+def _replacement_losses(graph, a, kernel, unconnected, lengths, pred, first, marks, cuts, hanging, progress,
+                        deep=False):
     """Σ over the block's sources i of a_i Σ_j a_j (W_ij − W'_ij) for every removed node k.
 
     Triples (i, k, j): k is marked for source i and lies on i's tree path to j. Rows (sources) are
@@ -336,7 +357,8 @@ def _replacement_losses(graph, a, kernel, unconnected, lengths, pred, first, mar
     two exact routes: the replacement regions (:func:`_solve_regions`, work ∝ region edges) or
     fresh scipy Dijkstra rows on the graph without k (:func:`_rerun_rows`, work ∝ marked
     (source, k) pairs × component size) — the second wins on small components with deep
-    shortest-path trees (sparse IIC graphs), the first on large components.
+    shortest-path trees (sparse IIC graphs), the first on large components. ``deep``: the regions
+    are deep (dense stepping-stone components), see :func:`_relax`.
     """
     rows, c = lengths.shape
     loss = np.zeros(c)
@@ -352,7 +374,7 @@ def _replacement_losses(graph, a, kernel, unconnected, lengths, pred, first, mar
         edges = int(degree[tj].sum())
         if tr.size and REGION_COST * edges < np.count_nonzero(marks[r0:r1]) * rerun_unit:
             loss += _solve_regions(graph, a, kernel, unconnected, lengths, first, tr + r0, tk, tj, cuts,
-                                   hanging)
+                                   hanging, deep)
         elif tr.size:  # rows are cheap here: do the rest of the block in one pass per removed node
             loss += _rerun_rows(graph, a, kernel, unconnected, lengths[r0:], first + r0, marks[r0:], cuts,
                                 progress)
@@ -423,7 +445,7 @@ def _region_triples(pred, marks, first, cuts):
             np.concatenate(out_j).astype(np.int64))
 
 
-def _solve_regions(graph, a, kernel, unconnected, lengths, first, tr, tk, tj, cuts, hanging):
+def _solve_regions(graph, a, kernel, unconnected, lengths, first, tr, tk, tj, cuts, hanging, deep=False):
     """Replacement path lengths of all triples at once; returns the loss per removed node.
 
     Region (r, k) holds the nodes j below k in source r's tree. In the graph without k, a node
@@ -454,7 +476,7 @@ def _solve_regions(graph, a, kernel, unconnected, lengths, first, tr, tk, tj, cu
     outside = usable & ~inside
     entry = np.where(outside, lengths[tr[owner], u] + w, np.inf)
     seed = np.minimum.reduceat(entry, starts)
-    new_lengths = _relax(seed, owner[inside], at[inside], w[inside], n)
+    new_lengths = _relax(seed, owner[inside], at[inside], w[inside], n, deep)
     old = _weights(kernel, lengths[tr, tj], unconnected)
     new = _weights(kernel, new_lengths, unconnected)
     loss = a[first + tr] * a[tj] * (old - new)
@@ -465,11 +487,24 @@ def _solve_regions(graph, a, kernel, unconnected, lengths, first, tr, tk, tj, cu
     return np.bincount(tk, weights=loss, minlength=c)
 
 
-def _relax(seed, node, neighbour, weight, n):
+def _relax(seed, node, neighbour, weight, n, deep):
     """Least lengths on a graph of ``n`` nodes from start values ``seed`` over the symmetric edge
-    list (``node`` sorted, ``neighbour``, ``weight``): label-correcting sweeps that relax only
-    the edges of the nodes improved in the previous sweep (exact: each value ends as the
-    minimum over paths of the same float sums a Dijkstra forms)."""
+    list (``node`` sorted, ``neighbour``, ``weight``).
+
+    Shallow regions (sparse networks: a few hops deep) by label-correcting sweeps that relax
+    only the edges of the nodes improved in the previous sweep; ``deep`` ones (dense
+    stepping-stone networks, where sweeps would take dozens of rounds) by one scipy Dijkstra from
+    a super-source linked to every node by its (positive) seed. Exact either way: each value
+    ends as the minimum over paths of the same float sums a Dijkstra forms.
+    """
+    if deep:
+        start = np.flatnonzero(np.isfinite(seed))
+        if start.size == 0:
+            return seed.copy()
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(node, minlength=n)), [node.size + start.size]])
+        graph = csr_matrix((np.concatenate([weight, seed[start]]), np.concatenate([neighbour, start]), indptr),
+                           shape=(n + 1, n + 1))
+        return dijkstra(graph, directed=True, indices=n)[:n]
     lengths = seed.copy()
     pointer = np.concatenate([[0], np.cumsum(np.bincount(node, minlength=n))])
     active = np.flatnonzero(np.isfinite(lengths))

@@ -18,7 +18,8 @@ def iic_kernel(lengths):
 
 
 KERNELS = {"PC": (probability_kernel, 0.0, removal.PRODUCT), "IIC": (iic_kernel, 0.0, removal.HOPS),
-           "IIC-Makurhini": (iic_kernel, 1 / 16443702.0, removal.HOPS)}
+           "IIC-Makurhini": (iic_kernel, 1 / 16443702.0, removal.HOPS),
+           "PC with a weight for unconnected pairs": (probability_kernel, 1e-3, removal.PRODUCT)}
 
 
 def numerator_from_scratch(n, i, j, cost, a, kernel, unconnected, keep):
@@ -77,9 +78,12 @@ GRAPH_KINDS = ["integer costs with ties and zeros", "tree with a few cycles", "e
                "unit costs within a radius", "ring of touching and unit links"]
 
 
+@pytest.mark.parametrize("path", ["batched small components", "one component at a time"])
 @pytest.mark.parametrize("kernel_name", list(KERNELS))
 @pytest.mark.parametrize("kind", GRAPH_KINDS)
-def test_removal_loss_equals_recomputation_without_the_node(kind, kernel_name):
+def test_removal_loss_equals_recomputation_without_the_node(monkeypatch, kind, kernel_name, path):
+    if path == "one component at a time":
+        monkeypatch.setattr(removal, "SMALL_MAX", 1)
     kernel, unconnected, kernel_kind = KERNELS[kernel_name]
     rng = np.random.default_rng(zlib.crc32(f"{kind}/{kernel_name}".encode()))
     for _ in range(12):
@@ -96,8 +100,13 @@ def test_removal_loss_equals_recomputation_without_the_node(kind, kernel_name):
         np.testing.assert_allclose(result.loss(a), loss, rtol=0, atol=1e-11 * numerator)
 
 
-@pytest.mark.parametrize("route", ["replacement regions", "fresh Dijkstra rows", "Floyd-Warshall off"])
+@pytest.mark.parametrize("route", ["batched small components", "Floyd-Warshall removal of a dense component",
+                                   "replacement regions", "fresh Dijkstra rows", "Floyd-Warshall off"])
 def test_every_route_gives_the_same_losses(monkeypatch, route):
+    if route != "batched small components":
+        monkeypatch.setattr(removal, "SMALL_MAX", 1)
+    if route != "Floyd-Warshall removal of a dense component":
+        monkeypatch.setattr(removal, "DENSE_BATCH_MAX", 0)
     if route == "replacement regions":
         monkeypatch.setattr(removal, "REGION_COST", 0)
     elif route == "fresh Dijkstra rows":
