@@ -5,7 +5,7 @@ export QT_QPA_PLATFORM ?= offscreen
 DEMO_DIR ?= demo_output
 DEMO_SIZE ?= 1000
 
-.PHONY: setup test test-core test-algorithms demo demo-data i18n bench package clean
+.PHONY: setup test test-core test-algorithms demo demo-data i18n models docs bench package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -33,6 +33,17 @@ demo-data: setup
 ## Regenerate i18n/ecosecurity_zh_CN.ts from the code, fill it from i18n/zh/*.json, compile the .qm.
 i18n: setup
 	$(PY) scripts/i18n.py
+
+## Regenerate models/*.model3 (the Workflows of the toolbox) from scripts/build_models.py.
+models: setup
+	$(PY) scripts/build_models.py --out models
+
+## docs/algorithms/{en,zh}/: a page per algorithm and model from the help texts (after `make i18n`), and
+## docs/images/: the guide's figures rendered headless from $(DEMO_DIR) (running the demo when it is missing).
+docs: setup
+	$(PY) scripts/make_docs.py --out docs/algorithms
+	@[ -f $(DEMO_DIR)/report.html ] || $(PY) scripts/demo.py --out $(DEMO_DIR) --size $(DEMO_SIZE)
+	$(PY) scripts/make_screenshots.py --demo $(DEMO_DIR) --out docs/images
 
 ## dist/ecosecurity.zip for Plugins > Install from ZIP and plugins.qgis.org; fails on any broken
 ## rule of the plugin repository (scripts/package.py). Needs only Python's standard library.

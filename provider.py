@@ -28,6 +28,7 @@ from .algorithms.sources.connectivity import Connectivity
 from .algorithms.sources.habitat_patches import HabitatPatches
 from .algorithms.sources.mspa import Mspa
 from .algorithms.tools.classify_raster import ClassifyRaster
+from .algorithms.workflow_models import load_models
 
 ALGORITHMS = [  # in workflow order
     ClassifyRaster,
@@ -74,3 +75,5 @@ class EcoSecurityProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API name)
         for algorithm in ALGORITHMS:
             self.addAlgorithm(algorithm())
+        for model in load_models():  # models/*.model3, group "Workflows"
+            self.addAlgorithm(model)

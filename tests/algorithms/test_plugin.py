@@ -24,6 +24,11 @@ def user_visible_strings(algorithm):
     return [text for text in texts if text]
 
 
+def is_bilingual(text):
+    """Both English words and Chinese characters, as in the models' "English / 中文" texts."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text) and any("a" <= ch.lower() <= "z" for ch in text)
+
+
 def test_provider_identity(ecosecurity_provider):
     assert ecosecurity_provider.id() == "ecosecurity"
     assert ecosecurity_provider.name() == "EcoSecurity (生态安全格局)"
@@ -35,15 +40,19 @@ def test_provider_identity(ecosecurity_provider):
 def test_every_parameter_name_is_upper_case(ecosecurity_provider):
     for algorithm in ecosecurity_provider.algorithms():
         for parameter in algorithm.parameterDefinitions():
-            assert parameter.name() == parameter.name().upper(), (algorithm.id(), parameter.name())
+            name = parameter.name().split(":")[-1]  # a model's outputs are <child id>:<NAME>
+            assert name == name.upper(), (algorithm.id(), parameter.name())
 
 
 def test_every_user_visible_string_has_a_chinese_translation(ecosecurity_provider):
+    from qgis.core import QgsProcessingModelAlgorithm
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
     algorithms = [alg.create() for alg in ecosecurity_provider.algorithms()]
     for algorithm in algorithms:
         algorithm.initAlgorithm()
     english = {alg.id(): user_visible_strings(alg) for alg in algorithms}
+    models = {alg.id() for alg in algorithms if isinstance(alg, QgsProcessingModelAlgorithm)}
+    assert models, "the workflow models are not listed"
     translator = QTranslator()
     assert translator.load(str(QM)), f"cannot load {QM}; run `make i18n`"
     QCoreApplication.installTranslator(translator)
@@ -53,6 +62,8 @@ def test_every_user_visible_string_has_a_chinese_translation(ecosecurity_provide
             fresh = algorithm.create()
             fresh.initAlgorithm()
             for source, chinese in zip(english[algorithm.id()], user_visible_strings(fresh)):
+                if algorithm.id() in models and is_bilingual(source):  # a model's texts: "English / 中文" in the file
+                    continue
                 if chinese == source or not any("\u4e00" <= ch <= "\u9fff" for ch in chinese):
                     untranslated.append(f"{algorithm.id()}: {source[:80]!r}")
         assert not untranslated, "untranslated strings (add them to i18n/zh/*.json, run make i18n):\n" + \
