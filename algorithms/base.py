@@ -51,6 +51,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.io.qml import keep_categories, write_qml
 from ..core.runtime.errors import CancelledError, EcoSecurityError, EcoSecurityWarning
 from ..core.runtime.memory import check_memory
 from ..core.runtime.progress import Progress
@@ -235,12 +236,19 @@ class EcoAlgorithm(QgsProcessingAlgorithm):
         return path
 
     # ----------------------------------------------------------------- styling
-    def style_output(self, path, qml_name, context):
+    def style_output(self, path, qml_name, context, categories=None):
         """Style output ``path`` with ``styles/<qml_name>`` (or an absolute ``.qml`` path): a side-car
-        ``.qml`` beside file outputs, plus a post-processor when the layer is loaded on completion."""
+        ``.qml`` beside file outputs, plus a post-processor when the layer is loaded on completion.
+        ``categories``: the category values the output can hold (the legend lists only those)."""
         qml = qml_name if os.path.isabs(qml_name) else os.path.join(STYLES_DIR, qml_name)
         if not os.path.exists(qml):
             return
+        if categories is not None:
+            with open(qml, encoding="utf-8") as handle:
+                text = keep_categories(handle.read(), categories)
+            stem = os.path.splitext(os.path.basename(qml))[0]
+            qml = write_qml(os.path.join(QgsProcessingUtils.tempFolder(),
+                                         f"{stem}_{'_'.join(str(c) for c in categories)}.qml"), text)
         sidecar = os.path.splitext(path)[0] + ".qml"
         if os.path.exists(path) and not path.lower().endswith(".asc") and \
                 os.path.abspath(sidecar) != os.path.abspath(qml):

@@ -121,7 +121,8 @@ class Centrality(EcoAlgorithm):
             self.OUTPUT_CORES: self._write_cores(parameters, context, cores, id_field, result),
             self.OUTPUT_LINKS: self._write_links(parameters, context, links, result),
         }
-        self.style_output(results[self.OUTPUT_LINKS], "centrality_links.qml", context)
+        self.style_output(results[self.OUTPUT_LINKS], "centrality_links.qml", context,
+                          categories=range(1, self.parameterAsInt(parameters, self.LEVELS, context) + 1))
         summary = self._write_summary(parameters, context, result)
         if summary is not None:
             results[self.OUTPUT_SUMMARY] = summary

@@ -168,7 +168,8 @@ class KeyAreas(EcoAlgorithm):
         crs = self.parameterAsRasterLayer(parameters, self.INPUT, context).crs()
         results = {self.COUNT: result.count, self.AREA_KM2: result.area_km2,
                    self.OUTPUT: self._write_areas(parameters, context, result, crs)}
-        self.style_output(results[self.OUTPUT], "keyareas.qml", context)
+        self.style_output(results[self.OUTPUT], "keyareas.qml", context,
+                          categories=range(1, self.parameterAsInt(parameters, self.KEEP_LEVELS, context) + 1))
         table = self._write_table(parameters, context, result)
         if table is not None:
             results[self.OUTPUT_TABLE] = table

@@ -3,6 +3,7 @@
 Static styles live in ``styles/``; this module makes styles whose classes are only known after
 a run (the breaks of ``classifyraster``).
 """
+import re
 from xml.sax.saxutils import quoteattr
 
 #: A colour ramp from low (cool green) to high (warm red) for graded classes.
@@ -66,6 +67,14 @@ def pseudocolor_qml(minimum, maximum, low_label, high_label, reverse=False, stop
             f'minimumValue="{minimum:.10g}" maximumValue="{maximum:.10g}" labelPrecision="4">\n'
             f"{body}\n        </colorrampshader>\n      </rastershader>\n"
             "    </rasterrenderer>\n  </pipe>\n</qgis>\n")
+
+
+def keep_categories(text, values):
+    """The categorized-renderer QML ``text`` without the ``<category value="v" …/>`` rows whose value is
+    not in ``values`` (a style made for 5 levels, shown for a run of 3 lists only levels 1-3)."""
+    keep = {str(value) for value in values}
+    return re.sub(r'[ \t]*<category value="([^"]*)"[^>]*/>\n?',
+                  lambda match: match.group(0) if match.group(1) in keep else "", text)
 
 
 def write_qml(path, text):

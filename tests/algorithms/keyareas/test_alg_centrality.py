@@ -100,7 +100,8 @@ def test_least_cost_path_lines_give_lines_with_a_style(run_alg, network, tmp_pat
     lines = features(result["OUTPUT_LINKS"])
     assert lines and all(geometry is not None and geometry.Length() > 0 for _, geometry in lines)
     assert {row["level"] for row, _ in lines} <= {1, 2}
-    assert (tmp_path / "links_cf.qml").exists()
+    legend = (tmp_path / "links_cf.qml").read_text(encoding="utf-8")
+    assert 'category value="2"' in legend and 'category value="3"' not in legend  # the legend lists 2 levels
 
 
 def test_links_of_another_run_are_one_clear_error_and_no_output(run_alg, network, tmp_path):
