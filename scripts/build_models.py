@@ -223,7 +223,8 @@ def xian():
         raster("LANDUSE"), csv_file("FACTOR_TABLE"), rasters("FEATURES", optional=True),
         raster("REDLINE", optional=True), number("BASE_FRACTION", 0.38, minimum=0, maximum=1),
         text("LOWER", "0.20,0.10,0.40"), text("UPPER", "0.30,0.20,0.56"), number("STEP", 0.02, minimum=0),
-        csv_file("COST_TABLE"), number("BUFFER", 100.0, minimum=0), raster("RESISTANCE"),
+        csv_file("COST_TABLE"), number("BUFFER", 100.0, minimum=0), number("MIN_PATCH_HA", 100.0, minimum=0),
+        raster("RESISTANCE"),
         number("TRUNCATE_WIDTH", 20000.0, minimum=0), number("CWD_CUTOFF", 20000.0, minimum=0)])
     b.child("suitability", "ecosecurity:suitability", {"LANDUSE": P("LANDUSE"), "FACTOR_TABLE": P("FACTOR_TABLE")},
             {"OUTPUT_PRODUCTION": ("PRODUCTION", True), "OUTPUT_LIVING": ("LIVING", True),
@@ -245,13 +246,15 @@ def xian():
         "REDLINE": P("REDLINE"), "BUFFER": P("BUFFER"), "SCHEME": 0},
         {"OUTPUT_TABLE": ("SCHEMES", True), "OUTPUT_HTML": ("HTML", False), "OUTPUT": ("BEST", True),
          "OUTPUT_POLYGONS": ("PATCHES", True)})
+    b.child("large_patches", "native:extractbyattribute", {
+        "INPUT": C(("pareto", "OUTPUT_POLYGONS")), "FIELD": "area_ha", "OPERATOR": 3, "VALUE": P("MIN_PATCH_HA")})
     b.child("corridors", "ecosecurity:corridors", {
-        "CORES": C(("pareto", "OUTPUT_POLYGONS")), "CORE_ID_FIELD": "patch_id", "RESISTANCE": P("RESISTANCE"),
+        "CORES": C(("large_patches", "OUTPUT")), "CORE_ID_FIELD": "patch_id", "RESISTANCE": P("RESISTANCE"),
         "ADJACENCY": 2, "DROP_THROUGH_CORES": True, "MAX_NEAREST": 4, "CONNECT_CONSTELLATIONS": True,
         "TRUNCATE_WIDTH": P("TRUNCATE_WIDTH")},
         {"OUTPUT_TRUNCATED": ("CORRIDORS", False), "OUTPUT_LCP": ("PATHS", True), "OUTPUT_LINKS": ("LINKS", True)})
     b.child("pinchpoints", "ecosecurity:pinchpoints", {
-        "CORES": C(("pareto", "OUTPUT_POLYGONS")), "CORE_ID_FIELD": "patch_id", "RESISTANCE": P("RESISTANCE"),
+        "CORES": C(("large_patches", "OUTPUT")), "CORE_ID_FIELD": "patch_id", "RESISTANCE": P("RESISTANCE"),
         "LINKS": C(("corridors", "OUTPUT_LINKS")), "CWD_CUTOFF": P("CWD_CUTOFF"), "MODE": 0},
         {"OUTPUT": ("PINCHPOINTS", True), "OUTPUT_LINKS": ("LINKS", True)})
     return b.finish()

@@ -175,6 +175,12 @@ RESISTANCE_CRITERIA = ("land use, elevation, slope, vegetation cover, distance t
 RESISTANCE_AHP = "3,2,2,2,3,2; 1/2,1/2,1/2,1,1; 1,1,2,1; 1,2,1; 2,1; 1/2"
 
 
+def count_features(path):
+    """Number of features of the vector layer at ``path``."""
+    from qgis.core import QgsVectorLayer
+    return QgsVectorLayer(path, "count", "ogr").featureCount()
+
+
 def run_native(name, parameters):
     import processing
     return processing.run(name, parameters)
@@ -521,6 +527,7 @@ def step_targets_and_pareto(ctx):
         "COST_TABLE": os.path.join(REPO, "templates", "xian_costs.csv"), "REDLINE": ctx["red_line_raster"],
         "BUFFER": 100, "OUTPUT_TABLE": os.path.join(out, "schemes.csv"), "OUTPUT_HTML": os.path.join(out, "pareto.html"),
         "OUTPUT": os.path.join(out, "best_scheme.tif"), "OUTPUT_POLYGONS": os.path.join(out, "best_scheme.gpkg")})
+    ctx["scheme_polygons"] = result["OUTPUT_POLYGONS"]
     rows = read_csv_rows(result["OUTPUT_TABLE"])
     best = next(row for row in rows if row["is_best"] == "1")
     ctx["headline"]["xian"] = {
@@ -548,11 +555,51 @@ def step_targets_and_pareto(ctx):
                     ], body)]
 
 
+#: Patches of the chosen Xi'an scheme connected by corridors at the default size (the scheme also holds
+#: thousands of fragments); scaled with the landscape's area at other sizes.
+XIAN_MIN_PATCH_HA = 100
+
+
+def step_xian_corridors(ctx):
+    """Xi'an: corridors and pinch points between the chosen scheme's largest patches (100 ha at size 1000)."""
+    out = ctx["out"]
+    min_ha = round(max(1.0, XIAN_MIN_PATCH_HA * (ctx["size"] / 1000) ** 2), 2)
+    large = run_native("native:extractbyattribute", {
+        "INPUT": ctx["scheme_polygons"], "FIELD": "area_ha", "OPERATOR": 3, "VALUE": min_ha,
+        "OUTPUT": os.path.join(out, "xian_cores.gpkg")})["OUTPUT"]
+    corridors = run("corridors", {
+        "CORES": large, "CORE_ID_FIELD": "patch_id", "RESISTANCE": ctx["resistance"], "ADJACENCY": 2,
+        "DROP_THROUGH_CORES": True, "MAX_NEAREST": 4, "CONNECT_CONSTELLATIONS": True, "TRUNCATE_WIDTH": 20000,
+        "OUTPUT_TRUNCATED": os.path.join(out, "xian_corridors.tif"),
+        "OUTPUT_LCP": os.path.join(out, "xian_least_cost_paths.gpkg"),
+        "OUTPUT_LINKS": os.path.join(out, "xian_links.csv")})
+    pinch = run("pinchpoints", {
+        "CORES": large, "CORE_ID_FIELD": "patch_id", "RESISTANCE": ctx["resistance"],
+        "LINKS": corridors["OUTPUT_LINKS"], "CWD_CUTOFF": 20000, "MODE": 0,
+        "OUTPUT": os.path.join(out, "xian_pinchpoints.tif"), "OUTPUT_LINKS": os.path.join(out, "xian_pinch_links.csv")})
+    cores = count_features(large)
+    ctx["headline"]["xian"]["corridors"] = {"min_patch_ha": min_ha, "cores": cores, "count": corridors["CORRIDOR_COUNT"],
+                                            "km": corridors["CORRIDOR_LENGTH_KM"]}
+    body = (f"<p><b>{cores} patches of {min_ha:g} ha or more</b> of the chosen scheme are joined by "
+            f"<b>{corridors['CORRIDOR_COUNT']} corridors, {corridors['CORRIDOR_LENGTH_KM']:.2f} km</b>, on the "
+            f"Liuzhi resistance surface (the demo shares one landscape). 选定方案中 {cores} 个不小于 "
+            f"{min_ha:g} 公顷的斑块由 {corridors['CORRIDOR_COUNT']} 条廊道（共 "
+            f"{corridors['CORRIDOR_LENGTH_KM']:.2f} km）连通。</p>")
+    return [Section("Xi'an: corridors and pinch points of the chosen scheme / 西安：选定方案的廊道与夹点 "
+                    "(ecosecurity:corridors, ecosecurity:pinchpoints)", [
+                        ("Corridors between the scheme's patches 方案斑块间廊道", corridors["OUTPUT_TRUNCATED"],
+                         [corridors["OUTPUT_LCP"], large, corridors["OUTPUT_TRUNCATED"]]),
+                        ("Pinch-point current 夹点电流", pinch["OUTPUT"], [large, pinch["OUTPUT"]]),
+                        ("Link table 廊道连接表", corridors["OUTPUT_LINKS"], None),
+                    ], body)]
+
+
 STEPS = [("Inputs", step_inputs), ("Liuzhi", step_classify_dem), ("Liuzhi", step_mspa), ("Liuzhi", step_sources),
          ("Liuzhi", step_resistance), ("Liuzhi", step_corridors), ("Liuzhi", step_circuit), ("Liuzhi", step_centrality),
          ("Liuzhi", step_pinchpoints), ("Liuzhi", step_barriers), ("Liuzhi", step_key_areas_summary),
          ("Gujiao", step_services), ("Gujiao", step_clusters), ("Gujiao", step_demand), ("Gujiao", step_simulation),
-         ("Xi'an", step_xian_spaces), ("Xi'an", step_priority), ("Xi'an", step_targets_and_pareto)]
+         ("Xi'an", step_xian_spaces), ("Xi'an", step_priority), ("Xi'an", step_targets_and_pareto),
+         ("Xi'an", step_xian_corridors)]
 
 
 def main():
@@ -569,7 +616,7 @@ def main():
         open(stamp, "w").close()
     started = time.time()
     app, _provider = start_qgis()
-    ctx = {"out": out, "data": data, "headline": {}}
+    ctx = {"out": out, "data": data, "size": args.size, "headline": {}}
     sections = []
     for workflow, step in STEPS:
         print(step.__doc__.strip().splitlines()[0] if step.__doc__ else step.__name__, flush=True)

@@ -109,6 +109,10 @@ def headline_table(headline):
                   ""),
                  ("", f"chosen scheme 选定方案: group {xian['chosen_group']}", f"{xian['patches']} patches 斑块",
                   f"{xian['protected_km2']:.2f} km², cost 成本 {xian['cost']:.0f}, benefit 效益 {xian['benefit_km2']:.2f} km²")]
+        if "corridors" in xian:
+            c = xian["corridors"]
+            rows += [("", f"corridors between its {c['cores']} patches ≥ {c['min_patch_ha']:g} ha 方案斑块间廊道",
+                      c["count"], f"{c['km']:.2f} km")]
     gujiao = headline.get("gujiao")
     if gujiao:
         rows += [("Gujiao 古交" if i == 0 else "", f"cluster 服务簇 {k}", "", f"{v:.2f} km²")

@@ -151,7 +151,8 @@ HELP = {
             "targets</b> (groups of protected fractions per space, 38 % in all) → <b>Pareto selection</b> of the "
             "schemes by cost (greening and maintaining, from the cost table) and buffered benefit, the best "
             "benefit/cost ratio chosen → <b>least-cost corridors</b> and <b>pinch points</b> between the patches of "
-            "the chosen scheme (field patch_id), on the resistance surface given.</p>"
+            "the chosen scheme (field patch_id) of at least MIN_PATCH_HA hectares (the scheme protects top-ranked "
+            "cells, so it also holds thousands of small fragments), on the resistance surface given.</p>"
             "<p>Defaults are the demo's (buffer 100 m: the study's 800 m scaled down with the 30 km demo "
             "landscape). The factor table names its rasters relative to itself "
             "(<code>templates/xian_suitability.csv</code>); FEATURES adds further priority features (e.g. carbon, "
@@ -159,7 +160,8 @@ HELP = {
             "<p>西安研究的完整流程：生产、生活、生态<b>适宜性</b>评价（因子分值 100/70/50/30/10 加权）及<b>三生空间</b>划定 → "
             "在各空间内进行<b>保护优先级</b>排序（Zonation CAZ1，Moilanen 等 2005；生态保护红线优先）→ <b>情景目标</b>（各空间"
             "保护比例的目标组，总计 38%）→ 按成本（绿化与维护，取自成本表）与缓冲区效益进行<b>帕累托优选</b>，选取效益/成本比"
-            "最高的方案 → 在给定阻力面上求选定方案各斑块（字段 patch_id）之间的<b>最小累积阻力廊道</b>与<b>夹点</b>。</p>"
+            "最高的方案 → 在给定阻力面上求选定方案中面积不小于 MIN_PATCH_HA 公顷的斑块（字段 patch_id；方案按像元优先级选取，"
+            "也含数以千计的小碎斑）之间的<b>最小累积阻力廊道</b>与<b>夹点</b>。</p>"
             "<p>默认参数即演示参数（缓冲距离 100 米：研究采用 800 米，按 30 公里的演示景观缩小）。因子表中的栅格路径相对于"
             "因子表文件（<code>templates/xian_suitability.csv</code>）；FEATURES 可在三项适宜性之外加入其他优先级特征"
             "（如碳储量、生境质量、植被覆盖度）。</p>"),
@@ -174,6 +176,7 @@ HELP = {
             "STEP": "Target step / 目标步长",
             "COST_TABLE": "Cost table (CSV) / 成本表（CSV）",
             "BUFFER": "Benefit buffer distance (m) / 效益缓冲距离（米）",
+            "MIN_PATCH_HA": "Smallest scheme patch connected (ha) / 参与连通的最小方案斑块（公顷）",
             "RESISTANCE": "Resistance surface for the corridors / 廊道阻力面",
             "TRUNCATE_WIDTH": "Corridor truncation width (cost units) / 廊道截断宽度（成本单位）",
             "CWD_CUTOFF": "Pinch-point corridor width (cost units) / 夹点廊道宽度（成本单位）",
@@ -195,6 +198,9 @@ HELP = {
                           "（templates/xian_costs.csv）。",
             "BUFFER": "Benefit: area within this distance of the protected cells (study 800 m, demo 100 m). / 效益："
                       "保护像元该距离内的面积（研究 800 米，演示 100 米）。",
+            "MIN_PATCH_HA": "Patches of the chosen scheme at least this large (field area_ha) are the cores of the "
+                            "corridors and pinch points (demo: 100 ha, 19 patches of 9,565). / 选定方案中面积不小于该值"
+                            "（字段 area_ha）的斑块作为廊道与夹点的源地（演示：100 公顷，9565 个斑块中的 19 个）。",
             "RESISTANCE": "On the land-use grid, values > 0 (e.g. the Liuzhi workflow's resistance). / 与土地利用栅格"
                           "对齐，值大于 0（如六枝流程的阻力面）。",
             "TRUNCATE_WIDTH": "Corridor cells with a normalised cost distance above this are left out. / 归一化累积成本"
@@ -227,6 +233,7 @@ HELP = {
             "priority": "Priority per space (CAZ1) / 分空间优先级（CAZ1）",
             "targets": "Scenario targets / 情景目标",
             "pareto": "Pareto selection / 帕累托优选",
+            "large_patches": "Scheme patches large enough to connect / 参与连通的方案斑块",
             "corridors": "Corridors of the chosen scheme / 选定方案廊道",
             "pinchpoints": "Pinch points of the chosen scheme / 选定方案夹点",
         },

@@ -111,6 +111,13 @@ def test_xian_chosen_scheme(demo):
     assert len(rows) == xian["groups"] and sum(r["is_pareto"] == "1" for r in rows) == xian["pareto"]
     ratios = [float(r["benefit_km2"]) / float(r["cost"]) for r in rows]
     assert rows[int(np.argmax(ratios))]["group"] == xian["chosen_group"]
+    labels, _ = ndimage.label(protected, structure=np.ones((3, 3)))
+    hectares = np.bincount(labels[protected]) * CELL_KM2 * 100
+    corridors = xian["corridors"]
+    assert corridors["cores"] == np.count_nonzero(hectares >= corridors["min_patch_ha"]) >= 2
+    paths = features(out / "xian_least_cost_paths.gpkg")
+    assert corridors["count"] == len(paths) > 0
+    assert corridors["km"] == pytest.approx(sum(g.Length() for g, _ in paths) / 1e3, rel=1e-6)
 
 
 def test_gujiao_clusters_and_simulated_change(demo):

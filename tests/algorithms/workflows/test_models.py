@@ -22,7 +22,7 @@ MODELS = {"liuzhiworkflow": "liuzhi_workflow.model3", "xianworkflow": "xian_work
 CHILDREN = {
     "liuzhiworkflow": {"mspa", "patches", "connectivity", "sources", "ahp", "resistance", "corridors", "focal",
                        "circuit", "centrality", "pinchpoints", "barriers", "pinch_areas", "barrier_areas"},
-    "xianworkflow": {"suitability", "priority", "targets", "pareto", "corridors", "pinchpoints"},
+    "xianworkflow": {"suitability", "priority", "targets", "pareto", "large_patches", "corridors", "pinchpoints"},
     "gujiaoworkflow": {"services", "clusters", "demand", "simulation"},
 }
 #: Every non-optional output of each model (qgis_process 3.22 wants each one named).
@@ -114,6 +114,12 @@ def run_model(name, inputs, out):
 def feature_count(path):
     source = ogr.Open(path)  # kept alive while its layer is used
     return source.GetLayer(0).GetFeatureCount()
+
+
+def attribute_rows(path):
+    source = ogr.Open(path)
+    layer = source.GetLayer(0)
+    return [feature.items() for feature in layer]
 
 
 def valid_values(path):
@@ -218,7 +224,7 @@ def test_xian_workflow_chooses_a_scheme_and_connects_its_patches(data, liuzhi, t
         "LANDUSE": os.path.join(data, "landuse.tif"), "FACTOR_TABLE": os.path.join(data, "xian_suitability.csv"),
         "FEATURES": os.path.join(data, "fvc.tif"), "REDLINE": os.path.join(data, "redline.tif"),
         "COST_TABLE": os.path.join(REPO, "templates", "xian_costs.csv"),
-        "RESISTANCE": liuzhi["resistance:RESISTANCE"]}, str(tmp_path))
+        "MIN_PATCH_HA": 5, "RESISTANCE": liuzhi["resistance:RESISTANCE"]}, str(tmp_path))
     spaces = valid_values(out["suitability:SPACES"])
     assert set(np.unique(spaces)) <= {1, 2, 3} and len(np.unique(spaces)) == 3
     rank = valid_values(out["priority:RANK"])
@@ -227,6 +233,9 @@ def test_xian_workflow_chooses_a_scheme_and_connects_its_patches(data, liuzhi, t
     assert sum(row["is_best"] == "1" for row in schemes) == 1
     assert feature_count(out["pareto:PATCHES"]) > 0
     assert feature_count(out["corridors:PATHS"]) > 0
+    large = {row["patch_id"] for row in attribute_rows(out["pareto:PATCHES"]) if row["area_ha"] >= 5}
+    linked = {row[end] for row in attribute_rows(out["corridors:PATHS"]) for end in ("core1", "core2")}
+    assert 2 <= len(linked) and linked <= large   # only the patches of MIN_PATCH_HA or more are connected
     pinch = valid_values(out["pinchpoints:PINCHPOINTS"])
     assert pinch.size and np.isfinite(pinch).all() and pinch.max() > 0
 
