@@ -49,7 +49,7 @@ def run(name, parameters):
     """One EcoSecurity algorithm through Processing, timed and metered as a step of the current workflow."""
     import processing
     from qgis.core import QgsProcessingFeedback
-    with METER.step(CURRENT["workflow"], f"ecosecurity:{name}"):
+    with METER.step(CURRENT["workflow"], f"ecosecurity:{name}", dict(parameters)):
         return processing.run(f"ecosecurity:{name}", parameters, feedback=QgsProcessingFeedback())
 
 
@@ -213,7 +213,7 @@ def step_resistance(ctx):
             + html_table(list(weights[0].keys()), [list(row.values()) for row in weights])
             + html_table(list(report[0].keys()), [list(row.values()) for row in report]))
     return [Section("Resistance surface / 阻力面 (ecosecurity:distance, ahpweights, resistancesurface)", [
-        ("Resistance 综合阻力面 (1-100)", result["OUTPUT"], [result["OUTPUT"]]),
+        ("Resistance 综合阻力面", result["OUTPUT"], [result["OUTPUT"]]),
         ("Distance to roads 距道路距离", os.path.join(data, "dist_roads.tif"), [os.path.join(data, "dist_roads.tif")]),
         ("AHP weights 层次分析法权重", ahp["OUTPUT"], None),
         ("Factor report 因子报告", result["REPORT"], None),

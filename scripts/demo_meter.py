@@ -40,6 +40,7 @@ class StepRecord:
     peak_mb: float
     start_mb: float         # resident memory when the step started (QGIS and earlier data)
     per_step: bool          # False: the process's peak so far (no per-step reset on this system)
+    parameters: dict = None  # the algorithm's parameters as given
 
 
 @dataclass
@@ -47,13 +48,13 @@ class StepMeter:
     """``with meter.step(workflow, name): ...`` records the step's wall time and peak memory."""
     records: list = field(default_factory=list)
 
-    def step(self, workflow, name):
-        return _Measure(self, workflow, name)
+    def step(self, workflow, name, parameters=None):
+        return _Measure(self, workflow, name, parameters)
 
 
 class _Measure:
-    def __init__(self, meter, workflow, name):
-        self.meter, self.workflow, self.name = meter, workflow, name
+    def __init__(self, meter, workflow, name, parameters):
+        self.meter, self.workflow, self.name, self.parameters = meter, workflow, name, parameters
 
     def __enter__(self):
         self.reset = _reset_high_water()
@@ -68,7 +69,7 @@ class _Measure:
             kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             kb = kb / 1024 if sys.platform == "darwin" else kb
         self.meter.records.append(StepRecord(self.workflow, self.name, seconds, kb / 1024, self.start_kb / 1024,
-                                             self.reset))
+                                             self.reset, self.parameters))
         print(f"  {self.name}: {seconds:.1f} s, peak {kb / 1024:.0f} MB (+{(kb - self.start_kb) / 1024:.0f} MB)",
               flush=True)
         return False

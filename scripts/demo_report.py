@@ -6,6 +6,8 @@ import os
 
 from demo_meter import peak_label
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
 WORKFLOWS = (("Liuzhi", "六枝：资源型城市生态安全格局"), ("Xi'an", "西安：三生空间与保护优先"),
              ("Gujiao", "古交：生态系统服务与国土空间情景"), ("Inputs", "演示数据"))
 
@@ -93,6 +95,25 @@ def steps_table(records):
                        "peak memory 峰值内存 (MB; + above the step's start 较步骤开始时增加)"], rows)
 
 
+def _parameter_value(value):
+    """A parameter as text: lists joined, files of the repository relative to it (``templates/…``)."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_parameter_value(item) for item in value)
+    text = str(value)
+    return text[len(REPO) + 1:] if text.startswith(REPO + os.sep) else text
+
+
+def parameters_block(records):
+    """Every step's parameters as given, one folded table per step (outputs included)."""
+    blocks = []
+    for number, record in enumerate(records, 1):
+        if record.parameters:
+            rows = [(name, _parameter_value(value)) for name, value in record.parameters.items()]
+            blocks.append(f"<details><summary>{number}. {html.escape(record.workflow)}: {html.escape(record.name)}"
+                          f"</summary>{html_table(['parameter 参数', 'value 取值'], rows)}</details>")
+    return "".join(blocks)
+
+
 def headline_table(headline):
     """The headline figures of the three workflows in one table."""
     rows = []
@@ -159,6 +180,9 @@ a real study area. 演示景观为虚拟数据。Run time 运行时间: {seconds
 QGIS to see every layer styled and grouped by workflow. 用 QGIS 打开 demo.qgz 查看全部图层。</p>
 <h2>Headline figures / 主要结果</h2>{headline_table(headline)}
 <h2>Steps: time and peak memory / 各步骤耗时与峰值内存</h2>{steps_table(records)}
+<h2>Parameters used / 各步骤参数</h2><p>Each step's parameters as the demo gave them (the rest at their defaults);
+files of the demo relative to this folder, templates relative to the plugin. 各步骤所用参数（其余取默认值）。</p>
+{parameters_block(records)}
 {''.join(blocks)}</body></html>"""
     path = os.path.join(out, "report.html")
     with open(path, "w", encoding="utf-8") as handle:   # paths inside tables relative too: the folder travels

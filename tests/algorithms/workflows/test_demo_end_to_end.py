@@ -49,6 +49,8 @@ def test_report_project_and_styles_are_written(demo):
     with open(out / "report.html", encoding="utf-8") as handle:
         page = handle.read()
     assert "Headline figures" in page and "peak memory" in page and str(out) not in page   # relative paths only
+    assert page.count("<details>") >= 20 and "<td>FOREGROUND_VALUES</td>" in page       # every step's parameters
+    assert "<td>templates/xian_costs.csv</td>" in page and "<td>data/landuse.tif</td>" in page
     with zipfile.ZipFile(out / "demo.qgz") as archive:
         project = archive.read(next(n for n in archive.namelist() if n.endswith(".qgs"))).decode("utf-8")
     assert str(out) not in project and 'source="./sources.gpkg"' in project
