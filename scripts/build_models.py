@@ -18,6 +18,7 @@ os.environ["QT_HASH_SEED"] = "0"  # the same attribute order in the XML on every
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
+import headless_qgis
 from model_help import HELP
 
 GROUP, GROUP_ID = "Workflows", "workflows"
@@ -331,16 +332,7 @@ def start_qgis():
     """A headless QGIS with the native algorithms and EcoSecurity from this tree: the children's outputs
     must resolve for the model's destination parameters to be built."""
     from qgis.core import QgsApplication
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    link_dir = os.path.join(ROOT, ".pkg")
-    os.makedirs(link_dir, exist_ok=True)
-    if not os.path.exists(os.path.join(link_dir, "ecosecurity")):
-        os.symlink(ROOT, os.path.join(link_dir, "ecosecurity"))
-    sys.path.insert(0, link_dir)
+    app = headless_qgis.start_qgis()
     from ecosecurity.provider import ALGORITHMS
     from qgis.core import QgsProcessingProvider
 

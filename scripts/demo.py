@@ -17,6 +17,7 @@ REPO = os.path.dirname(HERE)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, HERE)
 
+import headless_qgis  # noqa: E402
 import make_demo_data  # noqa: E402
 from demo_meter import StepMeter  # noqa: E402
 from demo_report import Section, html_table, load_layer, write_project, write_report  # noqa: E402
@@ -28,17 +29,7 @@ CURRENT = {"workflow": ""}
 def start_qgis():
     """A headless QGIS with Processing and the EcoSecurity provider from this tree."""
     from qgis.core import QgsApplication
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    link_dir = os.path.join(REPO, ".pkg")
-    os.makedirs(link_dir, exist_ok=True)
-    link = os.path.join(link_dir, "ecosecurity")
-    if not os.path.exists(link):
-        os.symlink(REPO, link)
-    sys.path.insert(0, link_dir)
+    app = headless_qgis.start_qgis()
     from ecosecurity.provider import EcoSecurityProvider
     provider = EcoSecurityProvider()
     QgsApplication.processingRegistry().addProvider(provider)

@@ -18,6 +18,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, HERE)
+from headless_qgis import start_qgis  # noqa: E402
 
 MODELS = os.path.join(REPO, "models")
 LANGUAGES = ("en", "zh")
@@ -59,23 +61,6 @@ TYPES = {  # QgsProcessingParameterDefinition.type() / QgsProcessingOutputDefini
 }
 _KEEP = []  # the provider's Python object must outlive the registry's use of its algorithms
 BLOCK_TAGS = re.compile(r"(?=<(?:p|h[1-6]|ul|ol|li|table|tr|pre|div)[ >])")
-
-
-def start_qgis():
-    """A headless QGIS with Processing and the EcoSecurity provider of this working tree."""
-    from qgis.core import QgsApplication
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    link_dir = os.path.join(REPO, ".pkg")
-    os.makedirs(link_dir, exist_ok=True)
-    link = os.path.join(link_dir, "ecosecurity")
-    if not os.path.exists(link):
-        os.symlink(REPO, link)
-    sys.path.insert(0, link_dir)
-    return app
 
 
 def register_provider():

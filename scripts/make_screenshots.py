@@ -229,7 +229,8 @@ def main():
     missing = missing_inputs(demo)
     if missing:
         raise SystemExit(f"{demo} lacks {', '.join(missing)}: run `make demo DEMO_DIR={args.demo}` first")
-    from make_docs import register_provider, start_qgis
+    from headless_qgis import start_qgis
+    from make_docs import register_provider
     app = start_qgis()
     register_provider()
     from qgis.core import QgsProject
