@@ -593,11 +593,17 @@ STEPS = [("Inputs", step_inputs), ("Liuzhi", step_classify_dem), ("Liuzhi", step
          ("Xi'an", step_xian_corridors)]
 
 
+WORKFLOW_KEYS = {"liuzhi": "Liuzhi", "gujiao": "Gujiao", "xian": "Xi'an"}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default="demo_output")
     parser.add_argument("--size", type=int, default=1000, help="demo landscape cells per side (30 m)")
+    parser.add_argument("--workflows", default=",".join(WORKFLOW_KEYS),
+                        help="comma-separated: liuzhi, gujiao, xian (Xi'an needs Liuzhi's resistance and red line)")
     args = parser.parse_args()
+    chosen = {WORKFLOW_KEYS[key.strip().lower()] for key in args.workflows.split(",") if key.strip()} | {"Inputs"}
     out = os.path.abspath(args.out)
     data = os.path.join(out, "data")
     stamp = os.path.join(data, f".size-{args.size}")
@@ -607,12 +613,21 @@ def main():
         open(stamp, "w").close()
     started = time.time()
     app, _provider = start_qgis()
+    from qgis.core import QgsProcessingException
     ctx = {"out": out, "data": data, "size": args.size, "headline": {}}
-    sections = []
+    sections, stopped = [], set()
     for workflow, step in STEPS:
+        if workflow not in chosen or workflow in stopped or (workflow == "Xi'an" and "Liuzhi" in stopped):
+            continue
         print(step.__doc__.strip().splitlines()[0] if step.__doc__ else step.__name__, flush=True)
         CURRENT["workflow"] = workflow
-        for section in step(ctx):
+        try:
+            produced = step(ctx)
+        except QgsProcessingException:  # a clean refusal (e.g. the memory estimate): the workflow stops there
+            stopped.add(workflow)
+            print(f"  {workflow} stops here; its remaining steps are skipped.", flush=True)
+            continue
+        for section in produced:
             section.workflow = workflow
             sections.append(section)
     with open(os.path.join(out, "headline.json"), "w", encoding="utf-8") as handle:

@@ -41,6 +41,7 @@ class StepRecord:
     start_mb: float         # resident memory when the step started (QGIS and earlier data)
     per_step: bool          # False: the process's peak so far (no per-step reset on this system)
     parameters: dict = None  # the algorithm's parameters as given
+    refused: str = None      # the algorithm's error message when it refused to run
 
 
 @dataclass
@@ -62,16 +63,19 @@ class _Measure:
         self.started = time.perf_counter()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, error, traceback):
         seconds = time.perf_counter() - self.started
         kb = _status_kb("VmHWM") if self.reset else None
         if kb is None:
             kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             kb = kb / 1024 if sys.platform == "darwin" else kb
         self.meter.records.append(StepRecord(self.workflow, self.name, seconds, kb / 1024, self.start_kb / 1024,
-                                             self.reset, self.parameters))
-        print(f"  {self.name}: {seconds:.1f} s, peak {kb / 1024:.0f} MB (+{(kb - self.start_kb) / 1024:.0f} MB)",
-              flush=True)
+                                             self.reset, self.parameters, None if error is None else str(error)))
+        outcome = ""
+        if error is not None:
+            outcome = f", refused: {(str(error).strip() or exc_type.__name__).splitlines()[0]}"
+        print(f"  {self.name}: {seconds:.1f} s, peak {kb / 1024:.0f} MB (+{(kb - self.start_kb) / 1024:.0f} MB)"
+              f"{outcome}", flush=True)
         return False
 
 

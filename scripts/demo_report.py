@@ -88,11 +88,12 @@ def render_png(paths, png, extent_path=None, width=640):
 
 def steps_table(records):
     """Time and peak memory per step, grouped by workflow."""
-    rows = [(r.workflow, r.name, f"{r.seconds:.1f}", peak_label(r)) for r in records]
+    rows = [(r.workflow, r.name, f"{r.seconds:.1f}", peak_label(r), "done 完成" if r.refused is None
+             else f"refused 拒绝运行: {r.refused.strip()}") for r in records]
     total = sum(r.seconds for r in records)
-    rows.append(("", "total 合计", f"{total:.1f}", f"{max((r.peak_mb for r in records), default=0):.0f}"))
+    rows.append(("", "total 合计", f"{total:.1f}", f"{max((r.peak_mb for r in records), default=0):.0f}", ""))
     return html_table(["workflow 流程", "step 步骤", "time 时间 (s)",
-                       "peak memory 峰值内存 (MB; + above the step's start 较步骤开始时增加)"], rows)
+                       "peak memory 峰值内存 (MB; + above the step's start 较步骤开始时增加)", "outcome 结果"], rows)
 
 
 def _parameter_value(value):
