@@ -4,8 +4,9 @@ PY := .venv/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 DEMO_DIR ?= demo_output
 DEMO_SIZE ?= 1000
+DEMO_WORKFLOWS ?= liuzhi,gujiao,xian
 
-.PHONY: setup test test-core test-algorithms demo demo-data i18n models docs bench package clean
+.PHONY: setup test test-core test-algorithms demo demo-data i18n models docs package clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,9 +23,10 @@ test-core: setup
 test-algorithms: setup
 	$(PY) -m pytest -q tests/algorithms
 
-## The main job on the bundled (generated, synthetic) demo landscape: outputs and report.html.
+## The main job on the bundled (generated, synthetic) demo landscape: outputs and report.html
+## (DEMO_SIZE=10000 DEMO_WORKFLOWS=liuzhi: the province-scale run of 10^8 cells).
 demo: setup
-	$(PY) scripts/demo.py --out $(DEMO_DIR) --size $(DEMO_SIZE)
+	$(PY) scripts/demo.py --out $(DEMO_DIR) --size $(DEMO_SIZE) --workflows $(DEMO_WORKFLOWS)
 
 ## Only the demo input layers (use DEMO_SIZE=5000 for larger benchmark landscapes).
 demo-data: setup
