@@ -157,7 +157,8 @@ def liuzhi():
     add_inputs(b, [
         raster("LANDUSE"), text("HABITAT_VALUES", HABITAT), number("MIN_AREA", 50.0, minimum=0),
         polygons("REDLINE", optional=True), number("DISTANCE_THRESHOLD", 5000.0, minimum=0),
-        number("PROBABILITY", 0.5, minimum=0, maximum=1), number("MIN_DPC", 1.0, minimum=0),
+        number("PROBABILITY", 0.5, minimum=0, maximum=1), number("MAX_LINK_DISTANCE", 25000.0, minimum=0),
+        number("MIN_DPC", 1.0, minimum=0),
         csv_file("FACTOR_TABLE"), text("CRITERIA", RESISTANCE_CRITERIA), text("MATRIX", RESISTANCE_AHP),
         number("TRUNCATE_WIDTH", 20000.0, minimum=0), number("CWD_CUTOFF", 20000.0, minimum=0),
         number("MIN_RADIUS", 90.0, minimum=0), number("MAX_RADIUS", 270.0, minimum=0),
@@ -172,8 +173,8 @@ def liuzhi():
         "PROTECTED": P("REDLINE")}, {"OUTPUT": ("PATCHES", True)})
     b.child("connectivity", "ecosecurity:connectivity", {
         "INPUT": C(("patches", "OUTPUT")), "ID_FIELD": "patch_id", "ATTRIBUTE_FIELD": "area_ha", "DISTANCE": 0,
-        "DISTANCE_THRESHOLD": P("DISTANCE_THRESHOLD"), "PROBABILITY": P("PROBABILITY"), "MIN_DPC": P("MIN_DPC"),
-        "LEVELS": 3}, {"OUTPUT": ("PATCH_IMPORTANCE", True), "OUTPUT_OVERALL": ("OVERALL", True)})
+        "DISTANCE_THRESHOLD": P("DISTANCE_THRESHOLD"), "PROBABILITY": P("PROBABILITY"),
+        "MAX_LINK_DISTANCE": P("MAX_LINK_DISTANCE"), "MIN_DPC": P("MIN_DPC"), "LEVELS": 3}, {"OUTPUT": ("PATCH_IMPORTANCE", True), "OUTPUT_OVERALL": ("OVERALL", True)})
     b.child("sources", "native:extractbyattribute", {
         "INPUT": C(("connectivity", "OUTPUT")), "FIELD": "is_source", "OPERATOR": 0, "VALUE": "1"},
         {"OUTPUT": ("SOURCES", True)})

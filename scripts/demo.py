@@ -99,6 +99,7 @@ def step_sources(ctx):
                                      "OUTPUT_RASTER": os.path.join(out, "patches.tif")})
     importance = run("connectivity", {"INPUT": patches["OUTPUT"], "ID_FIELD": "patch_id", "ATTRIBUTE_FIELD": "area_ha",
                                       "DISTANCE": 0, "DISTANCE_THRESHOLD": 5000, "PROBABILITY": 0.5,
+                                      "MAX_LINK_DISTANCE": 25000,
                                       "MIN_DPC": 1, "LEVELS": 3,
                                       "OUTPUT": os.path.join(out, "patch_importance.gpkg"),
                                       "OUTPUT_OVERALL": os.path.join(out, "connectivity_overall.csv"),

@@ -47,6 +47,7 @@ HELP = {
             "REDLINE": "Ecological red line / 生态保护红线",
             "DISTANCE_THRESHOLD": "Dispersal distance (m) / 扩散距离（米）",
             "PROBABILITY": "Dispersal probability at that distance / 该距离处的扩散概率",
+            "MAX_LINK_DISTANCE": "Maximum link distance (m, 0 = every pair) / 最大连接距离（米，0 = 全部斑块对）",
             "MIN_DPC": "Minimum dPC of a source / 生态源地最小 dPC",
             "FACTOR_TABLE": "Resistance factor table (CSV) / 阻力因子表（CSV）",
             "CRITERIA": "AHP criteria (factor names, comma-separated) / AHP 准则（因子名称，逗号分隔）",
@@ -71,6 +72,10 @@ HELP = {
                                   "5000 m). / 扩散概率等于给定概率时的距离（Conefor 的 d；演示 5000 米）。",
             "PROBABILITY": "Dispersal probability at the distance (Conefor's p; 0.5). / 该距离处的扩散概率（Conefor 的 p；"
                            "0.5）。",
+            "MAX_LINK_DISTANCE": "Patches farther apart are not linked (Conefor's notall; demo 25000 m, five dispersal "
+                                 "distances, p < 0.03); 0 links every pair, which takes long on hundreds of large "
+                                 "patches. / 相距更远的斑块不连接（Conefor 的 notall；演示 25000 米，即 5 倍扩散距离，"
+                                 "p < 0.03）；0 表示连接全部斑块对，大量大斑块时耗时很长。",
             "MIN_DPC": "Patches with dPC above this value become ecological sources (demo: 1). / dPC 大于该值的斑块作为"
                        "生态源地（演示：1）。",
             "FACTOR_TABLE": "One row per factor: raster, grading, scores; weights come from the AHP step (see "
