@@ -113,7 +113,7 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
         connector = skeleton                       # tc < 1: the connector is the skeleton
         del residue
     else:
-        distance = ConstrainedDistance(skeleton, connector_mask(opening, core, residue))
+        distance = ConstrainedDistance(skeleton, connector_mask(opening, core, residue), params.tc)
         del residue
         shape = core.shape
         core, opening, skeleton = (np.packbits(a) for a in (core, opening, skeleton))  # room
