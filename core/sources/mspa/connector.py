@@ -29,7 +29,7 @@ import numpy as np
 from scipy import ndimage
 
 from ...runtime.progress import ensure
-from .morphology import dilate_disk, structure
+from .morphology import dilate_disk, geodesic_dilate8, structure
 
 # 4-neighbours in the reference's order N, W, S, E: (dy, dx) of n relative to p, and the unit
 # step u = p - n as (ux, uy) with x = column, y = row.
@@ -365,18 +365,15 @@ def _needed(sources, state, radius):
     mask = state != _OUTSIDE
     grid = np.zeros(state.shape, dtype=bool)
     grid[1:-1, 1:-1] = sources
-    needed = grid.copy()
-    for _ in range(int(math.floor(r))):            # geodesic 8-steps inside the mask
-        needed = dilate_disk(needed, 2)
-        needed &= mask
-    needed &= dilate_disk(grid, int(math.floor(r * r)))
     labels, count = ndimage.label(mask, structure(4))
-    del mask
     reached = np.zeros(count + 1, dtype=bool)
     reached[labels[grid]] = True
     reached[0] = False
-    needed &= reached[labels]
+    needed = reached[labels]
     del labels
+    needed &= geodesic_dilate8(grid, mask, int(math.floor(r)))
+    del mask
+    needed &= dilate_disk(grid, int(math.floor(r * r)))
     needed &= ~grid
     return needed
 
