@@ -51,7 +51,7 @@ class ConstrainedDistance:
 
     Memory: 9 bytes per pixel of the grid (state uint8, vector packed in an int32 -- int64
     for grids of 32,767 pixels or more -- and base length float32) plus index arrays of the
-    queue and of a chunk of evaluated entries (about 100 MB); with ``radius``, one bool array
+    queue and of a chunk of evaluated entries (about 100 MB); with ``radius``, one bit per pixel
     more (and an int32 label image while it is built, before the distance field exists).
     """
 
@@ -61,8 +61,12 @@ class ConstrainedDistance:
         once every pixel that can have ``D <= radius`` is set (the others stay unset)."""
         self.cols = state.shape[1]
         self.radius = radius
-        self.needed = None if radius is None else _needed(sources, state, radius).reshape(-1)
-        self.remaining = 0 if radius is None else int(np.count_nonzero(self.needed))
+        self.needed = self.remaining = None
+        if radius is not None:
+            needed = _needed(sources, state, radius)
+            self.remaining = int(np.count_nonzero(needed))
+            self.needed = np.packbits(needed)          # bit i (big-endian) = flat pixel i
+            del needed
         self.state = state.reshape(-1)
         source_rows, source_cols = np.nonzero(sources)
         self.sources = (source_rows.astype(np.int64) + 1) * self.cols + source_cols + 1
@@ -297,7 +301,7 @@ class ConstrainedDistance:
                 delta, distance[new] = self.evaluate(queue[new])
                 dmin = delta.min()
                 if self.needed is not None:
-                    self.remaining -= int(np.count_nonzero(self.needed[queue[new]]))
+                    self.remaining -= int(np.count_nonzero(self._is_needed(queue[new])))
                     if self.remaining == 0:
                         return
             pending = distance > np.float64(dmin)
@@ -330,11 +334,16 @@ class ConstrainedDistance:
         result.reshape(-1)[self._unpadded(self.sources)] = False
         return result
 
+    def _is_needed(self, flat):
+        """Bool per flat position: in the stopping set of :func:`_needed`."""
+        return (self.needed[flat >> 3] >> (7 - (flat & 7)).astype(np.uint8)) & np.uint8(1) != 0
+
     def _within_needed(self, low, high):
         """:meth:`within` on the pixels of :func:`_needed` only (the others have D > radius)."""
         result = np.zeros((self.state.size // self.cols - 2, self.cols - 2), dtype=bool)
-        pixels = np.flatnonzero(self.needed)
-        for part in np.array_split(pixels, max(1, pixels.size // _CHUNK)):
+        block = max(1, _CHUNK // 8)
+        for start in range(0, self.needed.size, block):
+            part = np.flatnonzero(np.unpackbits(self.needed[start:start + block])) + 8 * start
             part = part[self.state[part] == _SET]
             x, y = self.unpack(self.vector[part])
             d = (self.base[part] + np.sqrt(x * x + y * y)).astype(np.float32)
