@@ -19,9 +19,9 @@ A proposal through the line ``|v(n) + u| + b(n)`` is never longer than the new-b
 pixels need one line test only.
 
 Only the pixels with ``D <= T_c`` matter to MSPA, and they all lie within Euclidean distance
-``T_c`` of the skeleton (see :func:`_needed`); given that radius, the rounds stop as soon as
-every such pixel that the queue can reach is set (vectors are never recomputed), which skips
-the long tail of rounds that spread far larger distances through the opening.
+and within ``floor(T_c)`` 8-steps inside the mask of the skeleton (see :func:`_needed`); given
+that radius, the rounds stop as soon as every such pixel that the queue can reach is set
+(vectors are never recomputed), which skips the tail of rounds that spread larger distances.
 """
 import math
 
