@@ -17,10 +17,19 @@ the sequential result. Queue order is kept exactly with keys (queue position, di
 A proposal through the line ``|v(n) + u| + b(n)`` is never longer than the new-base proposal
 ``|v(n)| + b(n) + 1``, so candidates are tried in increasing order of the former and most
 pixels need one line test only.
+
+Only the pixels with ``D <= T_c`` matter to MSPA, and they all lie within Euclidean distance
+and within ``floor(T_c)`` 8-steps inside the mask of the skeleton (see :func:`_needed`); given
+that radius, the rounds stop as soon as every such pixel that the queue can reach is set
+(vectors are never recomputed), which skips the tail of rounds that spread larger distances.
 """
+import math
+
 import numpy as np
+from scipy import ndimage
 
 from ...runtime.progress import ensure
+from .morphology import dilate_disk, geodesic_dilate8, structure
 
 # 4-neighbours in the reference's order N, W, S, E: (dy, dx) of n relative to p, and the unit
 # step u = p - n as (ux, uy) with x = column, y = row.
@@ -42,13 +51,22 @@ class ConstrainedDistance:
 
     Memory: 9 bytes per pixel of the grid (state uint8, vector packed in an int32 -- int64
     for grids of 32,767 pixels or more -- and base length float32) plus index arrays of the
-    queue and of a chunk of evaluated entries (about 100 MB).
+    queue and of a chunk of evaluated entries (about 100 MB); with ``radius``, one bit per pixel
+    more (and an int32 label image while it is built, before the distance field exists).
     """
 
-    def __init__(self, sources, state):
+    def __init__(self, sources, state, radius=None):
         """``state``: bordered mask from :func:`connector_mask` (used in place); ``sources``:
-        bool array of the grid without the border."""
+        bool array of the grid without the border; ``radius``: when given, :meth:`run` stops
+        once every pixel that can have ``D <= radius`` is set (the others stay unset)."""
         self.cols = state.shape[1]
+        self.radius = radius
+        self.needed = self.remaining = None
+        if radius is not None:
+            needed = _needed(sources, state, radius)
+            self.remaining = int(np.count_nonzero(needed))
+            self.needed = np.packbits(needed)          # bit i (big-endian) = flat pixel i
+            del needed
         self.state = state.reshape(-1)
         source_rows, source_cols = np.nonzero(sources)
         self.sources = (source_rows.astype(np.int64) + 1) * self.cols + source_cols + 1
@@ -264,8 +282,11 @@ class ConstrainedDistance:
 
     # ----------------------------------------------------------------- driver
     def run(self, progress=None):
-        """Rounds until the queue is empty (§4 step 10.3)."""
+        """Rounds until the queue is empty (§4 step 10.3), or until no pixel of the
+        constructor's ``radius`` is left to set."""
         progress = ensure(progress)
+        if self.needed is not None and self.remaining == 0:
+            return
         evaluated = 0
         keys = np.arange(self.sources.size, dtype=np.int64) * 5
         queue, _ = self.claim(self.sources, keys)
@@ -279,6 +300,10 @@ class ConstrainedDistance:
             if new.size:
                 delta, distance[new] = self.evaluate(queue[new])
                 dmin = delta.min()
+                if self.needed is not None:
+                    self.remaining -= int(np.count_nonzero(self._is_needed(queue[new])))
+                    if self.remaining == 0:
+                        return
             pending = distance > np.float64(dmin)
             keys = np.arange(queue.size, dtype=np.int64) * 5
             finalised = ~pending
@@ -289,8 +314,13 @@ class ConstrainedDistance:
     def within(self, low, high):
         """Bool array (grid without the border): evaluated pixels with ``low <= D <= high``.
 
-        ``D = f32(b + |v|)``; sources have D = 0.
+        ``D = f32(b + |v|)``; sources have D = 0. With the constructor's ``radius`` (which
+        ``high`` must not exceed), only the pixels that can have ``D <= radius`` are looked at.
         """
+        if self.needed is not None:
+            if not high <= self.radius:
+                raise ValueError(f"within(..., {high}) beyond the radius {self.radius} of the run")
+            return self._within_needed(low, high)
         state = self.state.reshape(-1, self.cols)
         vector = self.vector.reshape(state.shape)
         base = self.base.reshape(state.shape)
@@ -304,9 +334,57 @@ class ConstrainedDistance:
         result.reshape(-1)[self._unpadded(self.sources)] = False
         return result
 
+    def _is_needed(self, flat):
+        """Bool per flat position: in the stopping set of :func:`_needed`."""
+        return (self.needed[flat >> 3] >> (7 - (flat & 7)).astype(np.uint8)) & np.uint8(1) != 0
+
+    def _within_needed(self, low, high):
+        """:meth:`within` on the pixels of :func:`_needed` only (the others have D > radius)."""
+        result = np.zeros((self.state.size // self.cols - 2, self.cols - 2), dtype=bool)
+        block = max(1, _CHUNK // 8)
+        for start in range(0, self.needed.size, block):
+            part = np.flatnonzero(np.unpackbits(self.needed[start:start + block])) + 8 * start
+            part = part[self.state[part] == _SET]
+            x, y = self.unpack(self.vector[part])
+            d = (self.base[part] + np.sqrt(x * x + y * y)).astype(np.float32)
+            result.reshape(-1)[self._unpadded(part[(d >= low) & (d <= high)])] = True
+        return result
+
     def _unpadded(self, flat):
         """Flat positions on the grid without its one-pixel border."""
         return (flat // self.cols - 1) * (self.cols - 2) + flat % self.cols - 1
+
+
+def _needed(sources, state, radius):
+    """Bool array of the bordered grid: the free pixels of the mask ``state`` that can get
+    ``f32(D) <= radius``: 4-connected to ``sources`` inside the mask (the queue spreads by
+    4-neighbours), within Euclidean distance ``r`` of a source and at most ``floor(r)``
+    8-steps from one inside the mask, with ``r = radius (1 + 2**-24) + 2**-22 (radius + 3)**2``.
+
+    Why: every set pixel p has a base B = p - v(p) that is a source or was set before it, with
+    b(p) = D(B) up to float32 rounding (a through proposal copies (B, b) from the neighbour; a
+    new base n gives b(p) = f32(f32(D(n) + 1) - 1)). Down the chain of bases to a source, D(p)
+    is the length of a polygonal path whose segments are digital (Bresenham) lines inside the
+    mask, so D(p) >= dist(p, sources) - E, and D(p) + E >= the number of 8-steps along those
+    lines (a line of offset (vx, vy) has max(|vx|, |vy|) <= |v| steps). Each new base rounds
+    twice (at most 2**-23 (D + 1)) and a chain has at most D + 1 new bases, so
+    E <= 2**-23 (D + 2)**2, which ``r`` covers with room to spare.
+    """
+    r = float(radius) * (1.0 + 2.0 ** -24) + 2.0 ** -22 * (float(radius) + 3.0) ** 2
+    mask = state != _OUTSIDE
+    grid = np.zeros(state.shape, dtype=bool)
+    grid[1:-1, 1:-1] = sources
+    labels, count = ndimage.label(mask, structure(4))
+    reached = np.zeros(count + 1, dtype=bool)
+    reached[labels[grid]] = True
+    reached[0] = False
+    needed = reached[labels]
+    del labels
+    needed &= geodesic_dilate8(grid, mask, int(math.floor(r)))
+    del mask
+    needed &= dilate_disk(grid, int(math.floor(r * r)))
+    needed &= ~grid
+    return needed
 
 
 def _merge(pending, pending_keys, pending_distance, targets, target_keys):

@@ -1,11 +1,11 @@
 """Memory plan of MSPA (measured on 10000 x 10000 maps, see ``bench/mspa.py``).
 
 ``mspa_classes`` works on the padded grid (``pad`` pixels more on every side). Its peak is
-reached either in the connector distance (EdgeWidth >= 2: the byte image, the mask and the
-distance field of 9 bytes per pixel, the other images bit-packed) or in the label flooding and
-hole filling (an int32 label image next to about six bool / uint8 images): about 15 bytes per
-padded pixel, plus chunks of index arrays (about 100 MB). Measured peak of the whole process
-on 10000 x 10000: 1.5 GB (EdgeWidth 1), 1.75 GB (EdgeWidth 5), input map included.
+reached either in the connector distance (EdgeWidth >= 2: the byte image, the mask, the
+distance field of 9 bytes per pixel and its 1-bit stopping set, the other images bit-packed)
+or in the label flooding and hole filling (an int32 label image next to about six bool / uint8
+images): about 15 bytes per padded pixel, plus chunks of index arrays (about 100 MB). Measured
+peak of the whole process on 10000 x 10000: 1.5 GB (EdgeWidth 1), 1.75 GB (EdgeWidth 5), input map included.
 """
 from .parameters import mspa_parameters
 

@@ -52,10 +52,9 @@ def _check_codes(codes):
     if codes.dtype.kind not in "ui" or codes.min() < 0 or codes.max() > 2:
         raise InputError("MSPA codes must be integers 0 (missing), 1 (background) or 2 (foreground); "
                          "map the land use with mspa_codes(). / MSPA 代码只能是 0（缺失）、1（背景）、2（前景）。")
-    counts = np.bincount(codes.reshape(-1), minlength=3)
-    if counts[2] == 0:
+    if not (codes == 2).any():                     # (a bincount would copy the map to int64)
         raise InputError("The map has no foreground (value 2): nothing to analyse. / 没有前景（值 2）像元。")
-    if counts[1] == 0:
+    if not (codes == 1).any():
         raise InputError("The map has no background (value 1): MSPA needs both foreground and "
                          "background. / 没有背景（值 1）像元，MSPA 需要同时有前景和背景。")
 
@@ -113,10 +112,13 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
         connector = skeleton                       # tc < 1: the connector is the skeleton
         del residue
     else:
-        distance = ConstrainedDistance(skeleton, connector_mask(opening, core, residue))
+        mask = connector_mask(opening, core, residue)
         del residue
         shape = core.shape
-        core, opening, skeleton = (np.packbits(a) for a in (core, opening, skeleton))  # room
+        core, opening = np.packbits(core), np.packbits(opening)          # room
+        distance = ConstrainedDistance(skeleton, mask, params.tc)
+        del mask
+        skeleton = np.packbits(skeleton)
         distance.run(progress.sub(0.45, 0.75))
         # K = M & rec(sk, M, g) & (sk | {1e-4 <= D <= tc}); the pixels D reaches are
         # 4-connected to sk inside M, so the reconstruction adds nothing

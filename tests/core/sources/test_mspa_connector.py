@@ -198,3 +198,43 @@ def test_grids_wider_than_int16_pack_vectors_in_int64():
     assert np.array_equal(vx[:, -60:][set_ref], vx_ref[set_ref])
     assert np.array_equal(vy[:, -60:][set_ref], vy_ref[set_ref])
     assert np.array_equal(base[:, -60:][set_ref], b_ref[set_ref])
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("tc", [np.float32(1.5657864), np.float32(2.5657864), np.float32(4.5657864)])
+def test_stopping_at_the_radius_keeps_the_pixels_within_tc(seed, tc):
+    """With ``radius``, the rounds stop early (unset pixels stay unset) and within() equals the
+    sequential distance's pixels; masks with diagonal-only contacts included (seeds >= 6)."""
+    sources, mask = corridors(seed, shape=(40, 48))
+    if seed >= 6:
+        rng = np.random.default_rng(seed)
+        mask &= rng.random(mask.shape) < 0.85          # holes: diagonal-only contacts
+        sources &= mask
+    distance = literal_distance(sources, mask)[0]
+    expected = (distance >= np.float32(1e-4)) & (distance <= tc)
+    state = connector_mask(mask, np.zeros_like(mask), np.zeros_like(mask))
+    field = ConstrainedDistance(sources, state, radius=tc)
+    field.run(Progress())
+    assert np.array_equal(field.within(np.float32(1e-4), tc), expected)
+
+
+def test_the_needed_pixels_hold_every_pixel_within_the_radius():
+    """Every pixel with D <= radius is in the stopping set (both bounds of _needed)."""
+    for seed in range(8):
+        sources, mask = corridors(seed, shape=(40, 48))
+        mask &= np.random.default_rng(seed).random(mask.shape) < 0.9
+        sources &= mask
+        distance = literal_distance(sources, mask)[0]
+        for tc in (np.float32(1.5657864), np.float32(4.5657864), np.float32(9.5657864)):
+            state = connector_mask(mask, np.zeros_like(mask), np.zeros_like(mask))
+            needed = connector._needed(sources, state, tc)[1:-1, 1:-1]
+            assert not ((distance > 0) & (distance <= tc) & ~needed).any()
+
+
+def test_within_refuses_a_threshold_beyond_the_radius():
+    sources, mask = corridors(1)
+    field = ConstrainedDistance(sources, connector_mask(mask, np.zeros_like(mask), np.zeros_like(mask)),
+                                radius=np.float32(2.5))
+    field.run(Progress())
+    with pytest.raises(ValueError):
+        field.within(np.float32(1e-4), np.float32(3.0))

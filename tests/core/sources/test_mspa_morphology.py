@@ -6,6 +6,7 @@ from ecosecurity.core.sources.mspa.morphology import (
     dilate_disk,
     erode_disk,
     fill,
+    geodesic_dilate8,
     holes,
     pixel_components,
     reconstruct,
@@ -106,3 +107,14 @@ def test_pixel_components_are_the_labels_of_scipy(g, density):
     component = pixel_components(pixels, mask.shape, g)
     pairs = set(zip(labels.reshape(-1)[pixels].tolist(), component.tolist()))
     assert len(pairs) == count == component.max() + 1
+
+
+@pytest.mark.parametrize("steps", [0, 1, 4])
+def test_geodesic_8_dilation_equals_masked_iterated_3x3_dilation(steps):
+    rng = np.random.default_rng(steps)
+    mask = rng.random((30, 40)) < 0.6
+    x = (rng.random(mask.shape) < 0.03) & mask
+    expected = x.copy()
+    for _ in range(steps):
+        expected = ndimage.binary_dilation(expected, np.ones((3, 3), bool)) & mask
+    assert np.array_equal(geodesic_dilate8(x, mask, steps), expected)
