@@ -100,7 +100,14 @@ def spiral_grid(side):
             length += 4
 
 
-CASES = {"smooth": lambda side: resistance_grid(side, side), "serpentine": serpentine_grid, "spiral": spiral_grid}
+def noise_grid(side, seed=0):
+    """Uncorrelated uniform resistance in [1, 100], no NoData: least-cost paths turn at every cell."""
+    rng = np.random.default_rng(seed)
+    return rng.uniform(1.0, 100.0, (side, side)).astype(np.float32), np.ones((side, side), bool)
+
+
+CASES = {"smooth": lambda side: resistance_grid(side, side), "serpentine": serpentine_grid, "spiral": spiral_grid,
+         "noise": noise_grid}
 
 
 def case_source(case, side, valid):
@@ -123,8 +130,8 @@ def work_ours(side, case="smooth", engine="auto"):
     _import_package()
     from ecosecurity.core.corridors import costdist
     if engine == "sweep":
-        from ecosecurity.core.corridors import sweep
-        costdist.SWEEP_BUDGET = sweep.MAZE_SHARE = float("inf")
+        from ecosecurity.core.corridors import sweep_probe
+        costdist.SWEEP_BUDGET = sweep_probe.MAZE_SHARE = float("inf")
     elif engine == "dijkstra":
         costdist.SWEEP_MIN_CELLS = float("inf")
     resistance, valid = CASES[case](side)
