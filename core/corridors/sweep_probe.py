@@ -46,21 +46,21 @@ def first_phase_counts(valid, sources):
     hi = np.searchsorted(start_key, end_key - stride + 1, "right")
     count = np.maximum(hi - lo, 0)
     count[row == 0] = 0
-    lower = np.repeat(np.arange(n, dtype=key_type), count)  # edge (upper, lower): v, and u in the row above
-    upper = (np.arange(lower.size) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)).astype(key_type)
+    upper = (np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(lo, count)).astype(key_type)
     source_runs = np.unique(np.searchsorted(starts, np.flatnonzero(sources), "right") - 1)
     length = ends - starts + 1
+    # edges grouped by their lower run: the CSR graph leading up, without a conversion
+    up = csr_matrix((np.ones(upper.size, np.int8), upper, np.concatenate(([0], np.cumsum(count)))), shape=(n, n))
+    down = up.T.tocsr()
 
-    def reach(tail, head, seeds):  # runs reached from ``seeds`` along the edges tail -> head
-        hub = np.full(seeds.size, n)  # an extra node n leads to every seed
-        graph = csr_matrix((np.ones(tail.size + seeds.size, np.int8),
-                            (np.concatenate((tail, hub)), np.concatenate((head, seeds)))), shape=(n + 1, n + 1))
-        order = breadth_first_order(graph, n, directed=True, return_predecessors=False)
+    def reach(graph, seeds):  # runs reached from ``seeds``: an extra node n leads to every seed
+        hub = csr_matrix((np.ones(graph.nnz + seeds.size, np.int8), np.concatenate((graph.indices, seeds)),
+                          np.concatenate((graph.indptr, [graph.nnz + seeds.size]))), shape=(n + 1, n + 1))
+        order = breadth_first_order(hub, n, directed=True, return_predecessors=False)
         return order[order < n]
 
-    reached = reach(lower, upper, reach(upper, lower, source_runs))  # down the rows, then up
-    _, component = connected_components(csr_matrix((np.ones(lower.size, np.int8), (upper, lower)), shape=(n, n)),
-                                        directed=False)
+    reached = reach(up, reach(down, source_runs))  # down the rows, then up
+    _, component = connected_components(up, directed=False)
     connected = np.isin(component, component[source_runs])
     return int(length[reached].sum()), int(length[connected].sum())
 
