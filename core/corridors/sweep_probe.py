@@ -9,7 +9,9 @@ segments of valid cells; a run is reached as a whole): run ``u`` in row ``r`` le
 ``v`` in row ``r + 1`` when their columns, widened by one for the diagonal moves, overlap. Two
 breadth-first searches (scipy.sparse.csgraph), down from the sources' runs and then up from every
 run reached, give the first phase's reach; connected components give the cells that can be
-reached at all (NoData can cut cells off for good at no cost to a sweep).
+reached at all (NoData can cut cells off for good at no cost to a sweep). Cost: linear in the
+number of runs, about 0.4 us per run (17 ms on a smooth 1024^2 grid, 1 s on a 3162^2 maze with a
+run every 4 cells: 5-16 % of a Dijkstra run there).
 """
 import numpy as np
 
