@@ -3,13 +3,13 @@
 Usage (each measurement runs in a fresh subprocess; peak memory = its ru_maxrss):
 
     python bench/corridors.py costdist [--cells 10000000] [--maze-side 1024] [--repeats 3]
-                                       [--cases smooth,serpentine,spiral]
+                                       [--cases smooth,serpentine,spiral,noise]
         one cost-distance surface on a smoothed random grid: ecosecurity.core.corridors.costdist vs
         scikit-image's MCP_Geometric (same rule: mean of the two costs x step length); then a
-        serpentine maze and a square spiral (--maze-side) where sweeps do not converge quickly, each
-        with the sweep alone, the default (sweep, then the Dijkstra fallback), Dijkstra alone and
-        MCP_Geometric (the sweep alone once: it is slow there); plus a value check on a 1024 x 1024
-        grid. Each side is run --repeats times, alternating, and the minimum is reported. Needs
+        serpentine maze, a square spiral and uncorrelated noise (--maze-side x --maze-side, e.g.
+        3162 for 10^7 cells) where sweeps do not converge quickly, each with the sweep alone, the
+        default (maze probe, sweep, Dijkstra fallback), Dijkstra alone and MCP_Geometric (the sweep
+        alone once: it is slow there); plus a value check on a 1024 x 1024 grid. Each side is run --repeats times, alternating, and the minimum is reported. Needs
         scikit-image in the running interpreter (a bench venv, e.g. /usr/bin/python3 -m venv
         --system-site-packages /tmp/bench && /tmp/bench/bin/pip install scikit-image -c
         constraints.txt).
@@ -100,7 +100,14 @@ def spiral_grid(side):
             length += 4
 
 
-CASES = {"smooth": lambda side: resistance_grid(side, side), "serpentine": serpentine_grid, "spiral": spiral_grid}
+def noise_grid(side, seed=0):
+    """Uncorrelated uniform resistance in [1, 100], no NoData: least-cost paths turn at every cell."""
+    rng = np.random.default_rng(seed)
+    return rng.uniform(1.0, 100.0, (side, side)).astype(np.float32), np.ones((side, side), bool)
+
+
+CASES = {"smooth": lambda side: resistance_grid(side, side), "serpentine": serpentine_grid, "spiral": spiral_grid,
+         "noise": noise_grid}
 
 
 def case_source(case, side, valid):
@@ -123,8 +130,8 @@ def work_ours(side, case="smooth", engine="auto"):
     _import_package()
     from ecosecurity.core.corridors import costdist
     if engine == "sweep":
-        from ecosecurity.core.corridors import sweep
-        costdist.SWEEP_BUDGET = sweep.MAZE_SHARE = float("inf")
+        from ecosecurity.core.corridors import sweep_probe
+        costdist.SWEEP_BUDGET = sweep_probe.MAZE_SHARE = float("inf")
     elif engine == "dijkstra":
         costdist.SWEEP_MIN_CELLS = float("inf")
     resistance, valid = CASES[case](side)
@@ -213,7 +220,7 @@ def main():
     parser.add_argument("--cells", type=int, default=10_000_000)
     parser.add_argument("--maze-side", type=int, default=1024)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--cases", default="smooth,serpentine,spiral", help="costdist cases, comma separated")
+    parser.add_argument("--cases", default="smooth,serpentine,spiral,noise", help="costdist cases, comma separated")
     parser.add_argument("--size", type=int, default=4000)
     parser.add_argument("--cores", type=int, default=100)
     parser.add_argument("--mode", choices=("truncated", "circles", "full"), default="truncated")
@@ -232,7 +239,7 @@ def main():
     if args.what == "costdist":
         side = round(np.sqrt(args.cells))
         runs = [("smooth", side, [("ours", "ecosecurity (default)", ("auto",)), ("skimage", "skimage MCP_Geometric", ())])]
-        for case in ("serpentine", "spiral"):
+        for case in ("serpentine", "spiral", "noise"):
             runs.append((case, args.maze_side, [
                 ("ours", "ecosecurity sweep alone", ("sweep",)),
                 ("ours", "ecosecurity default (fallback)", ("auto",)),

@@ -24,7 +24,8 @@ Zhao 2005, Math. Comp. 74:603) instead of a priority queue:
 A surface whose least-cost paths turn back and forth between up and down many times (mazes,
 spirals, uncorrelated noise) needs many phases; :func:`sweep` gives up after ``budget`` cell
 updates, or after the first phase when it left over 1 % of the cells connected to a source
-unreached (a maze), and returns ``None`` so that the caller can run Dijkstra instead.
+unreached (a maze, :mod:`.sweep_probe`, which :class:`.costdist.CostGraph` asks before
+sweeping), and returns ``None`` so that the caller can run Dijkstra instead.
 
 Memory: ``P``, three vertical/diagonal weight grids, the distance (float64) and the segment
 numbers (int32) of rows holding NoData: 44 B per cell, plus a few rows of buffers.
@@ -33,12 +34,12 @@ import math
 
 import numpy as np
 
+from .sweep_probe import MAZE_SHARE, defeats_sweeps
+
 SQRT2 = math.sqrt(2.0)
 #: Relative improvement below which a value counts as converged.
 TOLERANCE = 1e-12
 _SHRINK = 1.0 - TOLERANCE
-#: Share of the connected cells left unreached by the first phase that marks a maze.
-MAZE_SHARE = 0.01
 #: Fixed cost of one row operation in cell updates (the Python and numpy call overhead of a row
 #: against the per-cell cost, measured on serpentine and smooth sweeps), for the work budget.
 ROW_OVERHEAD = 2000
@@ -260,14 +261,8 @@ def sweep(grid, distance, budget, progress):
 
 
 def _maze_like(grid, distance):
-    """True when, after the first phase, over :data:`MAZE_SHARE` of the valid cells connected
-    (8-neighbour) to a source are still unreached: paths there wind up and down (a maze, a
-    spiral), one more stretch per phase. On other surfaces the first phase reaches every
-    connected cell."""
-    unreached = np.isinf(distance) & grid.valid
-    if np.count_nonzero(unreached) <= MAZE_SHARE * grid.valid.size:
-        return False
-    from scipy import ndimage
-    labels, _ = ndimage.label(grid.valid, structure=np.ones((3, 3), bool))
-    connected = np.isin(labels, np.unique(labels[distance == 0.0]))
-    return np.count_nonzero(unreached & connected) > MAZE_SHARE * np.count_nonzero(connected)
+    """True after a first phase that left over :data:`MAZE_SHARE` of the valid cells unreached
+    and the probe (:mod:`.sweep_probe`) finds a maze (a phase reaches the same cells)."""
+    unreached = np.count_nonzero(np.isinf(distance) & grid.valid)
+    return unreached > MAZE_SHARE * grid.valid.size and defeats_sweeps(grid.valid, distance == 0.0)
+
