@@ -39,6 +39,9 @@ Exact algorithm (no approximation; the reference tables are reproduced to 1e-9):
    real-world-like networks.
 5. Dense components (Conefor ``all`` with edge-to-edge distances) first drop the edges that no
    shortest path uses with or without any one node (:func:`_without_bypassed_edges`).
+6. PC on sparse components whose biconnected blocks have at most
+   :data:`~.block_losses.BLOCK_MAX` nodes: step 4 is replaced by per-block removals with the
+   weights of what hangs off each cut vertex aggregated (:mod:`.block_losses`).
 
 Work: one Dijkstra per node plus the (source, removed node, node below it) triples of step 4.
 With centroid distances over all pairs there are none (trees are stars). Figures against
