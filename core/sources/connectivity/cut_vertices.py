@@ -49,6 +49,57 @@ def cut_parts(graph):
     only when there are at least two (otherwise the root is no cut vertex).
     """
     c = graph.shape[0]
+    order, disc, low, size, parent = _depth_first(graph)
+    owners, starts, ends = [], [], []
+    for v in reversed(order[1:]):  # children before parents, as the DFS finishes them
+        u = parent[v]
+        if low[v] >= disc[u]:
+            owners.append(u)
+            starts.append(disc[v])
+            ends.append(disc[v] + size[v])
+    owner = np.asarray(owners, dtype=np.int64)
+    start = np.asarray(starts, dtype=np.int64)
+    end = np.asarray(ends, dtype=np.int64)
+    root_children = owner == 0
+    if np.count_nonzero(root_children) < 2:
+        keep = ~root_children
+        owner, start, end = owner[keep], start[keep], end[keep]
+    sort = np.lexsort((start, owner))
+    rank = np.empty(c, dtype=np.int64)
+    order = np.asarray(order, dtype=np.int64)
+    rank[order] = np.arange(c)
+    return CutParts(order, rank, owner[sort], start[sort], end[sort])
+
+
+def block_members(graph):
+    """``(block, node)`` arrays: every membership of a node in a biconnected block (a maximal
+    2-connected subgraph or a bridge) of the connected graph ``graph``, sorted by block.
+
+    In the DFS tree a child v with low[v] ≥ disc[parent] tops a block holding the parent, v and
+    the nodes below v that no deeper top claims; a child that is no top shares its parent's
+    block (a back edge from below it reaches above the parent, so both tree edges lie on one
+    cycle). Cut vertices belong to several blocks; two blocks share at most one node.
+    """
+    order, disc, low, _, parent = _depth_first(graph)
+    block = [-1] * graph.shape[0]
+    heads = []
+    for v in order[1:]:
+        u = parent[v]
+        if low[v] >= disc[u]:
+            block[v] = len(heads)
+            heads.append(u)
+        else:
+            block[v] = block[u]
+    nodes = np.concatenate([np.asarray(order[1:], dtype=np.int64), np.asarray(heads, dtype=np.int64)])
+    blocks = np.concatenate([np.asarray(block, dtype=np.int64)[order[1:]], np.arange(len(heads))])
+    sort = np.argsort(blocks, kind="stable")
+    return blocks[sort], nodes[sort]
+
+
+def _depth_first(graph):
+    """Preorder, discovery time, low-link, subtree size and parent of every node (lists) of an
+    iterative DFS from node 0 of the connected graph ``graph`` (symmetric CSR)."""
+    c = graph.shape[0]
     indptr = graph.indptr.tolist()
     indices = graph.indices.tolist()
     disc = [-1] * c
@@ -58,7 +109,6 @@ def cut_parts(graph):
     order = [0]
     disc[0] = 0
     stack = [[0, indptr[0]]]
-    owners, starts, ends = [], [], []
     clock = 1
     while stack:
         frame = stack[-1]
@@ -81,22 +131,7 @@ def cut_parts(graph):
             size[u] += size[v]
             if low[v] < low[u]:
                 low[u] = low[v]
-            if low[v] >= disc[u]:
-                owners.append(u)
-                starts.append(disc[v])
-                ends.append(disc[v] + size[v])
-    owner = np.asarray(owners, dtype=np.int64)
-    start = np.asarray(starts, dtype=np.int64)
-    end = np.asarray(ends, dtype=np.int64)
-    root_children = owner == 0
-    if np.count_nonzero(root_children) < 2:
-        keep = ~root_children
-        owner, start, end = owner[keep], start[keep], end[keep]
-    sort = np.lexsort((start, owner))
-    rank = np.empty(c, dtype=np.int64)
-    order = np.asarray(order, dtype=np.int64)
-    rank[order] = np.arange(c)
-    return CutParts(order, rank, owner[sort], start[sort], end[sort])
+    return order, disc, low, size, parent
 
 
 def no_cut_parts(c):

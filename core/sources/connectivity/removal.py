@@ -39,6 +39,9 @@ Exact algorithm (no approximation; the reference tables are reproduced to 1e-9):
    real-world-like networks.
 5. Dense components (Conefor ``all`` with edge-to-edge distances) first drop the edges that no
    shortest path uses with or without any one node (:func:`_without_bypassed_edges`).
+6. PC on sparse components whose biconnected blocks have at most
+   :data:`~.block_losses.BLOCK_MAX` nodes: step 4 is replaced by per-block removals with the
+   weights of what hangs off each cut vertex aggregated (:mod:`.block_losses`).
 
 Work: one Dijkstra per node plus the (source, removed node, node below it) triples of step 4.
 With centroid distances over all pairs there are none (trees are stars). Figures against
@@ -52,7 +55,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra, shortest_path
 
-from .cut_vertices import cut_parts, no_cut_parts
+from .block_losses import BLOCK_MAX, block_connector, interval_sums
+from .cut_vertices import block_members, cut_parts, no_cut_parts
 from .small_components import SMALL_MAX, estimate_stack_memory, small_component_sums
 
 #: Kinds of kernel (see :func:`pair_sums`): multiplicative over path lengths, or unit costs.
@@ -209,6 +213,11 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
                                         unconnected, kind == PRODUCT, pairs, progress)
     region_graph = None if dense else sub
     cuts = hanging = None
+    members = block_members(sub) if kind == PRODUCT and not dense else None
+    by_blocks = members is not None and np.bincount(members[0]).max() <= BLOCK_MAX
+    if by_blocks:  # sparse PC with small blocks: the connected pairs block by block (:mod:`.block_losses`)
+        cuts = cut_parts(sub)
+        part_sums = np.zeros(cuts.owner.size)
     step = max(1, min(c, BLOCK_BYTES // (24 * c)))
     for s in range(0, c, step):
         e = min(c, s + step)
@@ -217,6 +226,8 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
                                    " / 生境斑块间路径（逐一移除各斑块）")
         if dense:
             lengths, pred = all_lengths[s:e], all_pred[s:e]
+        elif by_blocks:
+            lengths = dijkstra(sub, directed=True, indices=np.arange(s, e))
         else:
             lengths, pred = dijkstra(sub, directed=True, indices=np.arange(s, e), return_predecessors=True)
         weights = _weights(kernel, lengths, unconnected)
@@ -225,6 +236,11 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
             lo, hi = np.searchsorted(sorted_src, [s, e])
             sel = pair_order[lo:hi]
             pair_len[sel] = lengths[pairs[0][sel] - s, pairs[1][sel]]
+        if by_blocks:
+            if cuts.owner.size:
+                connector += _separation_losses(cuts, a, weights, rowsum[s:e], s, unconnected)
+                part_sums += interval_sums(cuts, a, weights, s)
+            continue
         below_others = (pred >= 0) & (pred != np.arange(s, e)[:, None])
         if not below_others.any():
             continue
@@ -240,6 +256,8 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
         marks = _sole_parent_marks(region_graph, lengths, pred, s, near_zero, cuts)
         connector += _replacement_losses(region_graph, a, kernel, unconnected, lengths, pred, s, marks, cuts,
                                          hanging, progress, dense)
+    if by_blocks:
+        connector += block_connector(sub, a, rowsum, cuts, part_sums, members, kernel, progress)
     return float(a @ rowsum), rowsum - a, connector, pair_len
 
 

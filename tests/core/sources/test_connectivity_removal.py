@@ -4,7 +4,7 @@ import zlib
 import numpy as np
 import pytest
 from ecosecurity.core.sources.connectivity import removal
-from ecosecurity.core.sources.connectivity.cut_vertices import cut_parts
+from ecosecurity.core.sources.connectivity.cut_vertices import block_members, cut_parts
 from ecosecurity.core.sources.connectivity.removal import _without_bypassed_edges, link_graph, pair_sums
 from scipy.sparse.csgraph import connected_components, dijkstra
 
@@ -78,12 +78,14 @@ GRAPH_KINDS = ["integer costs with ties and zeros", "tree with a few cycles", "e
                "unit costs within a radius", "ring of touching and unit links"]
 
 
-@pytest.mark.parametrize("path", ["batched small components", "one component at a time"])
+@pytest.mark.parametrize("path", ["batched small components", "one component at a time", "block by block"])
 @pytest.mark.parametrize("kernel_name", list(KERNELS))
 @pytest.mark.parametrize("kind", GRAPH_KINDS)
 def test_removal_loss_equals_recomputation_without_the_node(monkeypatch, kind, kernel_name, path):
-    if path == "one component at a time":
+    if path != "batched small components":
         monkeypatch.setattr(removal, "SMALL_MAX", 1)
+    if path == "one component at a time":
+        monkeypatch.setattr(removal, "BLOCK_MAX", 0)
     kernel, unconnected, kernel_kind = KERNELS[kernel_name]
     rng = np.random.default_rng(zlib.crc32(f"{kind}/{kernel_name}".encode()))
     for _ in range(12):
@@ -101,10 +103,13 @@ def test_removal_loss_equals_recomputation_without_the_node(monkeypatch, kind, k
 
 
 @pytest.mark.parametrize("route", ["batched small components", "Floyd-Warshall removal of a dense component",
-                                   "replacement regions", "fresh Dijkstra rows", "Floyd-Warshall off"])
+                                   "replacement regions", "fresh Dijkstra rows", "Floyd-Warshall off",
+                                   "block by block"])
 def test_every_route_gives_the_same_losses(monkeypatch, route):
     if route != "batched small components":
         monkeypatch.setattr(removal, "SMALL_MAX", 1)
+    if route != "block by block":
+        monkeypatch.setattr(removal, "BLOCK_MAX", 0)
     if route != "Floyd-Warshall removal of a dense component":
         monkeypatch.setattr(removal, "DENSE_BATCH_MAX", 0)
     if route == "replacement regions":
@@ -162,3 +167,20 @@ def test_touching_patches_at_zero_distance_stay_linked():
     result = pair_sums(graph, np.ones(3), probability_kernel)
     assert result.numerator == pytest.approx(9.0)
     assert result.loss(np.ones(3))[1] == pytest.approx(9.0 - 2.0)
+
+
+def test_blocks_share_at_most_one_node_and_hold_every_edge_once():
+    rng = np.random.default_rng(3)
+    i, j, cost = random_graph("tree with a few cycles", 40, rng)
+    graph = link_graph(40, i, j, cost)
+    blocks, nodes = block_members(graph)
+    member = {(b, v) for b, v in zip(blocks.tolist(), nodes.tolist())}
+    for u, v in zip(i.tolist(), j.tolist()):  # every edge lies in exactly one block
+        assert sum((b, u) in member and (b, v) in member for b in range(blocks.max() + 1)) == 1
+    count = np.bincount(nodes, minlength=40)
+    assert np.array_equal(count > 1, cut_parts(graph).cut)  # cut vertices are in several blocks
+    for b in range(blocks.max() + 1):  # a block without any one of its nodes stays connected
+        inside = nodes[blocks == b]
+        for k in inside:
+            keep = inside[inside != k]
+            assert connected_components(graph[keep][:, keep], directed=False)[0] == 1
