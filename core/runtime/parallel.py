@@ -197,7 +197,7 @@ def map_tasks(function, tasks, count, workers=1, scheduler=None, progress=None, 
     """
     progress = ensure(progress)
     label = label or (lambda index: f"Task {index + 1}")
-    backend = _backend(workers, scheduler)
+    backend = _backend(min(workers, count), scheduler)
     tasks = iter(tasks)
     pending = deque()  # (index, future) in submission order
     ready = {}
@@ -221,7 +221,7 @@ def map_tasks(function, tasks, count, workers=1, scheduler=None, progress=None, 
             while pending and pending[0][0] in ready:
                 index, _future = pending.popleft()
                 done += 1
-                progress.update(done / count)
+                progress.update(done / count, f"{label(index)} done ({done}/{count}) / 已完成 {done}/{count}")
                 yield ready.pop(index)
         finished = True
     finally:

@@ -79,8 +79,17 @@ def test_worker_count_and_memory_fit():
     assert 1 <= workers < 10 ** 6 and "using" in message
 
 
-def test_dask_cluster_in_order():
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None) as cluster:
-        results = list(map_tasks(square_after, _tasks(5), 5, scheduler=cluster.scheduler_address))
-    assert results == [k * k for k in range(5)]
+def test_dask_cluster_in_order_and_errors_named(dask_scheduler):
+    assert list(map_tasks(square_after, _tasks(5), 5, scheduler=dask_scheduler)) == [k * k for k in range(5)]
+    with pytest.raises(TaskError, match="link 3 failed in a worker: ZeroDivisionError"):
+        list(map_tasks(fail_on, [(k, 2) for k in range(4)], 4, scheduler=dask_scheduler, label=lambda k: f"link {k + 1}"))
+
+
+def test_dask_cancel_within_a_second(dask_scheduler):
+    cancel = threading.Event()
+    threading.Timer(0.5, cancel.set).start()
+    start = time.monotonic()
+    with pytest.raises(CancelledError):
+        list(map_tasks(square_after, [(k, 3.0) for k in range(4)], 4, scheduler=dask_scheduler,
+                       progress=Progress(None, cancel.is_set)))
+    assert time.monotonic() - start < 0.5 + 1.0
