@@ -1,7 +1,10 @@
 """Independent picklable tasks run in this process, on local worker processes or on a Dask cluster.
 
 :func:`map_tasks` yields the results **in task order** whatever order they finish in, so a caller
-that folds them gets the serial run's output bit for bit. Tasks are submitted lazily, at most
+that folds them gets the serial run's output bit for bit, provided the workers run numpy with as
+many BLAS threads as the caller (local processes inherit the environment; Dask's nanny sets
+``OMP_NUM_THREADS=1``, and threaded dot products round differently: about 1e-13 relative on the
+pinch-point circuits of bench/parallel.py). Tasks are submitted lazily, at most
 :data:`IN_FLIGHT` per worker at a time, so the caller holds only the inputs of the tasks in flight.
 Progress is reported as tasks complete; cancel is polled every ``poll_seconds`` (<= 0.5 s): pending
 tasks are cancelled, local workers terminated (Dask: ``client.cancel``) and :class:`CancelledError`
