@@ -33,6 +33,7 @@ Memory: the grids of the run (:data:`KEPT_BYTES_PER_CELL`) plus the largest cost
 against the free memory before it is built, on its own window.
 """
 import math
+from contextlib import closing
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -209,19 +210,23 @@ def _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, 
     progress.update(0.0, f"Pinch points of {len(links)} links / {len(links)} 条连接的夹点")
     windows = []
     tasks = _link_tasks(cores, resistance, valid, links, lcds, label_of, cutoff, square, store, method, names, windows)
-    outcomes = map_tasks(link_task, tasks, len(links), workers, scheduler, progress,
-                         lambda k: f"Link {links[k].link_id} ({links[k].core1}-{links[k].core2})")
-    for k, (link, (current, r_ab)) in enumerate(zip(links, outcomes)):
-        if current is None:
-            raise _cutoff_error(link, cutoff, names, "without a connection between its cores")
-        window = windows[k]
-        block = result.current[window.slices]
-        np.fmax(block, current, out=block)
-        result.window_cells.append(window.size)
-        result.solves += 1
-        if not square:
-            result.eff_resist[link.row] = cell_size * r_ab
-            result.cwd_to_eff_resist[link.row] = link.cw_dist / (cell_size * r_ab) if r_ab > 0 else -1.0
+    with closing(map_tasks(link_task, tasks, len(links), workers, scheduler, progress,
+                           lambda k: f"Link {links[k].link_id} ({links[k].core1}-{links[k].core2})")) as outcomes:
+        for k, (current, r_ab) in enumerate(outcomes):  # drained, so the workers are shut down in order
+            _fold_link(result, links[k], windows[k], current, r_ab, cell_size, cutoff, square, names)
+
+
+def _fold_link(result, link, window, current, r_ab, cell_size, cutoff, square, names):
+    """Mosaic one link's current by maximum and fill its row of the link table."""
+    if current is None:
+        raise _cutoff_error(link, cutoff, names, "without a connection between its cores")
+    block = result.current[window.slices]
+    np.fmax(block, current, out=block)
+    result.window_cells.append(window.size)
+    result.solves += 1
+    if not square:
+        result.eff_resist[link.row] = cell_size * r_ab
+        result.cwd_to_eff_resist[link.row] = link.cw_dist / (cell_size * r_ab) if r_ab > 0 else -1.0
 
 
 def _whole_network(cores, resistance, valid, links, lcds, label_of, cutoff, square, store, method, all_to_one,

@@ -93,3 +93,9 @@ def test_dask_cancel_within_a_second(dask_scheduler):
         list(map_tasks(square_after, [(k, 3.0) for k in range(4)], 4, scheduler=dask_scheduler,
                        progress=Progress(None, cancel.is_set)))
     assert time.monotonic() - start < 0.5 + 1.0
+
+
+def test_drained_run_leaves_no_worker_process():
+    import multiprocessing
+    assert list(map_tasks(square_after, _tasks(4), 4, 2)) == [0, 1, 4, 9]
+    assert multiprocessing.active_children() == []
