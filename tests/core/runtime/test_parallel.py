@@ -97,5 +97,6 @@ def test_dask_cancel_within_a_second(dask_scheduler):
 
 def test_drained_run_leaves_no_worker_process():
     import multiprocessing
+    before = set(multiprocessing.active_children())  # e.g. the session's Dask cluster
     assert list(map_tasks(square_after, _tasks(4), 4, 2)) == [0, 1, 4, 9]
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) <= before
