@@ -269,12 +269,12 @@
         <translation>第 {0} 级（{1} / {2}）：{3} 条廊道{4}，CF_Central {5:.4g} 至 {6:.4g}</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="133" />
+        <location filename="../algorithms/keyareas/centrality.py" line="134" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/centrality.py" line="139" />
+        <location filename="../algorithms/keyareas/centrality.py" line="140" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -1055,57 +1055,57 @@
         <translation>EcoSecurity（生态安全格局）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="67" />
+        <location filename="../algorithms/base.py" line="68" />
         <source>1 Ecological sources</source>
         <translation>1 生态源地</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="68" />
+        <location filename="../algorithms/base.py" line="69" />
         <source>2 Resistance surfaces</source>
         <translation>2 阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="69" />
+        <location filename="../algorithms/base.py" line="70" />
         <source>3 Corridors and circuit theory</source>
         <translation>3 生态廊道与电路理论</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="73" />
+        <location filename="../algorithms/base.py" line="74" />
         <source>0 General tools</source>
         <translation>0 通用工具</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="142" />
+        <location filename="../algorithms/base.py" line="143" />
         <source>Cancelled; no output was written.</source>
         <translation>已取消，未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152" />
+        <location filename="../algorithms/base.py" line="153" />
         <source>Out of memory. Clip the input to a smaller extent or use a coarser cell size.</source>
         <translation>内存不足。请裁剪输入范围或使用更粗的像元大小。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="221" />
+        <location filename="../algorithms/base.py" line="222" />
         <source>Parameter {0}: the raster layer could not be loaded. Check the path.</source>
         <translation>参数 {0}：无法加载栅格图层，请检查路径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="224" />
+        <location filename="../algorithms/base.py" line="225" />
         <source>Layer '{0}' ({1}) is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>图层“{0}”（{1}）不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="233" />
+        <location filename="../algorithms/base.py" line="234" />
         <source>Parameter {0}: no output file given.</source>
         <translation>参数 {0}：未指定输出文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="70" />
+        <location filename="../algorithms/base.py" line="71" />
         <source>4 Key areas for restoration</source>
         <translation>4 生态修复关键区</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="159" />
+        <location filename="../algorithms/base.py" line="160" />
         <source>Unexpected error ({0}: {1}). No output was written. Please report it with the log of this run.</source>
         <translation>意外错误（{0}：{1}），未写出任何结果。请连同本次运行的日志一起报告。</translation>
     </message>
@@ -1170,12 +1170,12 @@
         <translation>参数 {0}：“{1}”是没有几何的表格，此输入需要点、线或面。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="71" />
+        <location filename="../algorithms/base.py" line="72" />
         <source>5 Land-use scenarios</source>
         <translation>5 土地利用情景</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="72" />
+        <location filename="../algorithms/base.py" line="73" />
         <source>6 Conservation priority</source>
         <translation>6 保护优先级</translation>
     </message>
@@ -1976,7 +1976,7 @@
         <translation>关键区域总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="177" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="178" />
         <source>Key areas of '{0}'</source>
         <translation>“{0}”的关键区域</translation>
     </message>
@@ -1991,12 +1991,12 @@
         <translation>关键区域 {0} 处，{1:.4f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="190" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="191" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="200" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="201" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
@@ -2446,6 +2446,19 @@
     </message>
 </context>
 <context>
+    <name>ParallelInputs</name>
+    <message>
+        <location filename="../algorithms/parallel_inputs.py" line="13" />
+        <source>Worker processes (0 = all cores, 1 = in this process)</source>
+        <translation>工作进程数（0 = 全部 CPU 核，1 = 在本进程内计算）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/parallel_inputs.py" line="16" />
+        <source>Dask scheduler address (e.g. tcp://host:8786; empty = local processes)</source>
+        <translation>Dask 调度器地址（如 tcp://host:8786；留空 = 本机进程）</translation>
+    </message>
+</context>
+<context>
     <name>ParetoSelect</name>
     <message>
         <location filename="../algorithms/priority/pareto_select.py" line="41" />
@@ -2656,69 +2669,69 @@
 <context>
     <name>PinchPoints</name>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="33" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="34" />
         <source>Pinch points (Linkage Mapper Pinchpoint Mapper)</source>
         <translation>夹点（Linkage Mapper Pinchpoint Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="36" />
-        <source>&lt;p&gt;Maps the pinch points of the ecological corridors: the places inside a corridor where the current of circuit theory concentrates because there are few alternatives, so losing them would cut the link. This is the Pinchpoint Mapper of Linkage Mapper (McRae &amp;amp; Kavanagh 2011), which runs Circuitscape inside the least-cost corridors, without ArcGIS. Run &lt;i&gt;Least-cost corridors&lt;/i&gt; first: it gives the link table.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;For each core with a kept link, one cost-distance surface (ESRI rule), reused by all its links; the least-cost distance of every link is recomputed and must equal the table's cw_dist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacent pairs&lt;/b&gt;: for each kept link A-B, the corridor is the cells where CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; the cutoff; the resistance is clipped to it (and to its bounding box, so each link costs what its corridor costs); the cells of A and B inside it are the focal regions; Circuitscape pairwise (8 neighbours, average resistances, focal node currents set to zero) gives the current; the maps of all links are combined by their maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All pairs&lt;/b&gt; / &lt;b&gt;all to one&lt;/b&gt;: one circuit over the union of all corridors and all cores, every core a focal region; the cumulative current.&lt;/li&gt;&lt;li&gt;Core cells are set to NoData (their current is not a pinch point).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: as given to &lt;i&gt;Least-cost corridors&lt;/i&gt; (polygons with an integer id field, or a raster of core ids).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance surface&lt;/b&gt;: the one the corridors were computed on; values &amp;gt; 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: the link table (or the least-cost path layer) of &lt;i&gt;Least-cost corridors&lt;/i&gt;; links with link_type &amp;ge; 1 are used. A table from another run (other cores, resistance or cell size) is refused with the link and the values that differ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor width (CWD cutoff)&lt;/b&gt;: in cost units, like the truncation width of the corridors (Linkage Mapper's demo uses 5 000; wider corridors show more alternative routes and take longer).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mode&lt;/b&gt;: adjacent pairs (each link on its own corridor), all pairs or all to one (the whole corridor network at once).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Square resistances&lt;/b&gt;: use resistance&amp;sup2; in the circuit (sharper pinch points); the corridors still use the resistance as given.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pinch-point current&lt;/b&gt; (Float32, NoData on cores and outside the corridors): high values are pinch points.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table with effective resistances&lt;/b&gt;: the input table plus eff_resist (effective resistance &amp;times; cell size) and cwd_to_eff_resist (cw_dist / eff_resist; high = a narrow corridor). Computed in adjacent-pair mode without squaring; -1 otherwise and for dropped links.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper driving Circuitscape 4. Reproduced: the corridor clip, focal regions and Circuitscape options Linkage Mapper sets; each circuit is solved by the plugin's engine, which reproduces Circuitscape's verification cases. Cost distances are exact in double precision (ArcGIS stores single precision, so cells right at the cutoff may differ).&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;绘制生态廊道中的夹点（pinch point）：廊道内电路理论的电流因缺少替代路径而集中的位置，失去这些位置会切断连接。即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Pinchpoint Mapper：在最小成本廊道内运行 Circuitscape，无需 ArcGIS。请先运行&lt;i&gt;最小成本廊道&lt;/i&gt;：它提供连接表。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;对每个有保留连接的核心区计算一次成本距离面（ESRI 规则），供其所有连接共用；每条连接的最小成本距离会重新计算，并须与连接表中的 cw_dist 一致。&lt;/li&gt;&lt;li&gt;&lt;b&gt;相邻成对&lt;/b&gt;：对每条保留的连接 A-B，廊道为满足 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; 阈值的像元；阻力栅格裁剪到该廊道（及其外包矩形，使每条连接的计算量只取决于其廊道）；廊道内 A 和 B 的像元为焦点区域；Circuitscape 成对模式（8 邻域、平均阻力、焦点电流置零）给出电流；所有连接的电流图取最大值合并。&lt;/li&gt;&lt;li&gt;&lt;b&gt;所有成对&lt;/b&gt; / &lt;b&gt;全部到一&lt;/b&gt;：在所有廊道与所有核心区的并集上计算一次电路，每个核心区均为焦点区域；输出累积电流。&lt;/li&gt;&lt;li&gt;核心区像元设为 NoData（其电流不属于夹点）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用相同（带整数编号字段的面图层，或核心区编号栅格）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：计算廊道时所用的阻力面；值 &amp;gt; 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：&lt;i&gt;最小成本廊道&lt;/i&gt;输出的连接表（或最小成本路径图层）；使用 link_type &amp;ge; 1 的连接。来自其他运行（核心区、阻力面或像元大小不同）的连接表会被拒绝，并指出不一致的连接和数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道宽度（CWD 阈值）&lt;/b&gt;：以成本为单位，与廊道截断宽度相同（Linkage Mapper 示例为 5 000；廊道越宽，显示的替代路径越多，耗时越长）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;模式&lt;/b&gt;：相邻成对（每条连接在各自廊道上计算）、所有成对或全部到一（整个廊道网络一次计算）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力平方&lt;/b&gt;：电路中使用阻力&amp;sup2;（夹点更突出）；廊道仍使用原阻力。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;夹点电流&lt;/b&gt;（Float32，核心区和廊道以外为 NoData）：高值即夹点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含有效电阻的连接表&lt;/b&gt;：输入连接表加上 eff_resist（有效电阻 &amp;times; 像元大小）和 cwd_to_eff_resist（cw_dist / eff_resist；值高表示廊道狭窄）。仅在相邻成对模式且不平方阻力时计算；其他情况及被舍弃的连接为 -1。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper（调用 Circuitscape 4）。重现内容：Linkage Mapper 设置的廊道裁剪、焦点区域和 Circuitscape 选项；每个电路由本插件的电路引擎求解，该引擎重现了 Circuitscape 的全部验证算例。成本距离以双精度精确计算（ArcGIS 以单精度存储，因此恰好位于阈值处的像元可能不同）。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="83" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="92" />
         <source>Corridor width (CWD cutoff, cost units)</source>
         <translation>廊道宽度（CWD 阈值，成本单位）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="95" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="95" />
         <source>Adjacent pairs (each link on its own corridor)</source>
         <translation>相邻成对（每条连接在各自廊道上计算）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="95" />
         <source>All pairs</source>
         <translation>所有成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="86" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="95" />
         <source>All to one</source>
         <translation>全部到一</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="90" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="99" />
         <source>Square resistances in the circuit</source>
         <translation>电路中使用阻力平方</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="92" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="102" />
         <source>Pinch-point current</source>
         <translation>夹点电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="93" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="103" />
         <source>Link table with effective resistances</source>
         <translation>含有效电阻的连接表</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="99" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="109" />
         <source>Pinch points on '{0}'</source>
         <translation>在 '{0}' 上计算夹点</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="109" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="120" />
         <source>{0} links, {1} circuit solves; largest window {2} cells</source>
         <translation>{0} 条连接，{1} 次电路求解；最大窗口 {2} 个像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/pinchpoints.py" line="119" />
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="130" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/pinchpoints.py" line="37" />
+        <source>&lt;p&gt;Maps the pinch points of the ecological corridors: the places inside a corridor where the current of circuit theory concentrates because there are few alternatives, so losing them would cut the link. This is the Pinchpoint Mapper of Linkage Mapper (McRae &amp;amp; Kavanagh 2011), which runs Circuitscape inside the least-cost corridors, without ArcGIS. Run &lt;i&gt;Least-cost corridors&lt;/i&gt; first: it gives the link table.&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;For each core with a kept link, one cost-distance surface (ESRI rule), reused by all its links; the least-cost distance of every link is recomputed and must equal the table's cw_dist.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacent pairs&lt;/b&gt;: for each kept link A-B, the corridor is the cells where CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; the cutoff; the resistance is clipped to it (and to its bounding box, so each link costs what its corridor costs); the cells of A and B inside it are the focal regions; Circuitscape pairwise (8 neighbours, average resistances, focal node currents set to zero) gives the current; the maps of all links are combined by their maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All pairs&lt;/b&gt; / &lt;b&gt;all to one&lt;/b&gt;: one circuit over the union of all corridors and all cores, every core a focal region; the cumulative current.&lt;/li&gt;&lt;li&gt;Core cells are set to NoData (their current is not a pinch point).&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt; and &lt;b&gt;core id field&lt;/b&gt;: as given to &lt;i&gt;Least-cost corridors&lt;/i&gt; (polygons with an integer id field, or a raster of core ids).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance surface&lt;/b&gt;: the one the corridors were computed on; values &amp;gt; 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: the link table (or the least-cost path layer) of &lt;i&gt;Least-cost corridors&lt;/i&gt;; links with link_type &amp;ge; 1 are used. A table from another run (other cores, resistance or cell size) is refused with the link and the values that differ.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Corridor width (CWD cutoff)&lt;/b&gt;: in cost units, like the truncation width of the corridors (Linkage Mapper's demo uses 5 000; wider corridors show more alternative routes and take longer).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Mode&lt;/b&gt;: adjacent pairs (each link on its own corridor), all pairs or all to one (the whole corridor network at once).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Square resistances&lt;/b&gt;: use resistance&amp;sup2; in the circuit (sharper pinch points); the corridors still use the resistance as given.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL, advanced): in adjacent-pair mode the circuits of the links run on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each worker gets only its corridor window. Fewer workers are used when their circuits would not fit in memory. The result is the same whatever the number.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster (tcp://host:8786) to send the link circuits to instead; needs the Python package dask[distributed] and the plugin installed on the workers. Dask workers compute with one BLAS thread, so on large windows the currents may differ from a local run in the last digits (about 1e-13 relative).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pinch-point current&lt;/b&gt; (Float32, NoData on cores and outside the corridors): high values are pinch points.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table with effective resistances&lt;/b&gt;: the input table plus eff_resist (effective resistance &amp;times; cell size) and cwd_to_eff_resist (cw_dist / eff_resist; high = a narrow corridor). Computed in adjacent-pair mode without squaring; -1 otherwise and for dropped links.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper driving Circuitscape 4. Reproduced: the corridor clip, focal regions and Circuitscape options Linkage Mapper sets; each circuit is solved by the plugin's engine, which reproduces Circuitscape's verification cases. Cost distances are exact in double precision (ArcGIS stores single precision, so cells right at the cutoff may differ).&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;绘制生态廊道中的夹点（pinch point）：廊道内电路理论的电流因缺少替代路径而集中的位置，失去这些位置会切断连接。即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Pinchpoint Mapper：在最小成本廊道内运行 Circuitscape，无需 ArcGIS。请先运行&lt;i&gt;最小成本廊道&lt;/i&gt;：它提供连接表。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;对每个有保留连接的核心区计算一次成本距离面（ESRI 规则），供其所有连接共用；每条连接的最小成本距离会重新计算，并须与连接表中的 cw_dist 一致。&lt;/li&gt;&lt;li&gt;&lt;b&gt;相邻成对&lt;/b&gt;：对每条保留的连接 A-B，廊道为满足 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; &amp;le; 阈值的像元；阻力栅格裁剪到该廊道（及其外包矩形，使每条连接的计算量只取决于其廊道）；廊道内 A 和 B 的像元为焦点区域；Circuitscape 成对模式（8 邻域、平均阻力、焦点电流置零）给出电流；所有连接的电流图取最大值合并。&lt;/li&gt;&lt;li&gt;&lt;b&gt;所有成对&lt;/b&gt; / &lt;b&gt;全部到一&lt;/b&gt;：在所有廊道与所有核心区的并集上计算一次电路，每个核心区均为焦点区域；输出累积电流。&lt;/li&gt;&lt;li&gt;核心区像元设为 NoData（其电流不属于夹点）。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;和&lt;b&gt;核心区编号字段&lt;/b&gt;：与&lt;i&gt;最小成本廊道&lt;/i&gt;所用相同（带整数编号字段的面图层，或核心区编号栅格）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：计算廊道时所用的阻力面；值 &amp;gt; 0。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：&lt;i&gt;最小成本廊道&lt;/i&gt;输出的连接表（或最小成本路径图层）；使用 link_type &amp;ge; 1 的连接。来自其他运行（核心区、阻力面或像元大小不同）的连接表会被拒绝，并指出不一致的连接和数值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道宽度（CWD 阈值）&lt;/b&gt;：以成本为单位，与廊道截断宽度相同（Linkage Mapper 示例为 5 000；廊道越宽，显示的替代路径越多，耗时越长）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;模式&lt;/b&gt;：相邻成对（每条连接在各自廊道上计算）、所有成对或全部到一（整个廊道网络一次计算）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力平方&lt;/b&gt;：电路中使用阻力&amp;sup2;（夹点更突出）；廊道仍使用原阻力。&lt;/li&gt;&lt;li&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL，高级）：相邻成对模式下各连接的电路在本机的这么多个进程中计算（0 = 每个 CPU 核一个，1 = 在 QGIS 进程内计算）；每个进程只接收其廊道窗口。若内存容纳不下，会自动减少进程数。无论进程数多少，结果都相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER，高级，可选）：Dask 集群的地址（tcp://host:8786），改为把各连接的电路发送到该集群计算；需要安装 Python 包 dask[distributed]，且各工作节点上也安装了本插件。Dask 工作进程使用单线程 BLAS 计算，窗口较大时电流值可能与本机计算在末位有微小差异（相对约 1e-13）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;夹点电流&lt;/b&gt;（Float32，核心区和廊道以外为 NoData）：高值即夹点。&lt;/li&gt;&lt;li&gt;&lt;b&gt;含有效电阻的连接表&lt;/b&gt;：输入连接表加上 eff_resist（有效电阻 &amp;times; 像元大小）和 cwd_to_eff_resist（cw_dist / eff_resist；值高表示廊道狭窄）。仅在相邻成对模式且不平方阻力时计算；其他情况及被舍弃的连接为 -1。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Pinchpoint Mapper（调用 Circuitscape 4）。重现内容：Linkage Mapper 设置的廊道裁剪、焦点区域和 Circuitscape 选项；每个电路由本插件的电路引擎求解，该引擎重现了 Circuitscape 的全部验证算例。成本距离以双精度精确计算（ArcGIS 以单精度存储，因此恰好位于阈值处的像元可能不同）。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

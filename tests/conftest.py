@@ -37,3 +37,11 @@ def reference_dir():
     if not REFERENCE.is_dir():
         raise RuntimeError(f"reference data not found at {REFERENCE}; set ECOSECURITY_SHARED")
     return REFERENCE
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """Address of one Dask LocalCluster (2 worker processes) shared by the tests; skips without dask."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address

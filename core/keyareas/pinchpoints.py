@@ -33,6 +33,7 @@ Memory: the grids of the run (:data:`KEPT_BYTES_PER_CELL`) plus the largest cost
 against the free memory before it is built, on its own window.
 """
 import math
+from contextlib import closing
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,9 +46,11 @@ from ..io.crs import check_projected
 from ..io.raster import read_grid, read_raster, write_raster
 from ..runtime.errors import InputError
 from ..runtime.progress import ensure
-from .pinch_circuit import check_window_memory, conductances, link_current, network_current
+from ..runtime.parallel import fit_workers, map_tasks
+from .pinch_circuit import check_window_memory, conductances, network_current
 from .core_searches import check_resistance
 from .pinch_corridors import bounding_window, corridor_mask, cost_searches
+from .pinch_link_task import link_task, link_task_memory
 from .pinch_links import active_links
 
 #: Modes, in the order of the ``MODE`` parameter (public contract).
@@ -112,14 +115,16 @@ def _cutoff_error(link, cutoff, names, what):
 
 
 def pinch_points(core_ids, resistance, valid, cell_size, link_rows, cutoff, mode=ADJACENT_PAIRS, square=False,
-                 progress=None, scratch=None, method="auto", names=None):
+                 progress=None, scratch=None, method="auto", names=None, workers=1, scheduler=None):
     """Pinch-point currents on arrays; returns a :class:`PinchResult`.
 
     ``core_ids``: int grid (> 0 = core id); ``resistance``: float grid; ``valid``: bool grid (False =
     NoData); ``cell_size``: map units; ``link_rows``: the link table as dicts (fields of
     ``ecosecurity:corridors`` OUTPUT_LINKS); ``cutoff``: corridor width in cost units; ``mode``: index
     of :data:`MODES`; ``square``: square the resistances for the circuits (the corridors use the
-    resistances as given); ``scratch``: folder for the per-core CWD files.
+    resistances as given); ``scratch``: folder for the per-core CWD files; ``workers`` (1 = in this
+    process) and ``scheduler`` (a Dask address): where the per-link circuits of adjacent-pair mode
+    run (:mod:`.pinch_link_task`; same output whichever).
     """
     progress = ensure(progress)
     names = names or Names()
@@ -150,7 +155,7 @@ def pinch_points(core_ids, resistance, valid, cell_size, link_rows, cutoff, mode
                              (names.links, names.resistance))
         if mode == ADJACENT_PAIRS:
             _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, cutoff, square, store, method,
-                            result, names, progress.sub(0.4, 0.98))
+                            result, names, progress.sub(0.4, 0.98), workers, scheduler)
         else:
             _whole_network(cores, resistance, valid, links, lcds, label_of, cutoff, square, store, method,
                            mode == ALL_TO_ONE, result, names, progress.sub(0.4, 0.98))
@@ -172,28 +177,56 @@ def _link_window(store, link, lcds, label_of, cores, cutoff, names):
     return window, mask, label_a, label_b
 
 
-def _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, cutoff, square, store, method,
-                    result, names, progress):
-    for k, link in enumerate(links):
-        step = progress.sub(k / len(links), (k + 1) / len(links))
-        step.update(0.0, f"Pinch points of link {link.link_id} ({link.core1}-{link.core2}, {k + 1}/{len(links)}) "
-                         f"/ 连接 {link.link_id} 的夹点（{k + 1}/{len(links)}）")
+def _link_tasks(cores, resistance, valid, links, lcds, label_of, cutoff, square, store, method, names, windows):
+    """The :func:`.pinch_link_task.link_task` arguments of each link, built when asked for (its
+    window appended to ``windows``)."""
+    for link in links:
         window, mask, label_a, label_b = _link_window(store, link, lcds, label_of, cores, cutoff, names)
+        windows.append(window)
         rows, cols = window.slices
-        g = conductances(resistance[rows, cols], valid[rows, cols] & mask, square, names.resistance)
         labels = cores.labels[rows, cols]
         focal = np.where(mask & (labels == label_a), link.core1, np.where(mask & (labels == label_b), link.core2, 0))
-        check_window_memory(g, f"The circuit of link {link.link_id}")
-        pair_current, r_ab = link_current(g, focal.astype(np.int64), link.core1, link.core2, method, step.sub(0.1, 1.0))
-        if pair_current is None:
-            raise _cutoff_error(link, cutoff, names, "without a connection between its cores")
-        block = result.current[rows, cols]
-        np.fmax(block, np.where(mask, pair_current, np.nan).astype(np.float32), out=block)
-        result.window_cells.append(window.size)
-        result.solves += 1
-        if not square:
-            result.eff_resist[link.row] = cell_size * r_ab
-            result.cwd_to_eff_resist[link.row] = link.cw_dist / (cell_size * r_ab) if r_ab > 0 else -1.0
+        yield (resistance[rows, cols].copy(), valid[rows, cols].copy(), mask, focal.astype(np.int64), link.core1,
+               link.core2, square, method, f"The circuit of link {link.link_id}", names.resistance)
+
+
+def _task_memory(cores, valid, links, lcds, label_of, cutoff, store, names):
+    """Peak bytes of the largest link task (a pass over the corridor masks before the circuits)."""
+    largest = 0
+    for link in links:
+        window, mask, _, _ = _link_window(store, link, lcds, label_of, cores, cutoff, names)
+        nodes = int(np.count_nonzero(mask & valid[window.slices]))
+        largest = max(largest, link_task_memory(*window.shape, nodes))
+    return largest
+
+
+def _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, cutoff, square, store, method,
+                    result, names, progress, workers=1, scheduler=None):
+    if workers > 1 and not scheduler:
+        workers, message = fit_workers(workers, _task_memory(cores, valid, links, lcds, label_of, cutoff, store,
+                                                             names), "Pinch points (one circuit per worker)")
+        if message:
+            result.warnings.append(message)
+    progress.update(0.0, f"Pinch points of {len(links)} links / {len(links)} 条连接的夹点")
+    windows = []
+    tasks = _link_tasks(cores, resistance, valid, links, lcds, label_of, cutoff, square, store, method, names, windows)
+    with closing(map_tasks(link_task, tasks, len(links), workers, scheduler, progress,
+                           lambda k: f"Link {links[k].link_id} ({links[k].core1}-{links[k].core2})")) as outcomes:
+        for k, (current, r_ab) in enumerate(outcomes):  # drained, so the workers are shut down in order
+            _fold_link(result, links[k], windows[k], current, r_ab, cell_size, cutoff, square, names)
+
+
+def _fold_link(result, link, window, current, r_ab, cell_size, cutoff, square, names):
+    """Mosaic one link's current by maximum and fill its row of the link table."""
+    if current is None:
+        raise _cutoff_error(link, cutoff, names, "without a connection between its cores")
+    block = result.current[window.slices]
+    np.fmax(block, current, out=block)
+    result.window_cells.append(window.size)
+    result.solves += 1
+    if not square:
+        result.eff_resist[link.row] = cell_size * r_ab
+        result.cwd_to_eff_resist[link.row] = link.cw_dist / (cell_size * r_ab) if r_ab > 0 else -1.0
 
 
 def _whole_network(cores, resistance, valid, links, lcds, label_of, cutoff, square, store, method, all_to_one,
@@ -220,7 +253,7 @@ def _whole_network(cores, resistance, valid, links, lcds, label_of, cutoff, squa
 
 
 def run_pinchpoints(resistance_path, cores, link_rows, cutoff, output_path, mode=ADJACENT_PAIRS, square=False,
-                    progress=None, names=None, method="auto"):
+                    progress=None, names=None, method="auto", workers=1, scheduler=None):
     """Pinch points from files: reads the resistance and the cores (a
     :class:`~..corridors.linkage.run.CoreSource`, as ``ecosecurity:corridors`` takes them), writes
     the current raster (Float32, NoData :data:`NODATA`) to ``output_path``; returns the
@@ -233,7 +266,8 @@ def run_pinchpoints(resistance_path, cores, link_rows, cutoff, output_path, mode
     grid = resistance.grid
     core_ids = read_cores(cores, grid)
     result = pinch_points(core_ids, resistance.array, resistance.valid, grid.cell_size, link_rows, cutoff, mode,
-                          square, progress.sub(0.02, 0.97), method=method, names=names)
+                          square, progress.sub(0.02, 0.97), method=method, names=names, workers=workers,
+                          scheduler=scheduler)
     del core_ids, resistance
     progress.update(0.97, "Writing the current raster / 写出电流栅格")
     current = result.current

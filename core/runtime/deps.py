@@ -9,7 +9,8 @@ import re
 import sys
 
 #: pip distribution name for each importable module name.
-PIP_NAMES = {"sklearn": "scikit-learn", "pulp": "pulp>=3.3,<4", "networkx": "networkx", "pyamg": "pyamg"}
+PIP_NAMES = {"sklearn": "scikit-learn", "pulp": "pulp>=3.3,<4", "networkx": "networkx", "pyamg": "pyamg",
+             "distributed": "dask[distributed]"}
 
 
 def install_hint(module_name):

@@ -136,3 +136,35 @@ def test_zero_resistance_is_refused(run_alg, layers, tmp_path):
 
 def test_a_negative_cutoff_is_refused(run_alg, layers, tmp_path):
     fails(run_alg, params(layers, tmp_path, CWD_CUTOFF=-1), tmp_path, "CWD_CUTOFF")
+
+
+# ------------------------------------------------ PARALLEL / DASK_SCHEDULER: the serial output, byte for byte
+THREE = TWO + [(3, box(20, 11, 25, 14))]
+
+
+@pytest.fixture
+def three_links(tmp_path, run_alg):
+    resistance = np.full(GRID.shape, 5.0, np.float32)
+    resistance[4:11, :] = 1.0
+    resistance[11:14, 18:27] = 2.0
+    path = write_raster(tmp_path / "resistance.tif", resistance, GRID, -9999.0)
+    cores = write_cores(tmp_path / "cores3.gpkg", THREE)
+    run = run_alg("corridors", {"CORES": cores, "CORE_ID_FIELD": "gid", "RESISTANCE": path, "ADJACENCY": 3,
+                                "TRUNCATE_WIDTH": 5000, "OUTPUT_LCP": str(tmp_path / "lcp3.gpkg"),
+                                "OUTPUT_LINKS": str(tmp_path / "links3.csv")})
+    return {"CORES": cores, "CORE_ID_FIELD": "gid", "RESISTANCE": path, "LINKS": run["OUTPUT_LINKS"]}
+
+
+def run_where(run_alg, layers, folder, **where):
+    folder.mkdir()
+    result = run_alg("pinchpoints", dict(layers, CWD_CUTOFF=1500, MODE=0, OUTPUT=str(folder / "pinch.tif"),
+                                         OUTPUT_LINKS=str(folder / "links.csv"), **where))
+    return read_raster(result["OUTPUT"]).array, (folder / "links.csv").read_bytes()
+
+
+def test_parallel_runs_equal_the_serial_run(run_alg, three_links, tmp_path, dask_scheduler):
+    current, table = run_where(run_alg, three_links, tmp_path / "serial", PARALLEL=1)
+    assert table.count(b"\n") == 4 and np.isfinite(current).sum() > 0  # three links
+    for name, where in (("two", {"PARALLEL": 2}), ("dask", {"DASK_SCHEDULER": dask_scheduler})):
+        other_current, other_table = run_where(run_alg, three_links, tmp_path / name, **where)
+        assert np.array_equal(current, other_current) and other_table == table, name

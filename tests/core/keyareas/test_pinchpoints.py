@@ -266,3 +266,33 @@ def test_text_fields_of_a_csv_table_are_read_as_numbers(case):
     a = pinch_points(ids, resistance, valid, CELL, rows, 3000.0)
     b = pinch_points(ids, resistance, valid, CELL, as_text, 3000.0)
     assert a.eff_resist == b.eff_resist
+
+
+# ------------------------------------------- link circuits on workers: the serial output, bit for bit
+@pytest.fixture(scope="module")
+def three_link_case():
+    ids = three_cores()
+    resistance = smooth_resistance(ids.shape, 7)
+    valid = np.ones(ids.shape, bool)
+    return ids, resistance, valid, link_table(ids, resistance, valid)
+
+
+def run_three_links(three_link_case, **where):
+    ids, resistance, valid, links = three_link_case
+    return pinch_points(ids, resistance, valid, CELL, links, 2000.0, **where)
+
+
+def same(a, b):
+    assert np.array_equal(a.current, b.current, equal_nan=True)
+    assert a.eff_resist == b.eff_resist and a.cwd_to_eff_resist == b.cwd_to_eff_resist
+    assert a.window_cells == b.window_cells and a.solves == b.solves
+
+
+def test_two_processes_give_the_serial_result(three_link_case):
+    serial = run_three_links(three_link_case, workers=1)
+    assert len(serial.links) == 3 and serial.solves == 3
+    same(serial, run_three_links(three_link_case, workers=2))
+
+
+def test_a_dask_cluster_gives_the_serial_result(three_link_case, dask_scheduler):
+    same(run_three_links(three_link_case, workers=1), run_three_links(three_link_case, scheduler=dask_scheduler))
