@@ -14,8 +14,11 @@ Local processes use the ``spawn`` start method with the Python interpreter of th
 (:func:`python_executable`): inside QGIS ``sys.executable`` is the qgis binary, not Python.
 ``dask.distributed`` is imported only when a scheduler address is given.
 """
+import functools
 import os
+import subprocess
 import sys
+import sysconfig
 import time
 import warnings
 from collections import deque
@@ -33,27 +36,51 @@ class TaskError(EcoSecurityError):
     """A task failed in a worker with an error that is not one of the project's."""
 
 
-def python_executable(executable=None, prefixes=None, windows=None):
+def python_executable(executable=None, prefixes=None, windows=None, version_of=None):
     """The Python interpreter for spawned workers, or None when none is found.
 
-    Rule: ``sys.executable`` when its name starts with ``python`` (a plain Python run); otherwise
-    (QGIS: the qgis binary) the first existing file among, for each of ``sys.exec_prefix`` and
-    ``sys.base_exec_prefix``, ``pythonw.exe`` then ``python.exe`` on Windows (no console window with
-    pythonw), ``bin/python3`` then ``bin/python3.X`` on Linux and macOS.
+    Candidates, in order: ``sys.executable`` when its name starts with ``python``; then, for the
+    prefix of the running standard library, ``sys.exec_prefix`` and ``sys.base_exec_prefix``,
+    ``bin/python3.X`` then ``bin/python3`` (Windows: ``pythonw.exe`` then ``python.exe``, no console
+    window with pythonw). The first one whose ``sys.version`` equals ours is used: an embedded Python
+    (QGIS, qgis_process) sets ``sys.executable`` to the first ``python3`` on PATH, which can be
+    another Python (a pyenv shim) whose workers would then load this Python's packages and crash.
+    ``version_of(path)`` returns an interpreter's ``sys.version`` (default: run it, see
+    :func:`interpreter_version`).
     """
     executable = sys.executable if executable is None else executable
     windows = sys.platform.startswith("win") if windows is None else windows
-    if executable and os.path.basename(executable).lower().startswith("python"):
-        return executable
-    prefixes = (sys.exec_prefix, sys.base_exec_prefix) if prefixes is None else prefixes
-    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    names = ("pythonw.exe", "python.exe") if windows else (os.path.join("bin", "python3"), os.path.join("bin", version))
-    for prefix in prefixes:
-        for name in names:
-            candidate = os.path.join(prefix, name)
-            if os.path.isfile(candidate):
-                return candidate
+    version_of = interpreter_version if version_of is None else version_of
+    if prefixes is None:
+        stdlib = sysconfig.get_paths()["stdlib"]
+        prefixes = (os.path.dirname(stdlib) if windows else os.path.dirname(os.path.dirname(stdlib)),
+                    sys.exec_prefix, sys.base_exec_prefix)
+    minor = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    names = ("pythonw.exe", "python.exe") if windows else (os.path.join("bin", minor), os.path.join("bin", "python3"))
+    candidates = [executable] if executable and os.path.basename(executable).lower().startswith("python") else []
+    candidates += [os.path.join(prefix, name) for prefix in prefixes for name in names]
+    for candidate in dict.fromkeys(candidates):
+        if os.path.isfile(candidate) and version_of(candidate) == sys.version:
+            return candidate
     return None
+
+
+def interpreter_version(path, timeout=20):
+    """``sys.version`` of the interpreter at ``path`` (pythonw.exe: of the python.exe beside it), or None."""
+    console = os.path.join(os.path.dirname(path), "python.exe")
+    if os.path.basename(path).lower() == "pythonw.exe" and os.path.isfile(console):
+        path = console
+    try:
+        done = subprocess.run([path, "-I", "-c", "import sys; sys.stdout.write(sys.version)"],
+                              capture_output=True, text=True, timeout=timeout)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _spawn_executable():
+    return python_executable()
 
 
 def worker_count(parallel):
@@ -175,9 +202,10 @@ def _backend(workers, scheduler):
         return _Dask(scheduler)
     if workers <= 1:
         return _Serial()
-    executable = python_executable()
+    executable = _spawn_executable()
     if executable is None:
-        warnings.warn(f"No Python interpreter found next to {sys.executable} (looked in {sys.exec_prefix}): "
+        warnings.warn(f"No Python interpreter of this Python's build ({sys.version.split()[0]}) found "
+                      f"(tried {sys.executable} and {sys.exec_prefix}): "
                       "the tasks run in this process. / 未找到 Python 解释器，改为在本进程内串行计算。",
                       EcoSecurityWarning)
         return _Serial()

@@ -1,11 +1,13 @@
 """core/runtime/parallel.py: order, progress, cancel, errors, the spawn interpreter rule."""
 import os
+import sys
 import threading
 import time
 
 import pytest
 from ecosecurity.core.runtime.errors import CancelledError, InputError
-from ecosecurity.core.runtime.parallel import TaskError, fit_workers, map_tasks, python_executable, worker_count
+from ecosecurity.core.runtime.parallel import (TaskError, fit_workers, interpreter_version, map_tasks,
+                                               python_executable, worker_count)
 from ecosecurity.core.runtime.progress import Progress
 from parallel_tasks import fail_on, square_after
 
@@ -50,24 +52,44 @@ def test_cancel_stops_workers_within_a_second():
 
 
 def test_spawn_interpreter_rule(tmp_path):
-    assert python_executable("/usr/bin/python3.11") == "/usr/bin/python3.11"
+    ours = lambda path: sys.version  # noqa: E731 - every file is "our" Python
     prefix = tmp_path / "qgis"
+    assert python_executable(str(tmp_path / "python3.11"), [], windows=False, version_of=ours) is None  # no file
     (prefix / "bin").mkdir(parents=True)
-    assert python_executable("/usr/bin/qgis", [str(prefix)], windows=False) is None
+    assert python_executable("/usr/bin/qgis", [str(prefix)], windows=False, version_of=ours) is None
     (prefix / "bin" / "python3").write_text("")
-    assert python_executable("/usr/bin/qgis", [str(tmp_path / "none"), str(prefix)], windows=False) == \
-        os.path.join(str(prefix), "bin", "python3")
+    assert python_executable("/usr/bin/qgis", [str(tmp_path / "none"), str(prefix)], windows=False,
+                             version_of=ours) == os.path.join(str(prefix), "bin", "python3")
     (prefix / "python.exe").write_text("")
-    assert python_executable(r"C:\QGIS\bin\qgis-bin.exe", [str(prefix)], windows=True) == \
+    assert python_executable(r"C:\QGIS\bin\qgis-bin.exe", [str(prefix)], windows=True, version_of=ours) == \
         os.path.join(str(prefix), "python.exe")
     (prefix / "pythonw.exe").write_text("")
-    assert python_executable(r"C:\QGIS\bin\qgis-bin.exe", [str(prefix)], windows=True) == \
+    assert python_executable(r"C:\QGIS\bin\qgis-bin.exe", [str(prefix)], windows=True, version_of=ours) == \
         os.path.join(str(prefix), "pythonw.exe")
+
+
+def test_spawn_interpreter_skips_another_python(tmp_path):
+    """qgis_process sets sys.executable to the first python3 on PATH (here a pyenv shim of 3.11.7)."""
+    shim, prefix = tmp_path / "shims" / "python3", tmp_path / "usr"
+    shim.parent.mkdir()
+    shim.write_text("")
+    (prefix / "bin").mkdir(parents=True)
+    (prefix / "bin" / "python3").write_text("")
+    versions = {str(shim): "3.11.7 (main) [GCC 12.2.0]", os.path.join(str(prefix), "bin", "python3"): sys.version}
+    assert python_executable(str(shim), [str(prefix)], windows=False, version_of=versions.get) == \
+        os.path.join(str(prefix), "bin", "python3")
+    versions[os.path.join(str(prefix), "bin", "python3")] = None  # does not run
+    assert python_executable(str(shim), [str(prefix)], windows=False, version_of=versions.get) is None
+
+
+def test_spawn_interpreter_of_this_run_is_this_python():
+    found = python_executable()
+    assert found is not None and interpreter_version(found) == sys.version
 
 
 def test_no_interpreter_falls_back_to_this_process(monkeypatch):
     import ecosecurity.core.runtime.parallel as parallel
-    monkeypatch.setattr(parallel, "python_executable", lambda: None)
+    monkeypatch.setattr(parallel, "_spawn_executable", lambda: None)
     with pytest.warns(UserWarning, match="run in this process"):
         assert list(map_tasks(square_after, _tasks(3), 3, 2)) == [0, 1, 4]
 
