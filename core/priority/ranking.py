@@ -21,7 +21,9 @@ fraction ``step`` of the remaining candidate cells (at least one): the ``count``
 by cell index, found from a sampled threshold instead of a sort of all remaining cells (:func:`smallest`);
 ``step = 0`` removes one cell at a time (exact greedy). The loss is evaluated on a feature-major copy
 (F x cells) so every pass streams through memory; CAZ2 as sqrt of one vector-matrix product
-(:func:`loss_columns`). Q is kept as running totals. A hierarchy (integer
+(:func:`loss_columns`), summed in feature order by :func:`weighted_rows` so that the order does not
+depend on the number of BLAS threads (zones ranked on other processes or a Dask cluster give the
+same bits). Q is kept as running totals. A hierarchy (integer
 levels) restricts the candidates to the lowest remaining level while Q runs over all remaining cells,
 so every cell of a lower level ranks below every cell of a higher one.
 
@@ -41,6 +43,8 @@ RULES = ("CAZ2", "CAZ1", "CAZMAX", "ABF", "random")
 TIE_SCALE = 1e-2
 #: Bytes of rows per slice when the marginal loss is evaluated (bounds the temporaries of CAZMAX and ABF).
 CHUNK_BYTES = 8 << 20
+#: Cells per slice of :func:`weighted_rows` (its rows stay in the processor cache).
+ROW_CHUNK = 1 << 15
 #: Values sampled to find the threshold of the cells removed in one step (:func:`smallest`).
 SAMPLE = 1 << 16
 
@@ -73,6 +77,24 @@ def loss_columns(q, rule):
     return np.square(columns, out=columns), scale
 
 
+def weighted_rows(v, rows):
+    """sum_j v_j rows_j (float32), added in feature order j = 0, 1, ... in slices of :data:`ROW_CHUNK` cells.
+
+    The same bits whatever the machine's threads: a BLAS vector-matrix product (``v @ rows``) splits the
+    sum by thread, and OpenBLAS with one thread (Dask workers) rounds differently from two."""
+    v = np.asarray(v, np.float32)
+    features, cells = rows.shape
+    out = np.zeros(cells, np.float32)
+    term = np.empty(min(cells, ROW_CHUNK), np.float32)
+    for start in range(0, cells, ROW_CHUNK):
+        part = out[start:start + ROW_CHUNK]
+        product = term[:len(part)]
+        for j in range(features):
+            np.multiply(rows[j, start:start + ROW_CHUNK], v[j], out=product)
+            part += product
+    return out
+
+
 def columns_loss(columns, scale, big_q, weights, rule, abf_exponent=0.25):
     """delta_i of the cells of prepared ``columns`` (:func:`loss_columns`) given the remaining totals
     ``big_q`` (F). Features with nothing left (Q_j = 0) or a zero weight add no loss. float32, float64 for
@@ -88,12 +110,12 @@ def columns_loss(columns, scale, big_q, weights, rule, abf_exponent=0.25):
         with np.errstate(divide="ignore"):  # ratio 1 (a feature's last cell): log1p(-1) = -inf, loss 1
             loss = -np.expm1(np.float32(abf_exponent) * np.log1p(-ratio))
         coefficient = np.where(live, weights * np.power(np.where(live, big_q, 1.0), abf_exponent), 0.0)
-        return coefficient.astype(np.float32) @ loss
+        return weighted_rows(coefficient, loss)
     v = np.where(live, weights / np.where(live, big_q, 1.0), 0.0)
     if rule == 1:
-        return v.astype(np.float32) @ q
+        return weighted_rows(v, q)
     if rule == 0:
-        return np.sqrt(np.square(v * scale).astype(np.float32) @ q)
+        return np.sqrt(weighted_rows(np.square(v * scale), q))
     if rule == 2:
         if not len(q):
             return np.zeros(q.shape[1])
