@@ -46,7 +46,15 @@ def parse_weights(text, count):
 BASE_BYTES = 100 << 20
 
 
-def estimate_priority_memory(paths, zones=None, extra_rasters=0):
+def zone_task_memory(cells, features, extra=0):
+    """Peak bytes of a worker process ranking one zone of ``cells`` cells (:mod:`.zone_task`): the shipped
+    values, their prepared copy and one compacted copy, 2.9 x 4 F per cell (4 F more on a Dask worker,
+    whose read-only buffer is normalised into a copy), the index vectors (44 per cell), costs and levels
+    (8 per cell each, ``extra`` of them) and the interpreter (:data:`BASE_BYTES`)."""
+    return int(2.9 * 4 * features * cells + 44 * cells + 16 * extra * cells) + BASE_BYTES
+
+
+def estimate_priority_memory(paths, zones=None, extra_rasters=0, workers=1, scheduler=None):
     """Bytes for ranking ``paths``: the peak of three phases over the N grid cells (an upper
     bound of the analysed cells), F features, B = 4 F bytes per cell and the share z of the cells in the
     largest zone (read from ``zones``; 1 without):
@@ -54,6 +62,10 @@ def estimate_priority_memory(paths, zones=None, extra_rasters=0):
     * reading: every feature on the whole grid (float32) and the stack, 2 N B + 18 N;
     * ranking: the stack, the zone's normalised copy, its prepared copy and one compacted copy (0.9),
       N B + 2.9 z N B + 24 N + 44 z N (index vectors), plus 16 N per extra raster (cost, hierarchy, mask);
+      with several zones ranked as tasks (``workers`` > 1 or a Dask ``scheduler``): the stack, one zone
+      being pickled for a worker and the zone sorting, N B + z N B + 40 N + 16 N per extra raster, plus one
+      local worker (:func:`zone_task_memory`; more workers are started only if they fit, see
+      :func:`...runtime.parallel.fit_workers`);
     * curves: the stack, the removal order and one feature column, N B + 49 N;
 
     plus :data:`BASE_BYTES`. Measured (``bench/priorityrank.py``): 10^7 cells x 10 features, CAZ2: 2049 MB
@@ -64,13 +76,20 @@ def estimate_priority_memory(paths, zones=None, extra_rasters=0):
         return 0
     grid = read_grid(paths[0])
     cells, row = grid.rows * grid.cols, 4 * len(paths)
-    share = 1.0
+    share, zone_count = 1.0, 1
     if zones is not None:
         raster = read_raster(zones, name="ZONES")
         _kinds, counts = np.unique(raster.array[raster.valid], return_counts=True)
         share = counts.max() / float(cells) if len(counts) else 1.0
+        zone_count = len(counts)
     reading = 2 * cells * row + 18 * cells
-    ranking = cells * row + 2.9 * share * cells * row + 24 * cells + 44 * share * cells + 16 * cells * extra_rasters
+    if zone_count > 1 and (workers > 1 or scheduler):
+        ranking = cells * row + share * cells * row + 40 * cells + 16 * cells * extra_rasters
+        if not scheduler:
+            ranking += zone_task_memory(int(share * cells), len(paths), extra_rasters)
+    else:
+        ranking = (cells * row + 2.9 * share * cells * row + 24 * cells + 44 * share * cells
+                   + 16 * cells * extra_rasters)
     curves = cells * row + 49 * cells
     return int(max(reading, ranking, curves)) + BASE_BYTES
 

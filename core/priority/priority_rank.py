@@ -4,18 +4,23 @@ map, the curves, the report and the top-fraction mask (spec ``prioritization.md`
 Rank map: float32, r_i = (cells of its zone removed before i) / N_zone in 0 … 1 − 1/N_zone (Zonation 5's
 definition); cells outside the analysis area are NoData (−inf, as Zonation 5 writes them). With ZONES,
 each zone is ranked on its own (features normalised within the zone), as a separate Zonation run per
-space; the top fraction p is {r ≥ 1 − p} in every zone.
+space; the top fraction p is {r ≥ 1 − p} in every zone. The zones are independent: with ``workers`` > 1
+or a Dask ``scheduler`` they are ranked as tasks (:mod:`.zone_task`), each shipped only its zone's cells,
+and folded in zone order, so the outputs are the serial run's bits.
 """
-from dataclasses import dataclass
+from contextlib import closing
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..io.raster import write_raster
 from ..runtime.errors import InputError
+from ..runtime.parallel import fit_workers, map_tasks
 from ..runtime.progress import ensure
 from .curves import performance_curves, write_feature_curves, write_summary_curves
-from .normalise import normalise, parse_weights, read_cell_values, read_features
-from .ranking import RULES, removal_order, rule_index
+from .normalise import parse_weights, read_cell_values, read_features, zone_task_memory
+from .ranking import RULES, rule_index
+from .zone_task import rank_zone
 
 RANK_NODATA = float("-inf")
 TOP_NODATA = 255
@@ -39,18 +44,20 @@ class PriorityResult:
     cells: int
     zones: int
     top_cells: int
+    warnings: list = field(default_factory=list)
 
 
 def _zone_ids(zones_path, stack):
+    """(id per cell: 0, 1, ... by zone value, -1 outside the zones; the zone values)."""
     if zones_path is None:
-        return np.zeros(len(stack.cells), np.int64)
+        return np.zeros(len(stack.cells), np.int64), np.zeros(1)
     values, valid = read_cell_values(zones_path, stack, "ZONES", "ZONES")
     if not valid.all():
         values = np.where(valid, values, np.nan)
     ids = np.full(len(values), -1, np.int64)
     kinds = np.unique(values[valid])
     ids[valid] = np.searchsorted(kinds, values[valid])
-    return ids
+    return ids, kinds
 
 
 def _levels(hierarchy_path, stack):
@@ -75,9 +82,62 @@ def _cost(cost_path, stack):
     return values
 
 
+def _take(values, members):
+    return None if values is None else values[members]
+
+
+def _orders_here(stack, zone, zone_ids, weights, rule, cost, levels, options, progress):
+    """(members, removal order) of each zone, ranked in this process."""
+    done, ranked = 0, int((zone >= 0).sum())
+    for z in zone_ids:
+        members = np.flatnonzero(zone == z)
+        sub = progress.sub(done / ranked, (done + len(members)) / ranked)
+        yield members, rank_zone(stack.values[members], weights, rule, _take(cost, members),
+                                 _take(levels, members), options.step, options.abf_exponent, options.seed, sub)
+        done += len(members)
+
+
+def _permute_rows(values, order):
+    """values[:] = values[order], a feature column at a time (one column of scratch, not a second stack)."""
+    for j in range(values.shape[1]):
+        values[:, j] = values[order, j]
+
+
+def _orders_in_tasks(stack, zone, zone_ids, kinds, weights, rule, cost, levels, options, workers, scheduler,
+                     progress, messages):
+    """(members, removal order) of each zone, ranked as tasks. The stack's rows are sorted by zone (stable,
+    so each zone keeps the cell order of the serial run) and each task ships a view of its zone's rows:
+    the caller holds no copy of the zones in flight. The rows are put back before returning."""
+    by_zone = np.argsort(zone, kind="stable")
+    starts = np.searchsorted(zone[by_zone], zone_ids, side="left")
+    stops = np.searchsorted(zone[by_zone], zone_ids, side="right")
+    features, extra = stack.values.shape[1], (cost is not None) + (levels is not None)
+    if not scheduler:
+        workers, message = fit_workers(workers, zone_task_memory(int((stops - starts).max()), features, extra),
+                                       "Priority ranking (one zone per worker)")
+        if message:
+            messages.append(message)
+    cost, levels = _take(cost, by_zone), _take(levels, by_zone)
+    _permute_rows(stack.values, by_zone)
+    try:
+        tasks = ((stack.values[a:b], weights, rule, None if cost is None else cost[a:b],
+                  None if levels is None else levels[a:b], options.step, options.abf_exponent, options.seed)
+                 for a, b in zip(starts, stops))
+        with closing(map_tasks(rank_zone, tasks, len(zone_ids), workers, scheduler, progress,
+                               lambda k: f"Zone {kinds[zone_ids[k]]:g}")) as orders:
+            folded = [(by_zone[a:b], order) for a, b, order in zip(starts, stops, orders)]
+    finally:
+        inverse = np.empty_like(by_zone)
+        inverse[by_zone] = np.arange(len(by_zone))
+        _permute_rows(stack.values, inverse)
+    return folded
+
+
 def rank_features(features, names=None, options=None, mask=None, cost=None, zones=None, hierarchy=None,
-                  progress=None):
-    """Rank the analysis cells of ``features`` (raster paths); returns (stack, :class:`PriorityResult`)."""
+                  progress=None, workers=1, scheduler=None):
+    """Rank the analysis cells of ``features`` (raster paths); returns (stack, :class:`PriorityResult`).
+    ``workers`` (1 = in this process) and ``scheduler`` (a Dask address): where the zones are ranked
+    when there are several (:func:`...runtime.parallel.map_tasks`)."""
     progress = ensure(progress)
     options = options or PriorityOptions()
     rule = rule_index(options.rule)
@@ -90,29 +150,25 @@ def rank_features(features, names=None, options=None, mask=None, cost=None, zone
     weights = parse_weights(options.weights, len(stack.names))
     cell_cost = _cost(cost, stack)
     levels = _levels(hierarchy, stack)
-    zone = _zone_ids(zones, stack)
+    zone, kinds = _zone_ids(zones, stack)
     ranks = np.full(len(stack.cells), np.nan)
     zone_ids = np.unique(zone[zone >= 0])
     if len(zone_ids) == 0:
         raise InputError("ZONES has no data on the ranked cells. / 分区栅格在分析范围内无数据。")
-    done = 0
-    ranked = int((zone >= 0).sum())
-    for z in zone_ids:
-        members = np.flatnonzero(zone == z)
-        sub = progress.sub(0.1 + 0.8 * done / ranked, 0.1 + 0.8 * (done + len(members)) / ranked)
-        q = stack.values[members]
-        normalise(q, out=q)
-        order = removal_order(q, weights, rule, None if cell_cost is None else cell_cost[members],
-                              None if levels is None else levels[members], options.step, options.abf_exponent,
-                              options.seed, sub)
+    messages = []
+    if len(zone_ids) > 1 and (workers > 1 or scheduler):
+        orders = _orders_in_tasks(stack, zone, zone_ids, kinds, weights, rule, cell_cost, levels, options, workers,
+                                  scheduler, progress.sub(0.1, 0.9), messages)
+    else:
+        orders = _orders_here(stack, zone, zone_ids, weights, rule, cell_cost, levels, options, progress.sub(0.1, 0.9))
+    for members, order in orders:
         ranks[members[order]] = np.arange(len(members)) / float(len(members))
-        done += len(members)
-        del q, order
+    del orders
     inside = ~np.isnan(ranks)
     curves = performance_curves(stack.values if inside.all() else stack.values[inside], ranks[inside], weights,
                                 None if cell_cost is None else cell_cost[inside], progress=progress.sub(0.9, 1.0))
     top = 0 if options.top_fraction is None else int((ranks[inside] >= 1.0 - options.top_fraction - 1e-12).sum())
-    return stack, PriorityResult(ranks, curves, stack.names, int(inside.sum()), len(zone_ids), top)
+    return stack, PriorityResult(ranks, curves, stack.names, int(inside.sum()), len(zone_ids), top, messages)
 
 
 def write_rank_map(path, stack, ranks):
@@ -134,13 +190,16 @@ def write_top_mask(path, stack, ranks, fraction):
 
 
 def priority_rank(features, output, names=None, options=None, mask=None, cost=None, zones=None, hierarchy=None,
-                  curves_path=None, html_path=None, top_path=None, feature_curves_path=None, progress=None):
+                  curves_path=None, html_path=None, top_path=None, feature_curves_path=None, progress=None,
+                  workers=1, scheduler=None):
     """The whole step; writes ``output`` (rank map) and the optional files (``curves_path``: Zonation 5's
-    summary_curves.csv, ``feature_curves_path``: its feature_curves.csv); returns :class:`PriorityResult`."""
+    summary_curves.csv, ``feature_curves_path``: its feature_curves.csv); returns :class:`PriorityResult`.
+    ``workers``, ``scheduler``: see :func:`rank_features`."""
     from .report import write_report
     progress = ensure(progress)
     options = options or PriorityOptions()
-    stack, result = rank_features(features, names, options, mask, cost, zones, hierarchy, progress.sub(0.0, 0.95))
+    stack, result = rank_features(features, names, options, mask, cost, zones, hierarchy, progress.sub(0.0, 0.95),
+                                  workers, scheduler)
     write_rank_map(output, stack, result.ranks)
     if curves_path:
         write_summary_curves(curves_path, result.curves)
