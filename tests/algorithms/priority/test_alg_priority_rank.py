@@ -98,3 +98,22 @@ def test_bad_features_give_one_error_and_no_output(run_alg, tmp_path, bad):
         run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, TOP_FRACTION=0.3,
                                      OUTPUT_FEATURE_CURVES=str(tmp_path / "feature_curves.csv")))
     assert not any((tmp_path / name).exists() for name in NAMES)
+
+
+# ------------------------------------------------ PARALLEL / DASK_SCHEDULER: the serial output, byte for byte
+def test_zones_in_parallel_give_the_serial_files(run_alg, tmp_path, dask_scheduler):
+    features = random_features(tmp_path, count=4, shape=(30, 40))
+    zones = np.repeat([[1, 2, 2, 7]], 30, axis=0).repeat(10, axis=1)
+    zones[:2] = -9999
+    inputs = dict(FEATURES=features, ZONES=integer_raster(tmp_path / "zones.tif", zones), RULE=3, TOP_FRACTION=0.3,
+                  REMOVAL_STEP=0.02)
+    files = {}
+    for name, where in (("serial", {"PARALLEL": 1}), ("two", {"PARALLEL": 2}),
+                        ("dask", {"DASK_SCHEDULER": dask_scheduler})):
+        folder = tmp_path / name
+        folder.mkdir()
+        run_alg("priorityrank", dict(inputs, **outputs(folder), **where))
+        files[name] = [(folder / file).read_bytes() for file in ("rank.tif", "curves.csv", "top.tif")]
+    assert files["serial"][1].count(b"\n") > 100
+    for name in ("two", "dask"):
+        assert files[name] == files["serial"], name
