@@ -2737,164 +2737,164 @@
 <context>
     <name>PriorityRank</name>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="37" />
+        <location filename="../algorithms/priority/priority_rank.py" line="38" />
         <source>Conservation priority ranking (Zonation-style)</source>
         <translation>保护优先级排序（Zonation 方法）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="95" />
+        <location filename="../algorithms/priority/priority_rank.py" line="105" />
         <source>Feature rasters (values &gt;= 0, one grid)</source>
         <translation>特征栅格（值 &gt;= 0，同一网格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="97" />
+        <location filename="../algorithms/priority/priority_rank.py" line="107" />
         <source>Feature weights (comma list; empty = all 1)</source>
         <translation>特征权重（逗号分隔；留空 = 均为 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="99" />
+        <location filename="../algorithms/priority/priority_rank.py" line="109" />
         <source>Marginal-loss rule</source>
         <translation>边际损失规则</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="99" />
+        <location filename="../algorithms/priority/priority_rank.py" line="109" />
         <source>CAZ2 (Zonation 5 default)</source>
         <translation>CAZ2（Zonation 5 默认）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="99" />
+        <location filename="../algorithms/priority/priority_rank.py" line="109" />
         <source>CAZ1 (sum, mean coverage)</source>
         <translation>CAZ1（求和，平均覆盖）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="99" />
+        <location filename="../algorithms/priority/priority_rank.py" line="109" />
         <source>CAZMAX (core-area, minimum coverage)</source>
         <translation>CAZMAX（核心区，最小覆盖）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="99" />
+        <location filename="../algorithms/priority/priority_rank.py" line="109" />
         <source>ABF (additive benefit)</source>
         <translation>ABF（累加效益）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="99" />
+        <location filename="../algorithms/priority/priority_rank.py" line="109" />
         <source>Random (baseline)</source>
         <translation>随机（基准）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="104" />
+        <location filename="../algorithms/priority/priority_rank.py" line="114" />
         <source>ABF exponent z</source>
         <translation>ABF 指数 z</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="107" />
+        <location filename="../algorithms/priority/priority_rank.py" line="117" />
         <source>Cost (&gt; 0, optional)</source>
         <translation>成本（&gt; 0，可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="108" />
+        <location filename="../algorithms/priority/priority_rank.py" line="118" />
         <source>Analysis mask (cells != 0 are ranked, optional)</source>
         <translation>分析掩膜（对值 != 0 的像元排序，可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="110" />
+        <location filename="../algorithms/priority/priority_rank.py" line="120" />
         <source>Zones (one ranking per zone, optional)</source>
         <translation>分区（每个分区单独排序，可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="112" />
+        <location filename="../algorithms/priority/priority_rank.py" line="122" />
         <source>Hierarchy levels (higher levels ranked first, optional)</source>
         <translation>层级（高层级优先，可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="114" />
+        <location filename="../algorithms/priority/priority_rank.py" line="124" />
         <source>Removal step (fraction of the remaining cells per step; 0 = one cell)</source>
         <translation>移除步长（每步移除的剩余像元比例；0 = 每次一个像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="117" />
+        <location filename="../algorithms/priority/priority_rank.py" line="127" />
         <source>Top fraction for the mask (e.g. 0.3, optional)</source>
         <translation>掩膜的最高优先比例（如 0.3，可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="120" />
+        <location filename="../algorithms/priority/priority_rank.py" line="130" />
         <source>Random seed (random rule)</source>
         <translation>随机种子（随机规则）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="122" />
+        <location filename="../algorithms/priority/priority_rank.py" line="133" />
         <source>Priority rank (0-1)</source>
         <translation>优先级等级（0-1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="123" />
+        <location filename="../algorithms/priority/priority_rank.py" line="134" />
         <source>Performance curves (Zonation 5 summary_curves.csv)</source>
         <translation>表现曲线（Zonation 5 summary_curves.csv）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="131" />
+        <location filename="../algorithms/priority/priority_rank.py" line="142" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="126" />
+        <location filename="../algorithms/priority/priority_rank.py" line="137" />
         <source>Performance curves page (HTML)</source>
         <translation>表现曲线页面（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="126" />
+        <location filename="../algorithms/priority/priority_rank.py" line="137" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="129" />
+        <location filename="../algorithms/priority/priority_rank.py" line="140" />
         <source>Top fraction mask</source>
         <translation>最高优先区域掩膜</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="134" />
+        <location filename="../algorithms/priority/priority_rank.py" line="145" />
         <source>Area under the curves (mean over features)</source>
         <translation>曲线下面积（各特征平均）</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="135" />
+        <location filename="../algorithms/priority/priority_rank.py" line="146" />
         <source>Cells in the top fraction</source>
         <translation>最高优先区域的像元数</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="151" />
+        <location filename="../algorithms/priority/priority_rank.py" line="162" />
         <source>Layer '{0}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>图层“{0}”不是基于文件的栅格，请先保存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="158" />
+        <location filename="../algorithms/priority/priority_rank.py" line="171" />
         <source>Priority ranking of {0} feature rasters</source>
         <translation>{0} 个特征栅格的优先级排序</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="159" />
+        <location filename="../algorithms/priority/priority_rank.py" line="172" />
         <source>Estimated memory: {0}</source>
         <translation>估计内存：{0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="180" />
+        <location filename="../algorithms/priority/priority_rank.py" line="196" />
         <source>Ranked {0} cells in {1} zone(s); area under the curves {2:.6f}</source>
         <translation>已在 {1} 个分区中对 {0} 个像元排序；曲线下面积 {2:.6f}</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="194" />
+        <location filename="../algorithms/priority/priority_rank.py" line="210" />
         <source>No top fraction was given (TOP_FRACTION), so OUTPUT_TOP is not written.</source>
         <translation>未给出最高优先比例（TOP_FRACTION），因此不输出 OUTPUT_TOP。</translation>
     </message>
     <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="40" />
-        <source>&lt;p&gt;Ranks every cell by conservation priority with Zonation's reverse stepwise removal (Moilanen et al. 2005; Zonation 5): starting from the whole landscape, the cells whose loss costs the features least are removed first, the remaining share of every feature is recomputed, and so on until no cell is left. With q&lt;sub&gt;ij&lt;/sub&gt; = x&lt;sub&gt;ij&lt;/sub&gt; / &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;ij&lt;/sub&gt; (each feature sums to 1), Q&lt;sub&gt;j&lt;/sub&gt; = the share of feature j still present, w&lt;sub&gt;j&lt;/sub&gt; the weights and c&lt;sub&gt;i&lt;/sub&gt; the cost, the cell with the smallest &amp;delta;&lt;sub&gt;i&lt;/sub&gt; / c&lt;sub&gt;i&lt;/sub&gt; goes first.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Features&lt;/b&gt;: rasters on one grid (species, ecosystem services, suitability), values &amp;ge; 0; NoData counts as 0 inside the analysis area (the cells where any feature has data).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Weights&lt;/b&gt;: comma list, one per feature in order (default all 1; 0 = reported only).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rule&lt;/b&gt; (marginal loss &amp;delta;&lt;sub&gt;i&lt;/sub&gt;): &lt;i&gt;CAZ2&lt;/i&gt; (Zonation 5 default) &amp;radic;&amp;Sigma;&lt;sub&gt;j&lt;/sub&gt;(w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;)&amp;sup2;; &lt;i&gt;CAZ1&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt; (good mean coverage); &lt;i&gt;CAZMAX&lt;/i&gt; max&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt; (good minimum coverage; ties and near ties, within 1 %, go by the mean loss); &lt;i&gt;ABF&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;(Q&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;z&lt;/sup&gt; &amp;minus; (Q&lt;sub&gt;j&lt;/sub&gt; &amp;minus; q&lt;sub&gt;ij&lt;/sub&gt;)&lt;sup&gt;z&lt;/sup&gt;) with the &lt;b&gt;ABF exponent&lt;/b&gt; z (default 0.25); &lt;i&gt;random&lt;/i&gt; (a seeded baseline, &lt;b&gt;Seed&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost&lt;/b&gt; (optional, &amp;gt; 0): &amp;delta;/c ranks cheap cells higher; the curves report the remaining cost. &lt;b&gt;Mask&lt;/b&gt; (optional): only cells with a value &amp;ne; 0 are ranked.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (optional, integer raster): every zone is ranked on its own, each with ranks 0..1 (one Zonation run per space, as the Xi'an study ranks production, living and ecological space).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hierarchy&lt;/b&gt; (optional, integer levels, NoData = 0): every cell of a lower level is removed before any cell of a higher level, e.g. 1 on the ecological red line keeps it at the top.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removal step&lt;/b&gt;: the fraction of the remaining cells removed per recomputation (default 0.01; 0.003 for high fidelity; 0 = one cell at a time, exact but slow on large rasters).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Top fraction&lt;/b&gt; (optional, e.g. 0.3): writes the mask of the top share {rank &amp;ge; 1 &amp;minus; p} (per zone).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank&lt;/b&gt;: rank = (cells removed before the cell) / N, 0 (lowest priority) &amp;hellip; 1 &amp;minus; 1/N, all values distinct (per zone); NoData (&amp;minus;inf) outside, as Zonation 5's rankmap.tif. Styled by top 2 / 10 / 30 / 50 %.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance curves&lt;/b&gt;: Zonation 5's summary_curves.csv (space separated): rank, remaining_area, remaining_cost, mean, max, min, mean_positive, weighted_mean_positive, max_positive, min_positive (share of each feature's total left), one row per 0.01 % of the cells. &lt;b&gt;AUC&lt;/b&gt; = mean over features of the area under the curve.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML page&lt;/b&gt; with the curves plotted (PNG, needs matplotlib) and the coverage in the top 10 / 30 / 50 %.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Top fraction mask&lt;/b&gt; (1 / 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Feature curves&lt;/b&gt; (optional, off by default): Zonation 5's feature_curves.csv, the rank and the share left of every feature (columns 0 &amp;hellip; F&amp;minus;1 in the order of the features), same rows.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Agreement with Zonation 5&lt;/h3&gt;&lt;p&gt;Zonation 5's own iterative ordering is unpublished; this greedy (removal step 0.01) was checked against real Zonation 5 runs. European mammals (9 features, 169,530 cells), ABF: Spearman &amp;rho; of the rank maps 0.999, top-10 % Jaccard 0.996, feature curves within 0.0015, AUC 0.550510 vs 0.550399. CAZMAX, unweighted: &amp;rho; 0.998, top-10 % Jaccard 0.87, feature curves within 0.0043, mean / max / min curves within 0.0025, AUC 0.545791 vs 0.545758. European trees (67 features, 130,210 cells), CAZ2: mean and min curves within 0.0007, max curve within 0.0041, AUC 0.722340 vs 0.722295. &lt;b&gt;Not reproduced: weighted CAZMAX&lt;/b&gt; (weights 2,1,1,1,1,4,1,1,4): AUC 0.537548 vs 0.537874 and the mean curve within 0.0021, but single feature curves and the minimum curve differ by up to 0.032 (ours higher: area under the minimum curve 0.488 vs 0.486) and the maximum curve by up to 0.017 (&amp;rho; 0.993, top-10 % Jaccard 0.875). Feature layers with negative weights (features to avoid), connectivity smoothing and condition layers of Zonation 5 are not provided.&lt;/p&gt;&lt;p&gt;References: Moilanen A. et al. (2005) Prioritizing multiple-use landscapes for conservation: methods for large multi-species planning problems. Proc. R. Soc. B 272: 1885&amp;ndash;1891. Moilanen A. et al. (2022) Zonation 5 manual and Methods in Ecology and Evolution 13: 1062&amp;ndash;1072.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;用 Zonation 的逆向逐步移除法（Moilanen 等 2005；Zonation 5）对每个像元进行保护优先级排序：从整个景观出发，先移除对各特征损失最小的像元，重新计算各特征的剩余比例，如此反复直到不剩像元。记 q&lt;sub&gt;ij&lt;/sub&gt; = x&lt;sub&gt;ij&lt;/sub&gt; / &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;ij&lt;/sub&gt;（每个特征总和为 1），Q&lt;sub&gt;j&lt;/sub&gt; = 特征 j 的剩余比例，w&lt;sub&gt;j&lt;/sub&gt; 为权重，c&lt;sub&gt;i&lt;/sub&gt; 为成本，&amp;delta;&lt;sub&gt;i&lt;/sub&gt; / c&lt;sub&gt;i&lt;/sub&gt; 最小的像元最先移除。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;特征&lt;/b&gt;：同一网格上的栅格（物种、生态系统服务、适宜性），值 &amp;ge; 0；分析范围（任一特征有数据的像元）内的无数据按 0 计。&lt;/li&gt;&lt;li&gt;&lt;b&gt;权重&lt;/b&gt;：逗号分隔，按特征顺序每个一个（默认均为 1；0 = 仅报告）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;规则&lt;/b&gt;（边际损失 &amp;delta;&lt;sub&gt;i&lt;/sub&gt;）：&lt;i&gt;CAZ2&lt;/i&gt;（Zonation 5 默认）&amp;radic;&amp;Sigma;&lt;sub&gt;j&lt;/sub&gt;(w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;)&amp;sup2;；&lt;i&gt;CAZ1&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;（平均覆盖好）；&lt;i&gt;CAZMAX&lt;/i&gt; max&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;（最小覆盖好；相等及相差 1% 以内时按平均损失区分）；&lt;i&gt;ABF&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;(Q&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;z&lt;/sup&gt; &amp;minus; (Q&lt;sub&gt;j&lt;/sub&gt; &amp;minus; q&lt;sub&gt;ij&lt;/sub&gt;)&lt;sup&gt;z&lt;/sup&gt;)，&lt;b&gt;ABF 指数&lt;/b&gt; z（默认 0.25）；&lt;i&gt;随机&lt;/i&gt;（带种子的基准，&lt;b&gt;随机种子&lt;/b&gt;）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;成本&lt;/b&gt;（可选，&amp;gt; 0）：按 &amp;delta;/c 排序，成本低的像元优先级更高；曲线报告剩余成本。&lt;b&gt;掩膜&lt;/b&gt;（可选）：只对值 &amp;ne; 0 的像元排序。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;（可选，整数栅格）：每个分区单独排序，各自得到 0..1 的等级（每个空间运行一次 Zonation，如西安研究对生产、生活和生态空间分别排序）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;层级&lt;/b&gt;（可选，整数等级，无数据 = 0）：低层级的像元全部先于高层级的像元移除，例如生态红线取 1 使其保持在最前。&lt;/li&gt;&lt;li&gt;&lt;b&gt;移除步长&lt;/b&gt;：每次重新计算时移除的剩余像元比例（默认 0.01；高精度用 0.003；0 = 每次一个像元，精确但大栅格很慢）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最高优先比例&lt;/b&gt;（可选，如 0.3）：输出最高优先区域 {等级 &amp;ge; 1 &amp;minus; p} 的掩膜（按分区）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;优先级等级&lt;/b&gt;：等级 = 该像元之前已移除的像元数 / N，0（最低优先级）&amp;hellip; 1 &amp;minus; 1/N，各值互不相同（按分区）；范围外为无数据（&amp;minus;inf），与 Zonation 5 的 rankmap.tif 相同。按前 2 / 10 / 30 / 50% 设色。&lt;/li&gt;&lt;li&gt;&lt;b&gt;表现曲线&lt;/b&gt;：Zonation 5 的 summary_curves.csv（空格分隔）：rank、remaining_area、remaining_cost、mean、max、min、mean_positive、weighted_mean_positive、max_positive、min_positive（各特征总量的剩余比例），每移除 0.01% 的像元一行。&lt;b&gt;AUC&lt;/b&gt; = 各特征曲线下面积的平均。&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML 页面&lt;/b&gt;：绘制的曲线（PNG，需要 matplotlib）及前 10 / 30 / 50% 区域的覆盖比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最高优先区域掩膜&lt;/b&gt;（1 / 0）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;特征曲线&lt;/b&gt;（可选，默认不输出）：Zonation 5 的 feature_curves.csv，即等级及每个特征的剩余比例（第 0 &amp;hellip; F&amp;minus;1 列按特征顺序），行与表现曲线相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;与 Zonation 5 的一致性&lt;/h3&gt;&lt;p&gt;Zonation 5 自身的迭代排序算法未公开；本贪心算法（移除步长 0.01）已与 Zonation 5 的真实运行结果对比。欧洲哺乳动物（9 个特征，169,530 个像元），ABF：等级图 Spearman &amp;rho; 0.999，前 10% Jaccard 0.996，各特征曲线误差 0.0015 以内，AUC 0.550510 对 0.550399。CAZMAX（不加权）：&amp;rho; 0.998，前 10% Jaccard 0.87，各特征曲线误差 0.0043 以内，平均/最大/最小曲线误差 0.0025 以内，AUC 0.545791 对 0.545758。欧洲树种（67 个特征，130,210 个像元），CAZ2：平均和最小曲线误差 0.0007 以内，最大曲线 0.0041 以内，AUC 0.722340 对 0.722295。&lt;b&gt;未能重现：加权 CAZMAX&lt;/b&gt;（权重 2,1,1,1,1,4,1,1,4）：AUC 0.537548 对 0.537874，平均曲线误差 0.0021 以内，但单个特征曲线和最小曲线相差最多 0.032（本工具更高：最小曲线下面积 0.488 对 0.486），最大曲线相差最多 0.017（&amp;rho; 0.993，前 10% Jaccard 0.875）。不提供 Zonation 5 的负权重特征（需回避的特征）、连通性平滑和条件图层。&lt;/p&gt;&lt;p&gt;参考文献：Moilanen A. et al. (2005) Prioritizing multiple-use landscapes for conservation: methods for large multi-species planning problems. Proc. R. Soc. B 272: 1885&amp;ndash;1891. Moilanen A. et al. (2022) Zonation 5 manual and Methods in Ecology and Evolution 13: 1062&amp;ndash;1072.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/priority/priority_rank.py" line="131" />
+        <location filename="../algorithms/priority/priority_rank.py" line="142" />
         <source>Feature curves (Zonation 5 feature_curves.csv)</source>
         <translation>特征曲线（Zonation 5 feature_curves.csv）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/priority/priority_rank.py" line="41" />
+        <source>&lt;p&gt;Ranks every cell by conservation priority with Zonation's reverse stepwise removal (Moilanen et al. 2005; Zonation 5): starting from the whole landscape, the cells whose loss costs the features least are removed first, the remaining share of every feature is recomputed, and so on until no cell is left. With q&lt;sub&gt;ij&lt;/sub&gt; = x&lt;sub&gt;ij&lt;/sub&gt; / &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;ij&lt;/sub&gt; (each feature sums to 1), Q&lt;sub&gt;j&lt;/sub&gt; = the share of feature j still present, w&lt;sub&gt;j&lt;/sub&gt; the weights and c&lt;sub&gt;i&lt;/sub&gt; the cost, the cell with the smallest &amp;delta;&lt;sub&gt;i&lt;/sub&gt; / c&lt;sub&gt;i&lt;/sub&gt; goes first.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Features&lt;/b&gt;: rasters on one grid (species, ecosystem services, suitability), values &amp;ge; 0; NoData counts as 0 inside the analysis area (the cells where any feature has data).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Weights&lt;/b&gt;: comma list, one per feature in order (default all 1; 0 = reported only).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rule&lt;/b&gt; (marginal loss &amp;delta;&lt;sub&gt;i&lt;/sub&gt;): &lt;i&gt;CAZ2&lt;/i&gt; (Zonation 5 default) &amp;radic;&amp;Sigma;&lt;sub&gt;j&lt;/sub&gt;(w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;)&amp;sup2;; &lt;i&gt;CAZ1&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt; (good mean coverage); &lt;i&gt;CAZMAX&lt;/i&gt; max&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt; (good minimum coverage; ties and near ties, within 1 %, go by the mean loss); &lt;i&gt;ABF&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;(Q&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;z&lt;/sup&gt; &amp;minus; (Q&lt;sub&gt;j&lt;/sub&gt; &amp;minus; q&lt;sub&gt;ij&lt;/sub&gt;)&lt;sup&gt;z&lt;/sup&gt;) with the &lt;b&gt;ABF exponent&lt;/b&gt; z (default 0.25); &lt;i&gt;random&lt;/i&gt; (a seeded baseline, &lt;b&gt;Seed&lt;/b&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost&lt;/b&gt; (optional, &amp;gt; 0): &amp;delta;/c ranks cheap cells higher; the curves report the remaining cost. &lt;b&gt;Mask&lt;/b&gt; (optional): only cells with a value &amp;ne; 0 are ranked.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (optional, integer raster): every zone is ranked on its own, each with ranks 0..1 (one Zonation run per space, as the Xi'an study ranks production, living and ecological space).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Hierarchy&lt;/b&gt; (optional, integer levels, NoData = 0): every cell of a lower level is removed before any cell of a higher level, e.g. 1 on the ecological red line keeps it at the top.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Removal step&lt;/b&gt;: the fraction of the remaining cells removed per recomputation (default 0.01; 0.003 for high fidelity; 0 = one cell at a time, exact but slow on large rasters).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Top fraction&lt;/b&gt; (optional, e.g. 0.3): writes the mask of the top share {rank &amp;ge; 1 &amp;minus; p} (per zone).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL, advanced): with &lt;b&gt;Zones&lt;/b&gt;, the zones are ranked at the same time on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each worker gets only its zone's cells and features. Fewer workers are used when their zones would not fit in memory. Without zones (or with a single zone) there is one ranking, which cannot be split: it runs in the QGIS process whatever the number. The result is the same whatever the number.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster (tcp://host:8786) to send the zones to instead; needs the Python package dask[distributed] and the plugin installed on the workers. The result is the same, bit for bit, as in the QGIS process (the marginal losses are summed in feature order, whatever the number of BLAS threads).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank&lt;/b&gt;: rank = (cells removed before the cell) / N, 0 (lowest priority) &amp;hellip; 1 &amp;minus; 1/N, all values distinct (per zone); NoData (&amp;minus;inf) outside, as Zonation 5's rankmap.tif. Styled by top 2 / 10 / 30 / 50 %.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Performance curves&lt;/b&gt;: Zonation 5's summary_curves.csv (space separated): rank, remaining_area, remaining_cost, mean, max, min, mean_positive, weighted_mean_positive, max_positive, min_positive (share of each feature's total left), one row per 0.01 % of the cells. &lt;b&gt;AUC&lt;/b&gt; = mean over features of the area under the curve.&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML page&lt;/b&gt; with the curves plotted (PNG, needs matplotlib) and the coverage in the top 10 / 30 / 50 %.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Top fraction mask&lt;/b&gt; (1 / 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Feature curves&lt;/b&gt; (optional, off by default): Zonation 5's feature_curves.csv, the rank and the share left of every feature (columns 0 &amp;hellip; F&amp;minus;1 in the order of the features), same rows.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Agreement with Zonation 5&lt;/h3&gt;&lt;p&gt;Zonation 5's own iterative ordering is unpublished; this greedy (removal step 0.01) was checked against real Zonation 5 runs. European mammals (9 features, 169,530 cells), ABF: Spearman &amp;rho; of the rank maps 0.999, top-10 % Jaccard 0.996, feature curves within 0.0015, AUC 0.550510 vs 0.550399. CAZMAX, unweighted: &amp;rho; 0.998, top-10 % Jaccard 0.87, feature curves within 0.0043, mean / max / min curves within 0.0025, AUC 0.545791 vs 0.545758. European trees (67 features, 130,210 cells), CAZ2: mean and min curves within 0.0007, max curve within 0.0021, AUC 0.722337 vs 0.722295. &lt;b&gt;Not reproduced: weighted CAZMAX&lt;/b&gt; (weights 2,1,1,1,1,4,1,1,4): AUC 0.537548 vs 0.537874 and the mean curve within 0.0021, but single feature curves and the minimum curve differ by up to 0.032 (ours higher: area under the minimum curve 0.488 vs 0.486) and the maximum curve by up to 0.017 (&amp;rho; 0.993, top-10 % Jaccard 0.875). Feature layers with negative weights (features to avoid), connectivity smoothing and condition layers of Zonation 5 are not provided.&lt;/p&gt;&lt;p&gt;References: Moilanen A. et al. (2005) Prioritizing multiple-use landscapes for conservation: methods for large multi-species planning problems. Proc. R. Soc. B 272: 1885&amp;ndash;1891. Moilanen A. et al. (2022) Zonation 5 manual and Methods in Ecology and Evolution 13: 1062&amp;ndash;1072.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;用 Zonation 的逆向逐步移除法（Moilanen 等 2005；Zonation 5）对每个像元进行保护优先级排序：从整个景观出发，先移除对各特征损失最小的像元，重新计算各特征的剩余比例，如此反复直到不剩像元。记 q&lt;sub&gt;ij&lt;/sub&gt; = x&lt;sub&gt;ij&lt;/sub&gt; / &amp;Sigma;&lt;sub&gt;i&lt;/sub&gt; x&lt;sub&gt;ij&lt;/sub&gt;（每个特征总和为 1），Q&lt;sub&gt;j&lt;/sub&gt; = 特征 j 的剩余比例，w&lt;sub&gt;j&lt;/sub&gt; 为权重，c&lt;sub&gt;i&lt;/sub&gt; 为成本，&amp;delta;&lt;sub&gt;i&lt;/sub&gt; / c&lt;sub&gt;i&lt;/sub&gt; 最小的像元最先移除。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;特征&lt;/b&gt;：同一网格上的栅格（物种、生态系统服务、适宜性），值 &amp;ge; 0；分析范围（任一特征有数据的像元）内的无数据按 0 计。&lt;/li&gt;&lt;li&gt;&lt;b&gt;权重&lt;/b&gt;：逗号分隔，按特征顺序每个一个（默认均为 1；0 = 仅报告）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;规则&lt;/b&gt;（边际损失 &amp;delta;&lt;sub&gt;i&lt;/sub&gt;）：&lt;i&gt;CAZ2&lt;/i&gt;（Zonation 5 默认）&amp;radic;&amp;Sigma;&lt;sub&gt;j&lt;/sub&gt;(w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;)&amp;sup2;；&lt;i&gt;CAZ1&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;（平均覆盖好）；&lt;i&gt;CAZMAX&lt;/i&gt; max&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;q&lt;sub&gt;ij&lt;/sub&gt;/Q&lt;sub&gt;j&lt;/sub&gt;（最小覆盖好；相等及相差 1% 以内时按平均损失区分）；&lt;i&gt;ABF&lt;/i&gt; &amp;Sigma;&lt;sub&gt;j&lt;/sub&gt; w&lt;sub&gt;j&lt;/sub&gt;(Q&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;z&lt;/sup&gt; &amp;minus; (Q&lt;sub&gt;j&lt;/sub&gt; &amp;minus; q&lt;sub&gt;ij&lt;/sub&gt;)&lt;sup&gt;z&lt;/sup&gt;)，&lt;b&gt;ABF 指数&lt;/b&gt; z（默认 0.25）；&lt;i&gt;随机&lt;/i&gt;（带种子的基准，&lt;b&gt;随机种子&lt;/b&gt;）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;成本&lt;/b&gt;（可选，&amp;gt; 0）：按 &amp;delta;/c 排序，成本低的像元优先级更高；曲线报告剩余成本。&lt;b&gt;掩膜&lt;/b&gt;（可选）：只对值 &amp;ne; 0 的像元排序。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分区&lt;/b&gt;（可选，整数栅格）：每个分区单独排序，各自得到 0..1 的等级（每个空间运行一次 Zonation，如西安研究对生产、生活和生态空间分别排序）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;层级&lt;/b&gt;（可选，整数等级，无数据 = 0）：低层级的像元全部先于高层级的像元移除，例如生态红线取 1 使其保持在最前。&lt;/li&gt;&lt;li&gt;&lt;b&gt;移除步长&lt;/b&gt;：每次重新计算时移除的剩余像元比例（默认 0.01；高精度用 0.003；0 = 每次一个像元，精确但大栅格很慢）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最高优先比例&lt;/b&gt;（可选，如 0.3）：输出最高优先区域 {等级 &amp;ge; 1 &amp;minus; p} 的掩膜（按分区）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL，高级）：给出&lt;b&gt;分区&lt;/b&gt;时，各分区在本机的这么多个进程中同时排序（0 = 每个 CPU 核一个，1 = 在 QGIS 进程内计算）；每个进程只接收其分区的像元和特征。若内存容纳不下，会自动减少进程数。没有分区（或只有一个分区）时只有一次排序，无法拆分：无论进程数多少都在 QGIS 进程内计算。无论进程数多少，结果都相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER，高级，可选）：Dask 集群的地址（tcp://host:8786），改为把各分区发送到该集群排序；需要安装 Python 包 dask[distributed]，且各工作节点上也安装了本插件。结果与在 QGIS 进程内计算逐位相同（边际损失按特征顺序求和，与 BLAS 线程数无关）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;优先级等级&lt;/b&gt;：等级 = 该像元之前已移除的像元数 / N，0（最低优先级）&amp;hellip; 1 &amp;minus; 1/N，各值互不相同（按分区）；范围外为无数据（&amp;minus;inf），与 Zonation 5 的 rankmap.tif 相同。按前 2 / 10 / 30 / 50% 设色。&lt;/li&gt;&lt;li&gt;&lt;b&gt;表现曲线&lt;/b&gt;：Zonation 5 的 summary_curves.csv（空格分隔）：rank、remaining_area、remaining_cost、mean、max、min、mean_positive、weighted_mean_positive、max_positive、min_positive（各特征总量的剩余比例），每移除 0.01% 的像元一行。&lt;b&gt;AUC&lt;/b&gt; = 各特征曲线下面积的平均。&lt;/li&gt;&lt;li&gt;&lt;b&gt;HTML 页面&lt;/b&gt;：绘制的曲线（PNG，需要 matplotlib）及前 10 / 30 / 50% 区域的覆盖比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最高优先区域掩膜&lt;/b&gt;（1 / 0）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;特征曲线&lt;/b&gt;（可选，默认不输出）：Zonation 5 的 feature_curves.csv，即等级及每个特征的剩余比例（第 0 &amp;hellip; F&amp;minus;1 列按特征顺序），行与表现曲线相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;与 Zonation 5 的一致性&lt;/h3&gt;&lt;p&gt;Zonation 5 自身的迭代排序算法未公开；本贪心算法（移除步长 0.01）已与 Zonation 5 的真实运行结果对比。欧洲哺乳动物（9 个特征，169,530 个像元），ABF：等级图 Spearman &amp;rho; 0.999，前 10% Jaccard 0.996，各特征曲线误差 0.0015 以内，AUC 0.550510 对 0.550399。CAZMAX（不加权）：&amp;rho; 0.998，前 10% Jaccard 0.87，各特征曲线误差 0.0043 以内，平均/最大/最小曲线误差 0.0025 以内，AUC 0.545791 对 0.545758。欧洲树种（67 个特征，130,210 个像元），CAZ2：平均和最小曲线误差 0.0007 以内，最大曲线 0.0021 以内，AUC 0.722337 对 0.722295。&lt;b&gt;未能重现：加权 CAZMAX&lt;/b&gt;（权重 2,1,1,1,1,4,1,1,4）：AUC 0.537548 对 0.537874，平均曲线误差 0.0021 以内，但单个特征曲线和最小曲线相差最多 0.032（本工具更高：最小曲线下面积 0.488 对 0.486），最大曲线相差最多 0.017（&amp;rho; 0.993，前 10% Jaccard 0.875）。不提供 Zonation 5 的负权重特征（需回避的特征）、连通性平滑和条件图层。&lt;/p&gt;&lt;p&gt;参考文献：Moilanen A. et al. (2005) Prioritizing multiple-use landscapes for conservation: methods for large multi-species planning problems. Proc. R. Soc. B 272: 1885&amp;ndash;1891. Moilanen A. et al. (2022) Zonation 5 manual and Methods in Ecology and Evolution 13: 1062&amp;ndash;1072.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
