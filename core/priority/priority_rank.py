@@ -113,7 +113,8 @@ def _orders_in_tasks(stack, zone, zone_ids, kinds, weights, rule, cost, levels, 
     stops = np.searchsorted(zone[by_zone], zone_ids, side="right")
     features, extra = stack.values.shape[1], (cost is not None) + (levels is not None)
     if not scheduler:
-        workers, message = fit_workers(workers, zone_task_memory(int((stops - starts).max()), features, extra),
+        workers, message = fit_workers(min(workers, len(zone_ids)),
+                                       zone_task_memory(int((stops - starts).max()), features, extra),
                                        "Priority ranking (one zone per worker)")
         if message:
             messages.append(message)

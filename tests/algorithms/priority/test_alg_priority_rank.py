@@ -80,6 +80,20 @@ def test_a_run_larger_than_the_free_memory_is_refused_with_the_estimate(run_alg,
     assert run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features))["AUC"] > 0.5
 
 
+def test_the_refusal_counts_a_local_worker_with_zones(run_alg, tmp_path, monkeypatch):
+    from ecosecurity.core.priority.normalise import estimate_priority_memory
+    from ecosecurity.core.runtime import memory
+    features = random_features(tmp_path)
+    zones = integer_raster(tmp_path / "zones.tif", np.repeat([[1, 2, 3]], 12, axis=0).repeat(5, axis=1))
+    required = estimate_priority_memory(features, zones, 0, 2)
+    assert required > estimate_priority_memory(features, zones)
+    monkeypatch.setattr(memory, "available_memory", lambda: int(required / memory.USABLE_FRACTION) - 1024)
+    with pytest.raises(QgsProcessingException, match="Priority ranking of 3 feature rasters needs about"):
+        run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, ZONES=zones, PARALLEL=2))
+    assert not any((tmp_path / name).exists() for name in NAMES)
+    assert run_alg("priorityrank", dict(outputs(tmp_path), FEATURES=features, ZONES=zones, PARALLEL=1))["AUC"] > 0.5
+
+
 @pytest.mark.parametrize("bad", ["grid", "nodata", "negative"])
 def test_bad_features_give_one_error_and_no_output(run_alg, tmp_path, bad):
     features = random_features(tmp_path)
