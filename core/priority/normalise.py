@@ -47,11 +47,14 @@ BASE_BYTES = 100 << 20
 
 
 def zone_task_memory(cells, features, extra=0):
-    """Peak bytes of a worker process ranking one zone of ``cells`` cells (:mod:`.zone_task`): the shipped
-    values, their prepared copy and one compacted copy, 2.9 x 4 F per cell (4 F more on a Dask worker,
-    whose read-only buffer is normalised into a copy), the index vectors (44 per cell), costs and levels
-    (8 per cell each, ``extra`` of them) and the interpreter (:data:`BASE_BYTES`)."""
-    return int(2.9 * 4 * features * cells + 44 * cells + 16 * extra * cells) + BASE_BYTES
+    """Peak bytes of a worker process ranking one zone of ``cells`` cells (:mod:`.zone_task`), per cell
+    5.5 x 4 F + 80 + 16 per extra raster (``extra``: cost, levels), plus the interpreter (:data:`BASE_BYTES`).
+    The parts: the pickled values as they arrive and their unpickled copy (2 x 4 F, the bytes freed before
+    the ranking; a Dask worker normalises its read-only buffer into a copy instead), the prepared and the
+    compacted copy (1.9 x 4 F) and the index vectors (about 70). Measured (``bench/parallel.py``): 999 MB
+    for zones of 3.1-3.2 M cells x 10 features ranked one after the other in a worker (about 800 MB from
+    the parts; the factor 5.5 covers the rest), 810 MB on a Dask worker; this gives 1010 MB."""
+    return int((5.5 * 4 * features + 80 + 16 * extra) * cells) + BASE_BYTES
 
 
 def estimate_priority_memory(paths, zones=None, extra_rasters=0, workers=1, scheduler=None):
@@ -62,15 +65,19 @@ def estimate_priority_memory(paths, zones=None, extra_rasters=0, workers=1, sche
     * reading: every feature on the whole grid (float32) and the stack, 2 N B + 18 N;
     * ranking: the stack, the zone's normalised copy, its prepared copy and one compacted copy (0.9),
       N B + 2.9 z N B + 24 N + 44 z N (index vectors), plus 16 N per extra raster (cost, hierarchy, mask);
-      with several zones ranked as tasks (``workers`` > 1 or a Dask ``scheduler``): the stack, one zone
-      being pickled for a worker and the zone sorting, N B + z N B + 40 N + 16 N per extra raster, plus one
-      local worker (:func:`zone_task_memory`; more workers are started only if they fit, see
-      :func:`...runtime.parallel.fit_workers`);
+      with several zones ranked as tasks: the stack and the zone sorting, 40 N + 16 N per extra raster, and
+      with local ``workers`` > 1 one zone being pickled for a worker (z N B) plus one worker
+      (:func:`zone_task_memory`; more are started only if they fit, see
+      :func:`...runtime.parallel.fit_workers`), with a Dask ``scheduler`` every zone serialised for the
+      cluster (N B);
     * curves: the stack, the removal order and one feature column, N B + 49 N;
 
     plus :data:`BASE_BYTES`. Measured (``bench/priorityrank.py``): 10^7 cells x 10 features, CAZ2: 2049 MB
-    peak for 2236 MB estimated; with 3 zones 1182 MB for 1196 MB. N counts NoData cells too, so grids with
-    much NoData get a generous estimate (Zonation 5 trees: 232 MB peak, 575 MB estimated).
+    peak for 2236 MB estimated; with 3 zones 1182 MB for 1196 MB. ``bench/parallel.py``, the 3 zones on
+    2 processes: caller 1223 MB and largest worker 999 MB for 1994 MB; on a Dask LocalCluster, whose
+    scheduler runs in the caller's process and holds the zones too, caller 1580 MB for 1244 MB (the
+    estimate counts the client, not a scheduler). N counts NoData cells too, so grids with much NoData get
+    a generous estimate (Zonation 5 trees: 232 MB peak, 575 MB estimated).
     """
     if not paths:
         return 0
@@ -84,9 +91,11 @@ def estimate_priority_memory(paths, zones=None, extra_rasters=0, workers=1, sche
         zone_count = len(counts)
     reading = 2 * cells * row + 18 * cells
     if zone_count > 1 and (workers > 1 or scheduler):
-        ranking = cells * row + share * cells * row + 40 * cells + 16 * cells * extra_rasters
-        if not scheduler:
-            ranking += zone_task_memory(int(share * cells), len(paths), extra_rasters)
+        ranking = cells * row + 40 * cells + 16 * cells * extra_rasters
+        if scheduler:
+            ranking += cells * row
+        else:
+            ranking += share * cells * row + zone_task_memory(int(share * cells), len(paths), extra_rasters)
     else:
         ranking = (cells * row + 2.9 * share * cells * row + 24 * cells + 44 * share * cells
                    + 16 * cells * extra_rasters)
