@@ -111,13 +111,16 @@ class ClassifyRaster(EcoAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Manual breaks: the method is 'Manual breaks' but no break values were given "
                 "(parameter BREAKS), e.g. 5,15,25."))
-        self.check_memory(estimate_memory(source), self.tr("Classifying '{0}'").format(layer_name))
+        classes = self.parameterAsInt(parameters, self.CLASSES, context)
+        sample_size = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context)
+        self.check_memory(estimate_memory(source, method, sample_size, classes),
+                          self.tr("Classifying '{0}'").format(layer_name))
         output = self.output_path(parameters, self.OUTPUT, context)
         breaks, rows = classify_raster(
             source, output, band=self.parameterAsInt(parameters, self.BAND, context) or 1, method=method,
-            classes=self.parameterAsInt(parameters, self.CLASSES, context), thresholds=thresholds,
+            classes=classes, thresholds=thresholds,
             scores=scores or None, reverse=self.parameterAsBool(parameters, self.REVERSE, context),
-            sample_size=self.parameterAsInt(parameters, self.SAMPLE_SIZE, context),
+            sample_size=sample_size,
             seed=self.parameterAsInt(parameters, self.SEED, context), progress=self.progress(feedback))
         feedback.pushInfo(self.tr("Breaks: {0}").format(", ".join(f"{b:.6g}" for b in breaks)))
         qml = write_qml(os.path.splitext(output)[0] + ".qml", graded_classes_qml(rows))
