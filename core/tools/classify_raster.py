@@ -84,8 +84,9 @@ def _warn_fewer_classes(rows, method, classes, input_path, band):
                       EcoSecurityWarning, stacklevel=3)
 
 
-class _Values:
-    """The valid finite values of a band as float64, strip by strip in row order (a fresh pass per call)."""
+class ValueStream:
+    """The valid finite values of ``source`` (anything with ``read(row0, nrows) -> (array, valid)``) as
+    float64, strip by strip in row order (a fresh pass per call)."""
 
     def __init__(self, source, blocks, progress):
         self.source, self.blocks, self.progress = source, blocks, progress
@@ -171,7 +172,7 @@ def classify_raster(input_path, output_path, band=1, method=0, classes=5, thresh
     progress.update(0.0, "Reading the raster / 读取栅格")
     grid = read_grid(input_path)
     source = AlignedSource(input_path, grid, band, name=os.path.basename(str(input_path)))
-    values = _Values(source, blocks=row_blocks(grid, block_cells), progress=progress)
+    values = ValueStream(source, blocks=row_blocks(grid, block_cells), progress=progress)
     extent = survey(values)
     if values.valid_cells == 0:
         raise InputError(f"Band {band} of '{input_path}' contains only NoData; there is nothing to classify.")
