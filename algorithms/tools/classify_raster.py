@@ -65,7 +65,11 @@ class ClassifyRaster(EcoAlgorithm):
             "written. <i>Reverse</i> gives the highest score to the lowest class (e.g. distance to roads "
             "as resistance). NoData stays NoData.</p>"
             "<h3>Outputs</h3><p>A raster of scores (Int16, or Float32 for non-integer scores) and an optional "
-            "table with the breaks, the score, the cell count and the area (map units squared) per class.</p>")
+            "table with the breaks, the score, the cell count and the area (map units squared) per class.</p>"
+            "<h3>Large rasters</h3><p>The raster is read in strips of rows, a few times (the breaks first, then "
+            "the classes), so memory does not grow with its size and the classes are exactly those of reading it "
+            "whole. Exceptions: <i>Standard deviation</i> holds every value (8 bytes per cell) and natural breaks "
+            "with <i>Sample size</i> 0 hold every distinct value.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
