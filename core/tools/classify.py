@@ -139,8 +139,12 @@ def geometric_interval_breaks(values, classes):
 def std_dev_breaks(values, classes):
     """Edges at ``mean + (i - k/2) sd`` for i = 1..k-1, clipped to the data range."""
     values = np.asarray(values, dtype=np.float64)
-    lo, hi = float(values.min()), float(values.max())
-    mean, sd = float(values.mean()), float(values.std())
+    return std_dev_edges(float(values.min()), float(values.max()), float(values.mean()), float(values.std()),
+                         classes)
+
+
+def std_dev_edges(lo, hi, mean, sd, classes):
+    """:func:`std_dev_breaks` from the minimum, maximum, mean and (population) standard deviation."""
     inner = mean + (np.arange(1, classes) - classes / 2.0) * sd
     inner = inner[(inner > lo) & (inner < hi)]
     return np.unique(np.concatenate([[lo], inner, [hi]]))

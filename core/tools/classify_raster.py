@@ -9,16 +9,18 @@ importance levels). The band is read strip by strip (:func:`~..io.blockio.row_bl
    breaks (the same ``rng.choice`` positions among the valid values in row order, gathered in one
    pass); the order statistics of quantiles (:mod:`.order_stats`, ≤ 5 passes); the distinct values
    and their counts for natural breaks on every value (sample size 0 or fewer values than the
-   sample); every value for the standard deviation (its mean and deviation are numpy's pairwise sums,
-   which a stream cannot reproduce bit for bit);
+   sample); for the standard deviation every value up to :data:`EXACT_VALUES` (numpy's pairwise
+   mean and deviation, which a stream cannot reproduce bit for bit), above it the mean and deviation
+   merged strip by strip (Chan, Golub & LeVeque 1983) — equal to numpy's to about 1e-15 relative,
+   so only a value within that of a break could change class;
 3. a pass assigns classes, counts cells per class and writes the scores with
    :class:`~..io.blockio.BlockWriter` (atomic: no file on error).
 
 Memory (:func:`estimate_memory`): about :data:`STRIP_BYTES` per cell of a strip (≤ 4 Mi cells,
 ~200 MB) plus what the breaks hold — the sample (24 B per value), the quantile count rows (1 MB per
-wanted order statistic) and collected values (≤ 24 MB), the distinct values (≤ 32 B per valid cell)
-or, for the standard deviation, every value (16 B per valid cell); independent of the raster's size
-except for the last two.
+wanted order statistic) and collected values (≤ 24 MB), the distinct values (≤ 32 B per valid cell),
+or, for the standard deviation, up to :data:`EXACT_VALUES` values (16 B each, ≤ 512 MB); independent
+of the raster's size except for natural breaks on every distinct value.
 """
 import os
 import warnings
@@ -31,7 +33,7 @@ from ..runtime.errors import EcoSecurityWarning, InputError
 from ..runtime.progress import ensure
 from .classify import (DEFAULT_SAMPLE_SIZE, EQUAL_INTERVAL, GEOMETRIC_INTERVAL, MANUAL, METHODS, NATURAL_BREAKS,
                        QUANTILE, STD_DEV, check_classes, class_index, class_scores, compute_breaks,
-                       natural_breaks_of_counts, one_class_at_least)
+                       natural_breaks_of_counts, one_class_at_least, std_dev_edges)
 from .order_stats import COLLECT, quantiles
 
 INT_NODATA = -32768
@@ -39,6 +41,8 @@ FLOAT_NODATA = -9999.0
 #: Bytes per strip cell: band (≤ 8), masks (2), float64 values and sort keys (24), classes (1),
 #: scores (8) and the output cast (≤ 4), with headroom for temporaries.
 STRIP_BYTES = 48
+#: Up to this many valid values the standard deviation is numpy's on all of them (bit for bit as before).
+EXACT_VALUES = 1 << 25
 
 
 def _method_index(method):
@@ -58,7 +62,7 @@ def estimate_memory(path, method=NATURAL_BREAKS, sample_size=DEFAULT_SAMPLE_SIZE
     elif method == QUANTILE:
         held = (2 * int(classes) + 2) * (2 << 19) + 24 * COLLECT
     elif method == STD_DEV:
-        held = 16 * cells
+        held = 16 * min(cells, EXACT_VALUES)
     else:
         held = 0
     return STRIP_BYTES * strip + held
@@ -126,6 +130,22 @@ def _values_at(values, positions):
     return found
 
 
+def _moments(values):
+    """``(mean, population standard deviation)`` of the streamed values, merged strip by strip:
+    ``M2 = M2_a + M2_b + δ² n_a n_b / n`` with ``δ = mean_b − mean_a`` (Chan, Golub & LeVeque 1983)."""
+    count, mean, m2 = 0, 0.0, 0.0
+    for chunk in values():
+        if chunk.size:
+            chunk_mean = float(chunk.mean())
+            chunk_m2 = float(np.square(chunk - chunk_mean).sum())
+            total = count + chunk.size
+            delta = chunk_mean - mean
+            mean += delta * chunk.size / total
+            m2 += chunk_m2 + delta * delta * count * chunk.size / total
+            count = total
+    return mean, float(np.sqrt(m2 / count))
+
+
 def _distinct_counts(values):
     """Sorted distinct streamed values and how often each occurs (``np.unique(..., return_counts=True)``)."""
     distinct, counts = np.empty(0), np.empty(0)
@@ -155,8 +175,10 @@ def stream_breaks(values, extent, method, classes=5, thresholds=None, sample_siz
         return compute_breaks(sample, method, classes, thresholds, sample_size, seed)
     if method == NATURAL_BREAKS:
         return natural_breaks_of_counts(*_distinct_counts(values), int(classes))
-    if method == STD_DEV:
+    if method == STD_DEV and count <= EXACT_VALUES:
         return compute_breaks(np.concatenate(list(values())), method, classes, thresholds, sample_size, seed)
+    if method == STD_DEV:
+        return one_class_at_least(std_dev_edges(lo, hi, *_moments(values), int(classes)))
     return compute_breaks([lo, hi], method, classes, thresholds, sample_size, seed)    # unknown: refused there
 
 

@@ -53,3 +53,17 @@ def test_strips_give_the_whole_band_result(tmp_path, seed, method, sample_size):
     assert got_rows == rows
     written = read_raster(tmp_path / "classes.tif").array
     assert written.dtype == out.dtype and written.tobytes() == out.tobytes()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_standard_deviation_above_the_exact_limit_merges_strip_moments(tmp_path, monkeypatch, seed):
+    from ecosecurity.core.tools import classify_raster as module
+    monkeypatch.setattr(module, "EXACT_VALUES", 10)
+    rng = np.random.default_rng(seed)
+    data = (rng.normal(size=(61, 47)) * 10.0 ** int(rng.integers(-3, 4)) + 1e3).astype(np.float32)
+    grid = Grid((500000.0, 30.0, 0.0, 3000000.0, 0.0, -30.0), SRS.ExportToWkt(), *data.shape)
+    path = write_raster(tmp_path / "band.tif", data, grid, nodata=-9999.0)
+    breaks, out, rows = in_memory(path, 4, 5, None, 0, 0)
+    got_breaks, got_rows = classify_raster(path, tmp_path / "classes.tif", method=4, classes=5, block_cells=3 * 47)
+    np.testing.assert_allclose(got_breaks, breaks, rtol=1e-12, atol=0)
+    assert [row[4] for row in got_rows] == [row[4] for row in rows]
