@@ -158,12 +158,14 @@ def distance_raster(grid, output, vector=None, raster=None, source_values=None, 
         progress.update(1.0)
         return output
     burnt = temporary_sibling(os.path.splitext(str(output))[0] + ".sources.tif") if vector is not None else None
+    mask = None
     try:
         if burnt is not None:
             rasterize_to_file(vector[0], padded, burnt, layer=vector[1], all_touched=all_touched)
         mask = _SourceMask(padded, raster, source_values, burnt)
         _stream_capped(grid, output, mask, margin, max_distance, progress.sub(0.1, 1.0), block_cells)
     finally:
+        mask = None     # closes the burnt file before it is deleted (Windows cannot delete open files)
         if burnt is not None:
             remove_quietly(burnt)
     progress.update(1.0)
