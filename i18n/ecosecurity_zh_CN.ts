@@ -1702,12 +1702,12 @@
         <translation>在“{0}”的格网上计算距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="97" />
+        <location filename="../algorithms/resistance/distance.py" line="98" />
         <source>Give source features (INPUT_VECTOR) or a source raster (INPUT_RASTER).</source>
         <translation>请给出源要素（INPUT_VECTOR）或源栅格（INPUT_RASTER）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="99" />
+        <location filename="../algorithms/resistance/distance.py" line="100" />
         <source>Source values</source>
         <translation>源值</translation>
     </message>
@@ -1715,6 +1715,11 @@
         <location filename="../algorithms/resistance/distance.py" line="34" />
         <source>&lt;p&gt;Computes, for every cell of a reference grid, the straight-line distance in map units to the nearest source: vector features (roads, rivers, mining areas) or raster cells (e.g. the water class of a land-use raster). Used to build distance factors of resistance surfaces and suitability evaluations.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Source features&lt;/b&gt; or &lt;b&gt;source raster&lt;/b&gt; (give one). Features are burnt onto the grid (all touched cells by default, so roads narrower than a cell count; features in another CRS are reprojected). Raster sources are the cells whose value is in &lt;b&gt;Source values&lt;/b&gt; (e.g. &lt;code&gt;8&lt;/code&gt;), or every non-zero valid cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Reference grid&lt;/b&gt;: the output has its CRS, extent and cells (use the land-use raster so all factors align).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Maximum distance&lt;/b&gt;: distances beyond it are set to it (0 = no cap). With a cap the grid is processed in strips of rows, each with the sources up to the maximum distance above and below it: the result is the same and the memory no longer grows with the grid (province-scale grids). Without a cap the whole grid is held (about 25 bytes per cell); a run that does not fit is refused with the memory needed and what would fit.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge margin&lt;/b&gt;: sources up to this distance outside the reference extent are also considered (a road just beyond the study-area edge); the maximum distance, when set, is always covered.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Exact Euclidean distance transform (Maurer et al. 2003, via scipy.ndimage) between cell centres, with the cell height and width as sampling: not buffer rings and not a chamfer approximation; it equals the brute-force minimum over all source cells (tested).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A Float32 raster of distances (map units, usually metres).&lt;/p&gt;</source>
         <translation>&lt;p&gt;为参考格网的每个像元计算到最近源的直线距离（地图单位）：源可以是矢量要素（道路、河流、矿区），也可以是栅格像元（如土地利用中的水域类）。用于构建阻力面和适宜性评价中的距离因子。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;源要素&lt;/b&gt;或&lt;b&gt;源栅格&lt;/b&gt;（二选一）。要素被栅格化到格网上（默认标记所有接触到的像元，比像元窄的道路也会计入；其他坐标系的要素会自动重投影）。栅格源为值属于&lt;b&gt;源值&lt;/b&gt;（如 &lt;code&gt;8&lt;/code&gt;）的像元，未给出时为所有非零有效像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;参考格网&lt;/b&gt;：输出采用其坐标系、范围和像元（用土地利用栅格可使各因子对齐）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最大距离&lt;/b&gt;：超过它的距离取为该值（0 = 不截断）。设置最大距离后按行分条带计算，每个条带连同其上下最大距离范围内的源一起处理：结果不变，内存不再随格网增大（适用于省域尺度格网）。不设置时需要容纳整个格网（每像元约 25 字节）；内存不足时会拒绝运行，并给出所需内存及可行的范围或分辨率。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘缓冲&lt;/b&gt;：参考范围外此距离内的源也计入（如研究区边界外不远处的道路）；设置了最大距离时总会覆盖它。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;精确欧氏距离变换（Maurer 等 2003，通过 scipy.ndimage），按像元高度和宽度计算像元中心之间的距离：不是缓冲区环，也不是倒角近似；与对全部源像元暴力求最小值的结果一致（已测试）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;Float32 距离栅格（地图单位，一般为米）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/distance.py" line="86" />
+        <source>Distance without a maximum distance (set one to process the grid in strips) on the grid of '{0}'</source>
+        <translation>未设最大距离（设置后可按条带计算）时在“{0}”的格网上计算距离</translation>
     </message>
 </context>
 <context>

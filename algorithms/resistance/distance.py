@@ -83,8 +83,9 @@ class EuclideanDistance(EcoAlgorithm):
         check_projected(grid.crs_wkt, reference_name, "distances")
         cap = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
         edge = self.parameterAsDouble(parameters, self.EDGE_MARGIN, context)
-        self.check_memory(estimate_distance_memory(grid, cap, edge),
-                          self.tr("Distance on the grid of '{0}'").format(reference_name))
+        what = (self.tr("Distance on the grid of '{0}'") if cap else self.tr(
+            "Distance without a maximum distance (set one to process the grid in strips) on the grid of '{0}'"))
+        self.check_memory(estimate_distance_memory(grid, cap, edge), what.format(reference_name))
         vector = None
         if parameters.get(self.INPUT_VECTOR):
             vector = self.parameterAsCompatibleSourceLayerPathAndLayerName(
