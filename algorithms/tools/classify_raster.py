@@ -68,8 +68,9 @@ class ClassifyRaster(EcoAlgorithm):
             "table with the breaks, the score, the cell count and the area (map units squared) per class.</p>"
             "<h3>Large rasters</h3><p>The raster is read in strips of rows, a few times (the breaks first, then "
             "the classes), so memory does not grow with its size and the classes are exactly those of reading it "
-            "whole. Exceptions: <i>Standard deviation</i> holds every value (8 bytes per cell) and natural breaks "
-            "with <i>Sample size</i> 0 hold every distinct value.</p>")
+            "whole. Exceptions: <i>Standard deviation</i> holds the values up to 2^25 of them (at most 512 MB, for "
+            "numpy's exact mean and deviation; beyond, they are merged strip by strip, equal to about 1e-15) and "
+            "natural breaks with <i>Sample size</i> 0 hold every distinct value.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
