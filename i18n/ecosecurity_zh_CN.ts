@@ -533,114 +533,114 @@
         <translation>栅格分级（自然断点、分位数等）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="45" />
-        <source>&lt;p&gt;Grades the values of a raster band into classes and writes a score per class. Used for factor grading (e.g. slope into 1-5), current-density levels and importance levels.&lt;/p&gt;&lt;h3&gt;Methods&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Natural breaks (Jenks)&lt;/b&gt;: the exact Fisher-Jenks optimum (minimum within-class sum of squared deviations; Fisher 1958, Jenks 1977). On rasters with more valid cells than &lt;i&gt;Sample size&lt;/i&gt;, the breaks are computed on a seeded random sample of that size (as ArcGIS does with 10 000 values); the minimum and maximum are always in the sample. Set the sample size to 0 to use every cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quantile&lt;/b&gt;: equal numbers of cells per class (duplicate breaks are merged).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Equal interval&lt;/b&gt;: classes of equal width between the minimum and the maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Geometric interval&lt;/b&gt;: breaks in geometric progression (values shifted to start at 1 when the minimum is 0 or negative).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Standard deviation&lt;/b&gt;: classes one standard deviation wide, centred on the mean.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Manual breaks&lt;/b&gt;: your ascending thresholds in &lt;i&gt;Manual breaks&lt;/i&gt;, e.g. &lt;code&gt;5,15,25&lt;/code&gt; gives 4 classes (&amp;le;5, 5-15, 15-25, &amp;gt;25); &lt;i&gt;Number of classes&lt;/i&gt; is then ignored.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Classes and scores&lt;/h3&gt;&lt;p&gt;Class i holds the values greater than break i-1 and up to break i; the first class includes the minimum. &lt;i&gt;Scores&lt;/i&gt; gives one value per class (e.g. &lt;code&gt;1,2,3,4,5&lt;/code&gt; or &lt;code&gt;10,30,50,70,100&lt;/code&gt;); without it the class number 1..n is written. &lt;i&gt;Reverse&lt;/i&gt; gives the highest score to the lowest class (e.g. distance to roads as resistance). NoData stays NoData.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;A raster of scores (Int16, or Float32 for non-integer scores) and an optional table with the breaks, the score, the cell count and the area (map units squared) per class.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将栅格波段的值划分为若干等级，并为每一级写出分值。用于因子分级（如坡度分为 1-5 级）、电流密度分级和重要性分级。&lt;/p&gt;&lt;h3&gt;分级方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;自然断点法（Jenks）&lt;/b&gt;：精确的 Fisher-Jenks 最优解（组内离差平方和最小；Fisher 1958，Jenks 1977）。当有效像元数超过&lt;i&gt;抽样数&lt;/i&gt;时，在给定随机种子的随机样本上计算断点（与 ArcGIS 默认抽取 10 000 个值的做法相同），样本总是包含最小值和最大值。抽样数设为 0 则使用全部像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分位数法&lt;/b&gt;：每级像元数相等（重复的断点会合并）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;等间距法&lt;/b&gt;：在最小值和最大值之间等宽分级。&lt;/li&gt;&lt;li&gt;&lt;b&gt;几何间隔法&lt;/b&gt;：断点呈几何级数（最小值为 0 或负数时先平移到从 1 开始）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准差法&lt;/b&gt;：以均值为中心、每级宽一个标准差。&lt;/li&gt;&lt;li&gt;&lt;b&gt;手动断点&lt;/b&gt;：在&lt;i&gt;手动断点&lt;/i&gt;中给出递增的阈值，如 &lt;code&gt;5,15,25&lt;/code&gt; 得到 4 级（&amp;le;5、5-15、15-25、&amp;gt;25）；此时忽略&lt;i&gt;分级数&lt;/i&gt;。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;等级与分值&lt;/h3&gt;&lt;p&gt;第 i 级包含大于第 i-1 个断点且不超过第 i 个断点的值；第 1 级包含最小值。&lt;i&gt;分值&lt;/i&gt;为每级给出一个值（如 &lt;code&gt;1,2,3,4,5&lt;/code&gt; 或 &lt;code&gt;10,30,50,70,100&lt;/code&gt;）；不填则写出等级序号 1..n。&lt;i&gt;反转&lt;/i&gt;使最低一级得到最高分值（如将距道路距离作为阻力）。NoData 保持为 NoData。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;分值栅格（Int16；分值含小数时为 Float32），以及可选的分级表：每级的断点、分值、像元数和面积（地图单位的平方）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="71" />
+        <location filename="../algorithms/tools/classify_raster.py" line="76" />
         <source>Input raster</source>
         <translation>输入栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="73" />
+        <location filename="../algorithms/tools/classify_raster.py" line="78" />
         <source>Band</source>
         <translation>波段</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="74" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Classification method</source>
         <translation>分级方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="74" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Natural breaks (Jenks)</source>
         <translation>自然断点法（Jenks）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="74" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Quantile</source>
         <translation>分位数法</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="74" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Equal interval</source>
         <translation>等间距法</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="74" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Geometric interval</source>
         <translation>几何间隔法</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="74" />
+        <location filename="../algorithms/tools/classify_raster.py" line="79" />
         <source>Standard deviation</source>
         <translation>标准差法</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="105" />
+        <location filename="../algorithms/tools/classify_raster.py" line="110" />
         <source>Manual breaks</source>
         <translation>手动断点</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="79" />
+        <location filename="../algorithms/tools/classify_raster.py" line="84" />
         <source>Number of classes</source>
         <translation>分级数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="82" />
+        <location filename="../algorithms/tools/classify_raster.py" line="87" />
         <source>Manual breaks (ascending, comma separated)</source>
         <translation>手动断点（递增，逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="84" />
+        <location filename="../algorithms/tools/classify_raster.py" line="89" />
         <source>Scores, one per class (comma separated; default 1..n)</source>
         <translation>各级分值（逗号分隔；默认 1..n）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="86" />
+        <location filename="../algorithms/tools/classify_raster.py" line="91" />
         <source>Reverse scores (highest score for the lowest class)</source>
         <translation>反转分值（最低一级得最高分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="88" />
+        <location filename="../algorithms/tools/classify_raster.py" line="93" />
         <source>Sample size for natural breaks (0 = all cells)</source>
         <translation>自然断点抽样数（0 = 全部像元）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="91" />
+        <location filename="../algorithms/tools/classify_raster.py" line="96" />
         <source>Random seed of the sample</source>
         <translation>抽样随机种子</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="96" />
+        <location filename="../algorithms/tools/classify_raster.py" line="101" />
         <source>Classified raster</source>
         <translation>分级栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="97" />
+        <location filename="../algorithms/tools/classify_raster.py" line="102" />
         <source>Class table</source>
         <translation>分级统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="107" />
+        <location filename="../algorithms/tools/classify_raster.py" line="112" />
         <source>Scores</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="111" />
+        <location filename="../algorithms/tools/classify_raster.py" line="116" />
         <source>Manual breaks: the method is 'Manual breaks' but no break values were given (parameter BREAKS), e.g. 5,15,25.</source>
         <translation>手动断点：方法为“手动断点”，但未给出断点值（参数 BREAKS），例如 5,15,25。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="114" />
+        <location filename="../algorithms/tools/classify_raster.py" line="121" />
         <source>Classifying '{0}'</source>
         <translation>正在分级“{0}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/tools/classify_raster.py" line="122" />
+        <location filename="../algorithms/tools/classify_raster.py" line="130" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tools/classify_raster.py" line="45" />
+        <source>&lt;p&gt;Grades the values of a raster band into classes and writes a score per class. Used for factor grading (e.g. slope into 1-5), current-density levels and importance levels.&lt;/p&gt;&lt;h3&gt;Methods&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Natural breaks (Jenks)&lt;/b&gt;: the exact Fisher-Jenks optimum (minimum within-class sum of squared deviations; Fisher 1958, Jenks 1977). On rasters with more valid cells than &lt;i&gt;Sample size&lt;/i&gt;, the breaks are computed on a seeded random sample of that size (as ArcGIS does with 10 000 values); the minimum and maximum are always in the sample. Set the sample size to 0 to use every cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Quantile&lt;/b&gt;: equal numbers of cells per class (duplicate breaks are merged).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Equal interval&lt;/b&gt;: classes of equal width between the minimum and the maximum.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Geometric interval&lt;/b&gt;: breaks in geometric progression (values shifted to start at 1 when the minimum is 0 or negative).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Standard deviation&lt;/b&gt;: classes one standard deviation wide, centred on the mean.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Manual breaks&lt;/b&gt;: your ascending thresholds in &lt;i&gt;Manual breaks&lt;/i&gt;, e.g. &lt;code&gt;5,15,25&lt;/code&gt; gives 4 classes (&amp;le;5, 5-15, 15-25, &amp;gt;25); &lt;i&gt;Number of classes&lt;/i&gt; is then ignored.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Classes and scores&lt;/h3&gt;&lt;p&gt;Class i holds the values greater than break i-1 and up to break i; the first class includes the minimum. &lt;i&gt;Scores&lt;/i&gt; gives one value per class (e.g. &lt;code&gt;1,2,3,4,5&lt;/code&gt; or &lt;code&gt;10,30,50,70,100&lt;/code&gt;); without it the class number 1..n is written. &lt;i&gt;Reverse&lt;/i&gt; gives the highest score to the lowest class (e.g. distance to roads as resistance). NoData stays NoData.&lt;/p&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;A raster of scores (Int16, or Float32 for non-integer scores) and an optional table with the breaks, the score, the cell count and the area (map units squared) per class.&lt;/p&gt;&lt;h3&gt;Large rasters&lt;/h3&gt;&lt;p&gt;The raster is read in strips of rows, a few times (the breaks first, then the classes), so memory does not grow with its size and the classes are exactly those of reading it whole. Exceptions: &lt;i&gt;Standard deviation&lt;/i&gt; holds the values up to 2^25 of them (at most 512 MB, for numpy's exact mean and deviation; beyond, they are merged strip by strip, equal to about 1e-15) and natural breaks with &lt;i&gt;Sample size&lt;/i&gt; 0 hold every distinct value.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将栅格波段的值划分为若干等级，并为每一级写出分值。用于因子分级（如坡度分为 1-5 级）、电流密度分级和重要性分级。&lt;/p&gt;&lt;h3&gt;分级方法&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;自然断点法（Jenks）&lt;/b&gt;：精确的 Fisher-Jenks 最优解（组内离差平方和最小；Fisher 1958，Jenks 1977）。当有效像元数超过&lt;i&gt;抽样数&lt;/i&gt;时，在给定随机种子的随机样本上计算断点（与 ArcGIS 默认抽取 10 000 个值的做法相同），样本总是包含最小值和最大值。抽样数设为 0 则使用全部像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;分位数法&lt;/b&gt;：每级像元数相等（重复的断点会合并）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;等间距法&lt;/b&gt;：在最小值和最大值之间等宽分级。&lt;/li&gt;&lt;li&gt;&lt;b&gt;几何间隔法&lt;/b&gt;：断点呈几何级数（最小值为 0 或负数时先平移到从 1 开始）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准差法&lt;/b&gt;：以均值为中心、每级宽一个标准差。&lt;/li&gt;&lt;li&gt;&lt;b&gt;手动断点&lt;/b&gt;：在&lt;i&gt;手动断点&lt;/i&gt;中给出递增的阈值，如 &lt;code&gt;5,15,25&lt;/code&gt; 得到 4 级（&amp;le;5、5-15、15-25、&amp;gt;25）；此时忽略&lt;i&gt;分级数&lt;/i&gt;。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;等级与分值&lt;/h3&gt;&lt;p&gt;第 i 级包含大于第 i-1 个断点且不超过第 i 个断点的值；第 1 级包含最小值。&lt;i&gt;分值&lt;/i&gt;为每级给出一个值（如 &lt;code&gt;1,2,3,4,5&lt;/code&gt; 或 &lt;code&gt;10,30,50,70,100&lt;/code&gt;）；不填则写出等级序号 1..n。&lt;i&gt;反转&lt;/i&gt;使最低一级得到最高分值（如将距道路距离作为阻力）。NoData 保持为 NoData。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;分值栅格（Int16；分值含小数时为 Float32），以及可选的分级表：每级的断点、分值、像元数和面积（地图单位的平方）。&lt;/p&gt;&lt;h3&gt;大栅格&lt;/h3&gt;&lt;p&gt;栅格按行分条带读取若干遍（先求断点，再分级），内存不随栅格大小增长，分级结果与整体读入完全相同。例外：&lt;i&gt;标准差&lt;/i&gt;法在取值不超过 2^25 个时保存全部取值（至多 512 MB，以得到 numpy 的精确均值和标准差；超过时逐条带合并，相对差约 1e-15），&lt;i&gt;抽样数&lt;/i&gt;为 0 的自然断点法需保存全部不同取值。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1657,64 +1657,69 @@
         <translation>欧氏距离（到道路、河流、矿区等）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="34" />
-        <source>&lt;p&gt;Computes, for every cell of a reference grid, the straight-line distance in map units to the nearest source: vector features (roads, rivers, mining areas) or raster cells (e.g. the water class of a land-use raster). Used to build distance factors of resistance surfaces and suitability evaluations.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Source features&lt;/b&gt; or &lt;b&gt;source raster&lt;/b&gt; (give one). Features are burnt onto the grid (all touched cells by default, so roads narrower than a cell count; features in another CRS are reprojected). Raster sources are the cells whose value is in &lt;b&gt;Source values&lt;/b&gt; (e.g. &lt;code&gt;8&lt;/code&gt;), or every non-zero valid cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Reference grid&lt;/b&gt;: the output has its CRS, extent and cells (use the land-use raster so all factors align).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Maximum distance&lt;/b&gt;: distances beyond it are set to it (0 = no cap).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge margin&lt;/b&gt;: sources up to this distance outside the reference extent are also considered (a road just beyond the study-area edge); the maximum distance, when set, is always covered.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Exact Euclidean distance transform (Maurer et al. 2003, via scipy.ndimage) between cell centres, with the cell height and width as sampling: not buffer rings and not a chamfer approximation; it equals the brute-force minimum over all source cells (tested).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A Float32 raster of distances (map units, usually metres).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;为参考格网的每个像元计算到最近源的直线距离（地图单位）：源可以是矢量要素（道路、河流、矿区），也可以是栅格像元（如土地利用中的水域类）。用于构建阻力面和适宜性评价中的距离因子。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;源要素&lt;/b&gt;或&lt;b&gt;源栅格&lt;/b&gt;（二选一）。要素被栅格化到格网上（默认标记所有接触到的像元，比像元窄的道路也会计入；其他坐标系的要素会自动重投影）。栅格源为值属于&lt;b&gt;源值&lt;/b&gt;（如 &lt;code&gt;8&lt;/code&gt;）的像元，未给出时为所有非零有效像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;参考格网&lt;/b&gt;：输出采用其坐标系、范围和像元（用土地利用栅格可使各因子对齐）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最大距离&lt;/b&gt;：超过它的距离取为该值（0 = 不截断）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘缓冲&lt;/b&gt;：参考范围外此距离内的源也计入（如研究区边界外不远处的道路）；设置了最大距离时总会覆盖它。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;精确欧氏距离变换（Maurer 等 2003，通过 scipy.ndimage），按像元高度和宽度计算像元中心之间的距离：不是缓冲区环，也不是倒角近似；与对全部源像元暴力求最小值的结果一致（已测试）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;Float32 距离栅格（地图单位，一般为米）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/resistance/distance.py" line="56" />
+        <location filename="../algorithms/resistance/distance.py" line="60" />
         <source>Source features</source>
         <translation>源要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="58" />
+        <location filename="../algorithms/resistance/distance.py" line="62" />
         <source>Or source raster</source>
         <translation>或源栅格</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="60" />
+        <location filename="../algorithms/resistance/distance.py" line="64" />
         <source>Source values of the raster (comma separated; default all non-zero)</source>
         <translation>栅格的源值（逗号分隔；默认所有非零值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="63" />
+        <location filename="../algorithms/resistance/distance.py" line="67" />
         <source>Reference grid</source>
         <translation>参考格网</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="64" />
+        <location filename="../algorithms/resistance/distance.py" line="68" />
         <source>Maximum distance (0 = no cap)</source>
         <translation>最大距离（0 = 不截断）</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="66" />
+        <location filename="../algorithms/resistance/distance.py" line="70" />
         <source>Edge margin: sources this far outside the grid also count</source>
         <translation>边缘缓冲：格网外此距离内的源也计入</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="69" />
+        <location filename="../algorithms/resistance/distance.py" line="73" />
         <source>Burn every cell a feature touches</source>
         <translation>标记要素接触到的所有像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="74" />
+        <location filename="../algorithms/resistance/distance.py" line="78" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="82" />
+        <location filename="../algorithms/resistance/distance.py" line="86" />
         <source>Distance on the grid of '{0}'</source>
         <translation>在“{0}”的格网上计算距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="93" />
+        <location filename="../algorithms/resistance/distance.py" line="98" />
         <source>Give source features (INPUT_VECTOR) or a source raster (INPUT_RASTER).</source>
         <translation>请给出源要素（INPUT_VECTOR）或源栅格（INPUT_RASTER）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/resistance/distance.py" line="95" />
+        <location filename="../algorithms/resistance/distance.py" line="100" />
         <source>Source values</source>
         <translation>源值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/distance.py" line="34" />
+        <source>&lt;p&gt;Computes, for every cell of a reference grid, the straight-line distance in map units to the nearest source: vector features (roads, rivers, mining areas) or raster cells (e.g. the water class of a land-use raster). Used to build distance factors of resistance surfaces and suitability evaluations.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Source features&lt;/b&gt; or &lt;b&gt;source raster&lt;/b&gt; (give one). Features are burnt onto the grid (all touched cells by default, so roads narrower than a cell count; features in another CRS are reprojected). Raster sources are the cells whose value is in &lt;b&gt;Source values&lt;/b&gt; (e.g. &lt;code&gt;8&lt;/code&gt;), or every non-zero valid cell.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Reference grid&lt;/b&gt;: the output has its CRS, extent and cells (use the land-use raster so all factors align).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Maximum distance&lt;/b&gt;: distances beyond it are set to it (0 = no cap). With a cap the grid is processed in strips of rows, each with the sources up to the maximum distance above and below it: the result is the same and the memory no longer grows with the grid (province-scale grids). Without a cap the whole grid is held (about 25 bytes per cell); a run that does not fit is refused with the memory needed and what would fit.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Edge margin&lt;/b&gt;: sources up to this distance outside the reference extent are also considered (a road just beyond the study-area edge); the maximum distance, when set, is always covered.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Exact Euclidean distance transform (Maurer et al. 2003, via scipy.ndimage) between cell centres, with the cell height and width as sampling: not buffer rings and not a chamfer approximation; it equals the brute-force minimum over all source cells (tested).&lt;/p&gt;&lt;h3&gt;Output&lt;/h3&gt;&lt;p&gt;A Float32 raster of distances (map units, usually metres).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;为参考格网的每个像元计算到最近源的直线距离（地图单位）：源可以是矢量要素（道路、河流、矿区），也可以是栅格像元（如土地利用中的水域类）。用于构建阻力面和适宜性评价中的距离因子。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;源要素&lt;/b&gt;或&lt;b&gt;源栅格&lt;/b&gt;（二选一）。要素被栅格化到格网上（默认标记所有接触到的像元，比像元窄的道路也会计入；其他坐标系的要素会自动重投影）。栅格源为值属于&lt;b&gt;源值&lt;/b&gt;（如 &lt;code&gt;8&lt;/code&gt;）的像元，未给出时为所有非零有效像元。&lt;/li&gt;&lt;li&gt;&lt;b&gt;参考格网&lt;/b&gt;：输出采用其坐标系、范围和像元（用土地利用栅格可使各因子对齐）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最大距离&lt;/b&gt;：超过它的距离取为该值（0 = 不截断）。设置最大距离后按行分条带计算，每个条带连同其上下最大距离范围内的源一起处理：结果不变，内存不再随格网增大（适用于省域尺度格网）。不设置时需要容纳整个格网（每像元约 25 字节）；内存不足时会拒绝运行，并给出所需内存及可行的范围或分辨率。&lt;/li&gt;&lt;li&gt;&lt;b&gt;边缘缓冲&lt;/b&gt;：参考范围外此距离内的源也计入（如研究区边界外不远处的道路）；设置了最大距离时总会覆盖它。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;p&gt;精确欧氏距离变换（Maurer 等 2003，通过 scipy.ndimage），按像元高度和宽度计算像元中心之间的距离：不是缓冲区环，也不是倒角近似；与对全部源像元暴力求最小值的结果一致（已测试）。&lt;/p&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;Float32 距离栅格（地图单位，一般为米）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/resistance/distance.py" line="86" />
+        <source>Distance without a maximum distance (set one to process the grid in strips) on the grid of '{0}'</source>
+        <translation>未设最大距离（设置后可按条带计算）时在“{0}”的格网上计算距离</translation>
     </message>
 </context>
 <context>
@@ -1976,27 +1981,27 @@
         <translation>关键区域总面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="178" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="179" />
         <source>Key areas of '{0}'</source>
         <translation>“{0}”的关键区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="166" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="167" />
         <source>Breaks: {0}</source>
         <translation>断点：{0}</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="167" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="168" />
         <source>{0} key areas, {1:.4f} km²</source>
         <translation>关键区域 {0} 处，{1:.4f} km²</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="191" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="192" />
         <source>Parameter {0}: the layer could not be loaded.</source>
         <translation>参数 {0}：无法加载图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/keyareas.py" line="201" />
+        <location filename="../algorithms/keyareas/keyareas.py" line="202" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>

@@ -150,7 +150,8 @@ class KeyAreas(EcoAlgorithm):
         if parameters.get(self.LAND_USE):
             land_use, land_use_name = self.raster_source(parameters, self.LAND_USE, context)
         class_names = parse_class_names(self.parameterAsString(parameters, self.CLASS_NAMES, context))
-        self.check_memory(estimate_memory(source), self.tr("Key areas of '{0}'").format(input_name))
+        self.check_memory(estimate_memory(source, land_use is not None, bool(parameters.get(self.UNITS))),
+                          self.tr("Key areas of '{0}'").format(input_name))
         options = KeyAreaOptions(
             levels=self.parameterAsInt(parameters, self.LEVELS, context),
             keep_levels=self.parameterAsInt(parameters, self.KEEP_LEVELS, context),

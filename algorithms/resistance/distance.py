@@ -43,7 +43,11 @@ class EuclideanDistance(EcoAlgorithm):
             "<code>8</code>), or every non-zero valid cell.</li>"
             "<li><b>Reference grid</b>: the output has its CRS, extent and cells (use the land-use raster so all "
             "factors align).</li>"
-            "<li><b>Maximum distance</b>: distances beyond it are set to it (0 = no cap).</li>"
+            "<li><b>Maximum distance</b>: distances beyond it are set to it (0 = no cap). With a cap the grid is "
+            "processed in strips of rows, each with the sources up to the maximum distance above and below it: the "
+            "result is the same and the memory no longer grows with the grid (province-scale grids). Without a cap "
+            "the whole grid is held (about 25 bytes per cell); a run that does not fit is refused with the memory "
+            "needed and what would fit.</li>"
             "<li><b>Edge margin</b>: sources up to this distance outside the reference extent are also "
             "considered (a road just beyond the study-area edge); the maximum distance, when set, is always "
             "covered.</li></ul>"
@@ -79,8 +83,9 @@ class EuclideanDistance(EcoAlgorithm):
         check_projected(grid.crs_wkt, reference_name, "distances")
         cap = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
         edge = self.parameterAsDouble(parameters, self.EDGE_MARGIN, context)
-        self.check_memory(estimate_distance_memory(grid, cap, edge),
-                          self.tr("Distance on the grid of '{0}'").format(reference_name))
+        what = (self.tr("Distance on the grid of '{0}'") if cap else self.tr(
+            "Distance without a maximum distance (set one to process the grid in strips) on the grid of '{0}'"))
+        self.check_memory(estimate_distance_memory(grid, cap, edge), what.format(reference_name))
         vector = None
         if parameters.get(self.INPUT_VECTOR):
             vector = self.parameterAsCompatibleSourceLayerPathAndLayerName(

@@ -65,7 +65,12 @@ class ClassifyRaster(EcoAlgorithm):
             "written. <i>Reverse</i> gives the highest score to the lowest class (e.g. distance to roads "
             "as resistance). NoData stays NoData.</p>"
             "<h3>Outputs</h3><p>A raster of scores (Int16, or Float32 for non-integer scores) and an optional "
-            "table with the breaks, the score, the cell count and the area (map units squared) per class.</p>")
+            "table with the breaks, the score, the cell count and the area (map units squared) per class.</p>"
+            "<h3>Large rasters</h3><p>The raster is read in strips of rows, a few times (the breaks first, then "
+            "the classes), so memory does not grow with its size and the classes are exactly those of reading it "
+            "whole. Exceptions: <i>Standard deviation</i> holds the values up to 2^25 of them (at most 512 MB, for "
+            "numpy's exact mean and deviation; beyond, they are merged strip by strip, equal to about 1e-15) and "
+            "natural breaks with <i>Sample size</i> 0 hold every distinct value.</p>")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API name)
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Input raster")))
@@ -111,13 +116,16 @@ class ClassifyRaster(EcoAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Manual breaks: the method is 'Manual breaks' but no break values were given "
                 "(parameter BREAKS), e.g. 5,15,25."))
-        self.check_memory(estimate_memory(source), self.tr("Classifying '{0}'").format(layer_name))
+        classes = self.parameterAsInt(parameters, self.CLASSES, context)
+        sample_size = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context)
+        self.check_memory(estimate_memory(source, method, sample_size, classes),
+                          self.tr("Classifying '{0}'").format(layer_name))
         output = self.output_path(parameters, self.OUTPUT, context)
         breaks, rows = classify_raster(
             source, output, band=self.parameterAsInt(parameters, self.BAND, context) or 1, method=method,
-            classes=self.parameterAsInt(parameters, self.CLASSES, context), thresholds=thresholds,
+            classes=classes, thresholds=thresholds,
             scores=scores or None, reverse=self.parameterAsBool(parameters, self.REVERSE, context),
-            sample_size=self.parameterAsInt(parameters, self.SAMPLE_SIZE, context),
+            sample_size=sample_size,
             seed=self.parameterAsInt(parameters, self.SEED, context), progress=self.progress(feedback))
         feedback.pushInfo(self.tr("Breaks: {0}").format(", ".join(f"{b:.6g}" for b in breaks)))
         qml = write_qml(os.path.splitext(output)[0] + ".qml", graded_classes_qml(rows))

@@ -18,7 +18,7 @@ import numpy as np
 from osgeo import gdal, ogr
 
 from ..runtime.errors import InputError
-from .raster import write_raster
+from .raster import GTIFF_OPTIONS, write_raster
 
 _GDAL_TYPES = {np.dtype(np.uint8): gdal.GDT_Byte, np.dtype(np.int32): gdal.GDT_Int32,
                np.dtype(np.int64): gdal.GDT_Float64, np.dtype(np.float32): gdal.GDT_Float32,
@@ -32,6 +32,33 @@ def rasterize_features(path, grid, layer=None, attribute=None, burn_value=1, all
     ``where``: an OGR SQL filter selecting the features to burn; ``name``: the layer's name in
     messages (default: the path).
     """
+    source, ogr_layer = _open_layer(path, layer, where)
+    if not (keep_small or refuse_overlap):
+        return _burn(ogr_layer, grid, attribute, burn_value, all_touched, dtype)
+    features = [(feature.GetGeometryRef().Clone(), feature.GetField(attribute) if attribute else burn_value)
+                for feature in ogr_layer]
+    values = [value for _, value in features]
+    return rasterize_geometries([geometry for geometry, _ in features], grid, values, all_touched, dtype,
+                                keep_small, refuse_overlap, name or str(path), ogr_layer.GetSpatialRef())
+
+
+def rasterize_to_file(path, grid, output, layer=None, all_touched=True):
+    """:func:`rasterize_features` (burn value 1, Byte) written to a tiled GeoTIFF ``output`` instead of
+    an array: GDAL burns it in scanline chunks within its block cache, so grids larger than memory
+    work. Returns ``output``; the caller deletes it."""
+    _source, ogr_layer = _open_layer(path, layer)
+    target = gdal.GetDriverByName("GTiff").Create(str(output), grid.cols, grid.rows, 1, gdal.GDT_Byte,
+                                                  GTIFF_OPTIONS)
+    if target is None:
+        raise InputError(f"Cannot create '{output}': {gdal.GetLastErrorMsg()} (check free disk space). "
+                         "/ 无法创建临时文件。")
+    _burn_into(target, ogr_layer, grid, None, 1, all_touched)
+    target.FlushCache()
+    return str(output)
+
+
+def _open_layer(path, layer=None, where=None):
+    """``(dataset, layer)`` of a vector file (the dataset must stay referenced while the layer is used)."""
     source = gdal.OpenEx(str(path), gdal.OF_VECTOR)
     if source is None:
         raise InputError(f"GDAL cannot open '{path}' as a vector layer: {gdal.GetLastErrorMsg() or 'unknown format'}. "
@@ -41,13 +68,7 @@ def rasterize_features(path, grid, layer=None, attribute=None, burn_value=1, all
         raise InputError(f"'{path}' has no layer '{layer}'. / 图层不存在。")
     if where and ogr_layer.SetAttributeFilter(where) != 0:
         raise InputError(f"The filter {where!r} cannot be applied to '{path}'. / 筛选条件无效。")
-    if not (keep_small or refuse_overlap):
-        return _burn(ogr_layer, grid, attribute, burn_value, all_touched, dtype)
-    features = [(feature.GetGeometryRef().Clone(), feature.GetField(attribute) if attribute else burn_value)
-                for feature in ogr_layer]
-    values = [value for _, value in features]
-    return rasterize_geometries([geometry for geometry, _ in features], grid, values, all_touched, dtype,
-                                keep_small, refuse_overlap, name or str(path), ogr_layer.GetSpatialRef())
+    return source, ogr_layer
 
 
 def rasterize_geometries(geometries, grid, values=None, all_touched=False, dtype=np.int32, keep_small=False,
@@ -109,6 +130,13 @@ def _check_overlap(layer, grid, all_touched, name):
 def _burn(ogr_layer, grid, attribute, burn_value, all_touched, dtype, add=False):
     dtype = np.dtype(dtype)
     target = gdal.GetDriverByName("MEM").Create("", grid.cols, grid.rows, 1, _GDAL_TYPES[dtype])
+    _burn_into(target, ogr_layer, grid, attribute, burn_value, all_touched, add)
+    array = target.GetRasterBand(1).ReadAsArray()
+    return np.rint(array).astype(dtype) if dtype.kind in "iu" and array.dtype.kind == "f" else array.astype(dtype)
+
+
+def _burn_into(target, ogr_layer, grid, attribute, burn_value, all_touched, add=False):
+    """Burn ``ogr_layer`` into the empty one-band dataset ``target`` laid out as ``grid``."""
     target.SetGeoTransform(tuple(grid.geotransform))
     if grid.crs_wkt:
         target.SetProjection(grid.crs_wkt)
@@ -120,8 +148,6 @@ def _burn(ogr_layer, grid, attribute, burn_value, all_touched, dtype, add=False)
                                options=options)
     if code != 0:
         raise InputError(f"Rasterizing failed: {gdal.GetLastErrorMsg()}. / 矢量栅格化失败。")
-    array = target.GetRasterBand(1).ReadAsArray()
-    return np.rint(array).astype(dtype) if dtype.kind in "iu" and array.dtype.kind == "f" else array.astype(dtype)
 
 
 def distinct_values(path, layer, field):

@@ -20,9 +20,17 @@ surface, graded into 4 levels by natural breaks, the top level kept and tabulate
    **land use** under the area (:mod:`.tables`); the **unit** (township/village polygon) holding most
    of its cells and the per-unit table (:mod:`.tables`).
 
-Memory: at most 48 bytes per cell (input and resistance as read, the two normalised float64 layers and
-their product, masks, levels, region labels, land use, units) plus the polygons; measured 42 B/cell on
-a 3000 × 3000 grid with resistance and land use (2.1 s); see :func:`estimate_memory`.
+Steps 1–2 stream in row strips (issue 19): a pass takes the normalisation constants, the breaks come
+from the streamed scores exactly as from the whole array (:func:`..tools.classify_raster.stream_breaks`:
+the same sample positions), and each strip's score and levels are computed from those constants. The
+regions of step 3 are not tile-local (a region may span the grid): the level raster (uint8) and the
+region labels (int32) are held whole, and the per-region statistics are summed strip by strip in row
+order (the same sums as over the whole array). Step 4 reads land use and units whole.
+
+Memory: about 14 bytes per cell (levels, the kept mask, labels and their renumbered and polygonised
+copies) plus 10 for land use and 4 for units when given, plus one strip of the inputs (~40 B per strip
+cell, ≤ 4 Mi cells) and the polygons; before issue 19 it was 48 B per cell (measured 42 B/cell on a
+3000 × 3000 grid with resistance and land use); see :func:`estimate_memory`.
 """
 import os
 import warnings
@@ -35,12 +43,14 @@ from scipy import ndimage
 from ..io.class_codes import check_whole_codes
 from ..io.crs import check_projected
 from ..io.qml import paletted_qml, ramp_colour
+from ..io.blockio import BLOCK_CELLS, AlignedSource, row_blocks
 from ..io.raster import check_aligned, read_grid, read_raster, write_raster
 from ..io.rasterize import rasterize_geometries
 from ..runtime.errors import EcoSecurityWarning, InputError
 from ..runtime.progress import ensure
 from ..sources.patches import patch_polygons
-from ..tools.classify import DEFAULT_SAMPLE_SIZE, MAX_CLASSES, MIN_CLASSES, NATURAL_BREAKS, class_index, compute_breaks
+from ..tools.classify import DEFAULT_SAMPLE_SIZE, MAX_CLASSES, MIN_CLASSES, NATURAL_BREAKS, class_index
+from ..tools.classify_raster import ValueStream, stream_breaks, survey
 from .tables import all_types, composition, main_types, majority_unit, region_counts, unit_table
 
 COMBINE_RULES = ("input", "product", "mean")
@@ -86,47 +96,58 @@ class KeyAreaResult:
     notes: list = field(default_factory=list)
 
 
-def estimate_memory(input_path):
-    """Peak bytes for the grid of ``input_path`` (48 per cell, see the module docstring)."""
+def estimate_memory(input_path, land_use=True, units=True):
+    """Peak bytes for the grid of ``input_path`` (module docstring)."""
     grid = read_grid(input_path)
-    return grid.rows * grid.cols * 48
+    cells = grid.rows * grid.cols
+    return cells * (14 + (10 if land_use else 0) + (4 if units else 0)) + 40 * min(cells, max(grid.cols, BLOCK_CELLS))
 
 
-def normalised(values, valid):
-    """Min–max normalisation to 0–1 over ``valid`` (float64; a constant layer gives 1)."""
+NO_COMMON_CELL = ("The input and the resistance have no valid cell in common, so there is nothing to grade. "
+                  "/ 输入栅格与阻力栅格没有共同的有效像元。")
+NOTHING_TO_GRADE = "The input has no valid cell to grade (it is entirely NoData). / 输入栅格全为 NoData。"
+
+
+def normalised(values, low, high):
+    """Min–max normalisation ``(x − low)/(high − low)`` to 0–1 (float64; a constant layer gives 1)."""
     data = values.astype(np.float64)
-    low, high = float(data[valid].min()), float(data[valid].max())
     if high > low:
         return (data - low) / (high - low)
     return np.ones(data.shape)
 
 
-def combined_score(value, value_valid, resistance, resistance_valid, combine):
-    """``(score, valid)`` by rule ``combine`` (module docstring)."""
+def score_of(value, value_valid, resistance, resistance_valid, combine, ranges):
+    """``(score, valid)`` of cells by rule ``combine`` given the ``ranges`` ((low, high) of the input
+    and of the resistance over their common valid cells; unused for the input alone)."""
     if combine == INPUT_ONLY:
         return value, value_valid
+    a, b = normalised(value, *ranges[0]), normalised(resistance, *ranges[1])
+    return (a * b if combine == PRODUCT else 0.5 * (a + b)), value_valid & resistance_valid
+
+
+def common_ranges(value, value_valid, resistance, resistance_valid):
+    """``((low, high) of value, (low, high) of resistance)`` over the cells valid in both, or None."""
     valid = value_valid & resistance_valid
     if not valid.any():
-        raise InputError("The input and the resistance have no valid cell in common, so there is nothing to grade. "
-                         "/ 输入栅格与阻力栅格没有共同的有效像元。")
-    a, b = normalised(value, valid), normalised(resistance, valid)
-    score = a * b if combine == PRODUCT else 0.5 * (a + b)
-    return score, valid
+        return None
+    return ((float(value[valid].min()), float(value[valid].max())),
+            (float(resistance[valid].min()), float(resistance[valid].max())))
 
 
-def grade(score, valid, levels, sample_size=DEFAULT_SAMPLE_SIZE, seed=0):
-    """``(breaks, level)``: natural breaks as ``classifyraster`` and the level of every cell
-    (uint8, 1 = highest class, :data:`LEVEL_NODATA` off ``valid``)."""
-    values = score[valid]
-    if np.issubdtype(values.dtype, np.floating) and not np.all(np.isfinite(values)):
-        values = values[np.isfinite(values)]
-    if values.size == 0:
-        raise InputError("The input has no valid cell to grade (it is entirely NoData). / 输入栅格全为 NoData。")
-    breaks = compute_breaks(values, NATURAL_BREAKS, levels, sample_size=sample_size, seed=seed)
-    del values
+def combined_score(value, value_valid, resistance, resistance_valid, combine):
+    """``(score, valid)`` of whole arrays by rule ``combine`` (module docstring)."""
+    ranges = None
+    if combine != INPUT_ONLY:
+        ranges = common_ranges(value, value_valid, resistance, resistance_valid)
+        if ranges is None:
+            raise InputError(NO_COMMON_CELL)
+    return score_of(value, value_valid, resistance, resistance_valid, combine, ranges)
+
+
+def level_of(score, valid, breaks):
+    """Level of every cell (uint8, 1 = highest class, :data:`LEVEL_NODATA` off ``valid``)."""
     classes = len(breaks) - 1
-    level = np.where(valid, classes + 1 - class_index(score, breaks).astype(np.int16), LEVEL_NODATA).astype(np.uint8)
-    return breaks, level
+    return np.where(valid, classes + 1 - class_index(score, breaks).astype(np.int16), LEVEL_NODATA).astype(np.uint8)
 
 
 def regions(kept):
@@ -146,6 +167,54 @@ def drop_small_regions(labels, count, cell_area_m2, min_area_ha):
     renumber = np.cumsum(keep).astype(np.int32) - 1
     renumber[~keep] = 0
     return renumber[labels], int(keep.sum()) - 1
+
+
+class _Scores:
+    """Input, score and validity strip by strip (steps 1–2): ``read`` gives ``(score, valid)``."""
+
+    def __init__(self, grid, input_path, input_name, resistance_path, resistance_name, combine, block_cells):
+        self.value = AlignedSource(input_path, grid, name=input_name)
+        self.resistance = None
+        if resistance_path and combine != INPUT_ONLY:
+            check_aligned(grid, read_grid(resistance_path), input_name, resistance_name)
+            self.resistance = AlignedSource(resistance_path, grid, name=resistance_name)
+        self.combine = combine
+        self.blocks = row_blocks(grid, block_cells)
+        self.ranges = None
+
+    def _inputs(self, row0, nrows):
+        value, valid = self.value.read(row0, nrows)
+        if np.issubdtype(value.dtype, np.floating):
+            valid &= np.isfinite(value)
+        if self.resistance is None:
+            return value, valid, None, None
+        return (value, valid) + self.resistance.read(row0, nrows)
+
+    def survey(self, input_name):
+        """Refuse an input with nothing to grade; take the normalisation :attr:`ranges`."""
+        any_valid, ranges = False, None
+        for row0, nrows in self.blocks:
+            value, value_valid, resistance, resistance_valid = self._inputs(row0, nrows)
+            any_valid = any_valid or bool(value_valid.any())
+            if self.resistance is not None:
+                found = common_ranges(value, value_valid, resistance, resistance_valid)
+                if found is not None and ranges is not None:
+                    found = tuple((min(a[0], b[0]), max(a[1], b[1])) for a, b in zip(ranges, found))
+                ranges = found if found is not None else ranges
+        if not any_valid:
+            raise InputError(f"The input raster '{input_name}' is entirely NoData; there is nothing to grade. "
+                             f"/ 输入栅格“{input_name}”全为 NoData。")
+        if self.resistance is not None and ranges is None:
+            raise InputError(NO_COMMON_CELL)
+        self.ranges = ranges
+
+    def cells(self, row0, nrows):
+        """``(input, score, valid)`` of rows ``row0 … row0 + nrows − 1``."""
+        value, value_valid, resistance, resistance_valid = self._inputs(row0, nrows)
+        return (value,) + score_of(value, value_valid, resistance, resistance_valid, self.combine, self.ranges)
+
+    def read(self, row0, nrows):
+        return self.cells(row0, nrows)[1:]
 
 
 def _open_layer(source, what):
@@ -247,39 +316,35 @@ def levels_qml(rows):
 
 def extract_key_areas(input_path, options, resistance_path=None, land_use_path=None, class_names=None,
                       corridors=None, units=None, levels_path=None, progress=None, input_name=None,
-                      resistance_name=None, land_use_name=None):
+                      resistance_name=None, land_use_name=None, block_cells=None):
     """Run steps 1–4 (module docstring). ``corridors`` / ``units``: :class:`VectorInput` or None
     (``field`` = the link id field / the unit name field, '' = feature id); ``levels_path``: write the
-    level raster there (uint8, 0 = NoData)."""
+    level raster there (uint8, 0 = NoData); ``block_cells``: cells per strip (tests use tiny strips)."""
     progress = ensure(progress)
     input_name = input_name or os.path.basename(str(input_path))
     _check_options(options, resistance_path)
     progress.update(0.0, "Reading the inputs / 读取输入数据")
     grid = read_grid(input_path)
     check_projected(grid.crs_wkt, input_name, "key-area sizes (m², hm², km²)", metres=True)
-    raster = read_raster(input_path, name=input_name)
-    value, value_valid = raster.array, raster.valid
-    if np.issubdtype(value.dtype, np.floating):
-        value_valid = value_valid & np.isfinite(value)
-    if not value_valid.any():
-        raise InputError(f"The input raster '{input_name}' is entirely NoData; there is nothing to grade. "
-                         f"/ 输入栅格“{input_name}”全为 NoData。")
-    resistance = resistance_valid = None
-    if resistance_path and options.combine != INPUT_ONLY:
-        other = _aligned_band(resistance_path, grid, input_name, resistance_name or "resistance")
-        resistance, resistance_valid = other.array, other.valid
-        del other
-    elif resistance_path:
+    if resistance_path and options.combine == INPUT_ONLY:
         warnings.warn("RESISTANCE is ignored: COMBINE is 0 (input only). / 组合方式为 0（仅输入），未使用阻力栅格。",
                       EcoSecurityWarning, stacklevel=2)
+    scores = _Scores(grid, input_path, input_name, resistance_path, resistance_name or "resistance", options.combine,
+                     block_cells)
+    scores.survey(input_name)
     land_use = None
     if land_use_path:
         lu_name = land_use_name or "land use"
         land_use = _land_use_classes(_aligned_band(land_use_path, grid, input_name, lu_name), lu_name)
     progress.update(0.1, "Grading by natural breaks / 自然断点分级")
-    score, valid = combined_score(value, value_valid, resistance, resistance_valid, options.combine)
-    del resistance, resistance_valid
-    breaks, level = grade(score, valid, options.levels, options.sample_size, options.seed)
+    values = ValueStream(scores, scores.blocks, progress)
+    extent = survey(values)
+    if extent[0] == 0:
+        raise InputError(NOTHING_TO_GRADE)
+    breaks = stream_breaks(values, extent, NATURAL_BREAKS, options.levels, None, options.sample_size, options.seed)
+    level = np.empty(grid.shape, dtype=np.uint8)
+    for row0, nrows in scores.blocks:
+        level[row0:row0 + nrows] = level_of(*scores.read(row0, nrows), breaks)
     rows = level_rows(level, breaks)
     if len(rows) <= options.keep_levels:
         warnings.warn(f"Only {len(rows)} level(s) were found (few distinct values) and KEEP_LEVELS = "
@@ -297,8 +362,7 @@ def extract_key_areas(input_path, options, resistance_path=None, land_use_path=N
         raise InputError(f"None of the {found} key area(s) reaches the minimum area of {options.min_area_ha:g} ha. "
                          "Lower MIN_AREA or keep more levels (KEEP_LEVELS). / 没有关键区域达到最小面积 "
                          f"{options.min_area_ha:g} 公顷，请减小 MIN_AREA 或保留更多等级。")
-    stats = _region_stats(labels, count, value, score, level, grid)
-    del score
+    stats = _region_stats(labels, count, scores, level, grid)
     progress.update(0.4, "Polygonising the key areas / 关键区域矢量化")
     polygons = patch_polygons(labels, grid.geotransform, progress.sub(0.4, 0.7))
     progress.update(0.7, "Corridors, land use and units / 廊道、地类与行政单元")
@@ -348,22 +412,37 @@ def _check_options(options, resistance_path):
                          f"{options.keep_levels}. / 保留等级数须不小于 1 且小于分级数。")
 
 
-def _region_stats(labels, count, value, score, level, grid):
-    """Per region 1..count: the :data:`AREA_FIELDS` computed from the cells."""
-    flat = labels.ravel()
-    take = flat > 0
-    index = flat[take]
-    cells = np.bincount(index, minlength=count + 1)
-    values = value.ravel()[take].astype(np.float64)
-    value_sum = np.bincount(index, values, minlength=count + 1)
+def _add_in_order(totals, index, weights):
+    """``totals`` plus ``np.bincount(index, weights)`` summed in the same order as one bincount over the
+    cells so far and these (so strip-wise sums equal whole-array sums bit for bit)."""
+    return np.bincount(np.concatenate([np.arange(totals.size), index]), np.concatenate([totals, weights]),
+                       minlength=totals.size)
+
+
+def _region_stats(labels, count, scores, level, grid):
+    """Per region 1..count: the :data:`AREA_FIELDS` computed from the cells, strip by strip."""
+    cells = np.zeros(count + 1, dtype=np.int64)
+    value_sum, score_sum, row_sum, col_sum = (np.zeros(count + 1) for _ in range(4))
     value_max = np.full(count + 1, -np.inf)
-    np.maximum.at(value_max, index, values)
-    score_sum = np.bincount(index, score.ravel()[take].astype(np.float64), minlength=count + 1)
     best = np.full(count + 1, 255, dtype=np.int64)
-    np.minimum.at(best, index, level.ravel()[take].astype(np.int64))
-    rows, cols = np.divmod(np.flatnonzero(take), labels.shape[1])
-    row_mean = np.bincount(index, rows, minlength=count + 1) / np.maximum(cells, 1)
-    col_mean = np.bincount(index, cols, minlength=count + 1) / np.maximum(cells, 1)
+    for row0, nrows in scores.blocks:
+        flat = labels[row0:row0 + nrows].ravel()
+        take = flat > 0
+        if not take.any():
+            continue
+        index = flat[take]
+        value, score, _valid = scores.cells(row0, nrows)
+        values = value.ravel()[take].astype(np.float64)
+        cells += np.bincount(index, minlength=count + 1)
+        value_sum = _add_in_order(value_sum, index, values)
+        np.maximum.at(value_max, index, values)
+        score_sum = _add_in_order(score_sum, index, score.ravel()[take].astype(np.float64))
+        np.minimum.at(best, index, level[row0:row0 + nrows].ravel()[take].astype(np.int64))
+        rows, cols = np.divmod(np.flatnonzero(take), labels.shape[1])
+        row_sum = _add_in_order(row_sum, index, rows + row0)
+        col_sum = _add_in_order(col_sum, index, cols)
+    row_mean = row_sum / np.maximum(cells, 1)
+    col_mean = col_sum / np.maximum(cells, 1)
     cell_area = grid.cell_width * grid.cell_height
     stats = {}
     for region in range(1, count + 1):

@@ -48,6 +48,11 @@ def natural_breaks(values, classes, sample_size=DEFAULT_SAMPLE_SIZE, seed=0):
         picked = rng.choice(values.size, size=sample_size - 2, replace=False)
         values = np.concatenate([values[picked], [values.min(), values.max()]])
     distinct, counts = np.unique(values, return_counts=True)
+    return natural_breaks_of_counts(distinct, counts, classes)
+
+
+def natural_breaks_of_counts(distinct, counts, classes):
+    """Fisher–Jenks class edges of the sorted ``distinct`` values occurring ``counts`` times."""
     if distinct.size <= classes:
         return np.concatenate([[distinct[0]], distinct])
     starts = _fisher_jenks_class_starts(distinct, counts.astype(np.float64), classes)
@@ -134,8 +139,12 @@ def geometric_interval_breaks(values, classes):
 def std_dev_breaks(values, classes):
     """Edges at ``mean + (i - k/2) sd`` for i = 1..k-1, clipped to the data range."""
     values = np.asarray(values, dtype=np.float64)
-    lo, hi = float(values.min()), float(values.max())
-    mean, sd = float(values.mean()), float(values.std())
+    return std_dev_edges(float(values.min()), float(values.max()), float(values.mean()), float(values.std()),
+                         classes)
+
+
+def std_dev_edges(lo, hi, mean, sd, classes):
+    """:func:`std_dev_breaks` from the minimum, maximum, mean and (population) standard deviation."""
     inner = mean + (np.arange(1, classes) - classes / 2.0) * sd
     inner = inner[(inner > lo) & (inner < hi)]
     return np.unique(np.concatenate([[lo], inner, [hi]]))
@@ -163,22 +172,27 @@ def compute_breaks(values, method, classes=5, thresholds=None, sample_size=DEFAU
         raise InputError("There are no valid values to classify (the raster is entirely NoData).")
     if method == MANUAL:
         return manual_breaks(values, thresholds if thresholds is not None else [])
-    if not MIN_CLASSES <= int(classes) <= MAX_CLASSES:
-        raise InputError(f"The number of classes must be between {MIN_CLASSES} and {MAX_CLASSES}; got {classes}.")
+    check_classes(classes)
     if method == NATURAL_BREAKS:
         return natural_breaks(values, int(classes), sample_size, seed)
     if method == QUANTILE:
-        return _one_class_at_least(quantile_breaks(values, int(classes)))
+        return one_class_at_least(quantile_breaks(values, int(classes)))
     if method == EQUAL_INTERVAL:
         return equal_interval_breaks(values, int(classes))
     if method == GEOMETRIC_INTERVAL:
         return geometric_interval_breaks(values, int(classes))
     if method == STD_DEV:
-        return _one_class_at_least(std_dev_breaks(values, int(classes)))
+        return one_class_at_least(std_dev_breaks(values, int(classes)))
     raise InputError(f"Unknown classification method {method}; use 0-5.")
 
 
-def _one_class_at_least(edges):
+def check_classes(classes):
+    """:class:`InputError` unless ``classes`` is between :data:`MIN_CLASSES` and :data:`MAX_CLASSES`."""
+    if not MIN_CLASSES <= int(classes) <= MAX_CLASSES:
+        raise InputError(f"The number of classes must be between {MIN_CLASSES} and {MAX_CLASSES}; got {classes}.")
+
+
+def one_class_at_least(edges):
     """``[v, v]`` (one class) instead of a single edge ``[v]`` (no class) for a constant band."""
     edges = np.asarray(edges, dtype=np.float64)
     return np.array([edges[0], edges[0]]) if edges.size == 1 else edges
