@@ -29,10 +29,12 @@ from .inputs import (
     read_point_values,
     read_source_strengths,
 )
+from .focal_tasks import FocalTasks
 from .modes import advanced, merged_focal_polygons, node_sums, one_to_all
 from .network import run_network
 from .outputs import CircuitscapeFiles, MapAccumulator, cell_values, postprocess_current, postprocess_voltage
 from .pairwise import pairwise, selected_ids
+from .pairwise_tasks import CellGraphRecipe
 from .solvers import estimate_multigrid_memory
 
 
@@ -227,7 +229,8 @@ def raster_run(inputs, options, writer, method="auto", progress=None, summary=No
     """Run one raster scenario and hand its maps and tables to ``writer``; returns a :class:`RunSummary`.
 
     ``workers`` (1 = in this process) and ``scheduler`` (a Dask address): where the independent
-    solves of pairwise mode with focal points run (:mod:`.pairwise_tasks`); the result is the same.
+    solves run — pairwise mode with focal points (:mod:`.pairwise_tasks`), one-to-all and
+    all-to-one (:mod:`.focal_tasks`); the result is the same.
     """
     progress = ensure(progress)
     summary = summary if summary is not None else RunSummary()
@@ -235,7 +238,7 @@ def raster_run(inputs, options, writer, method="auto", progress=None, summary=No
     if options.scenario == "pairwise":
         _pairwise(inputs, options, writer, method, progress, summary, workers, scheduler)
     elif options.scenario in ("one-to-all", "all-to-one"):
-        _one_to_all(inputs, options, writer, method, progress, summary)
+        _one_to_all(inputs, options, writer, method, progress, summary, workers, scheduler)
     elif options.scenario == "advanced":
         _advanced(inputs, options, writer, method, progress, summary)
     else:
@@ -290,7 +293,7 @@ def _pair_cells(focal, a, b):
     return [(focal.rows[k], focal.cols[k]) for k in first]
 
 
-def _one_to_all(inputs, options, writer, method, progress, summary):
+def _one_to_all(inputs, options, writer, method, progress, summary, workers=1, scheduler=None):
     g, focal, selection = inputs.g, inputs.focal, inputs.selection
     ids = selected_ids(focal, selection)
     partners = None
@@ -314,8 +317,12 @@ def _one_to_all(inputs, options, writer, method, progress, summary):
         if options.pair_voltages:
             writer.id_voltage(focal_id, cell_values(graph.node_of_cell, zero if solution is None else solution.v))
 
+    tasks = FocalTasks(CellGraphRecipe(g, merged, options.four_neighbours, options.avg_resistances), workers,
+                       scheduler) if workers > 1 or scheduler else None
     result = one_to_all(graph, focal, ids, options.scenario == "all-to-one", inputs.strengths, partners, method,
-                        visit, progress.sub(0.0, 0.95))
+                        visit, progress.sub(0.0, 0.95), tasks)
+    if tasks is not None:
+        summary.warnings.extend(tasks.notes)
     if options.cumulative:
         writer.cumulative(accumulator.cumulative())
     if options.maximum:
