@@ -56,9 +56,9 @@ class CircuitscapeIni(EcoAlgorithm):
             "Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct "
             "factorisation or multigrid) whatever <code>solver</code> says; results agree within the tolerance.</p>"
             "<p><b>Worker processes</b> (PARALLEL) and <b>Dask scheduler</b> (DASK_SCHEDULER), advanced: where the "
-            "solves of raster pairwise mode with focal points run, as in the Circuitscape algorithm (0 = one "
-            "process per core, 1 = in the QGIS process; the files are the same); other modes run in the QGIS "
-            "process.</p>"
+            "solves of raster pairwise (focal points), one-to-all and all-to-one modes run, as in the Circuitscape "
+            "algorithm (0 = one process per core, 1 = in the QGIS process; the files are the same); focal regions, "
+            "advanced mode and network data run in the QGIS process.</p>"
             "<p>McRae, B.H., Dickson, B.G., Keitt, T.H. &amp; Shah, V.B. (2008) Ecology 89: 2712-2724. "
             "Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.</p>")
 
