@@ -282,247 +282,247 @@
 <context>
     <name>Circuitscape</name>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="51" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="52" />
         <source>Circuit theory corridors (Circuitscape)</source>
         <translation>电路理论廊道（Circuitscape）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="115" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="127" />
         <source>Resistance surface</source>
         <translation>阻力面</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="116" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="128" />
         <source>The raster holds conductances (not resistances)</source>
         <translation>栅格为电导值（而非阻力值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="118" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="130" />
         <source>Focal nodes (raster of ids, points or polygons)</source>
         <translation>焦点（编号栅格、点或面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="122" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="134" />
         <source>Focal node id field (vector focal nodes)</source>
         <translation>焦点编号字段（矢量焦点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Pairwise</source>
         <translation>成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>One-to-all</source>
         <translation>一对多</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>All-to-one</source>
         <translation>多对一</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="125" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="129" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="141" />
         <source>Current sources, A (advanced mode)</source>
         <translation>电流源，A（高级模式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="131" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="143" />
         <source>Grounds (advanced mode)</source>
         <translation>接地（高级模式）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="133" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="145" />
         <source>Ground values are resistances (else conductances)</source>
         <translation>接地值为电阻（否则为电导）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="135" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="147" />
         <source>Connect every ground directly (zero resistance)</source>
         <translation>所有接地点直接接地（电阻为 0）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="149" />
         <source>Cells with both a source and a ground</source>
         <translation>同时有电流源和接地的像元</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="149" />
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="149" />
         <source>Remove the source</source>
         <translation>移除电流源</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="149" />
         <source>Remove the ground</source>
         <translation>移除接地</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="137" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="149" />
         <source>Remove both (as Circuitscape: removes the source)</source>
         <translation>两者都移除（与 Circuitscape 相同：移除电流源）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="141" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="153" />
         <source>Short-circuit regions (polygons or raster of ids)</source>
         <translation>短路区域（面或编号栅格）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="144" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="156" />
         <source>Short-circuit region id field (optional)</source>
         <translation>短路区域编号字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="147" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
         <source>Include/exclude pairs file (Circuitscape matrix or list)</source>
         <translation>点对包含/排除文件（Circuitscape 矩阵或列表）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="150" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="162" />
         <source>Connect four neighbours only</source>
         <translation>仅连接四邻域</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="152" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="164" />
         <source>Use average resistances (else average conductances)</source>
         <translation>使用平均阻力（否则平均电导）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="154" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="166" />
         <source>Log-transform current maps</source>
         <translation>电流图取对数</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="156" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="168" />
         <source>Set the current of each pair's focal nodes to zero (Circuitscape 4)</source>
         <translation>将每对焦点自身的电流设为 0（Circuitscape 4）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="171" />
         <source>Solver</source>
         <translation>求解器</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="171" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="171" />
         <source>Direct (sparse factorisation)</source>
         <translation>直接法（稀疏分解）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="159" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="171" />
         <source>Multigrid (AMG-preconditioned conjugate gradients)</source>
         <translation>多重网格（AMG 预条件共轭梯度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="166" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="179" />
         <source>Cumulative current</source>
         <translation>累积电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="168" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="181" />
         <source>Maximum current over pairs</source>
         <translation>各点对最大电流</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="170" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="183" />
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="172" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="185" />
         <source>Effective resistances</source>
         <translation>有效电阻</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="174" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="187" />
         <source>Folder for per-pair maps</source>
         <translation>逐对图件文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="176" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="189" />
         <source>Number of linear solves</source>
         <translation>线性方程组求解次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="182" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="195" />
         <source>Circuit analysis on '{0}'</source>
         <translation>对“{0}”的电路分析</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="216" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="230" />
         <source>{0} linear solves ({1} solver).</source>
         <translation>共求解 {0} 个线性方程组（{1} 求解器）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="243" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="257" />
         <source>{0}: '{1}' is not a file-based raster; save it as GeoTIFF first.</source>
         <translation>{0}：“{1}”不是基于文件的栅格，请先另存为 GeoTIFF。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="248" />
+        <location filename="../algorithms/corridors/circuitscape.py" line="262" />
         <source>{0}: choose the id field ({1}) of the vector layer '{2}'.</source>
         <translation>{0}：请选择矢量图层“{2}”的编号字段（{1}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape.py" line="54" />
-        <source>&lt;p&gt;Treats the landscape as an electrical circuit (McRae 2006; McRae et al. 2008): every cell is a node joined to its neighbours by conductors of conductance 1/resistance. Current injected at focal nodes (ecological sources) flows like dispersing animals on random walks; the &lt;b&gt;cumulative current&lt;/b&gt; shows corridors and pinch points, the &lt;b&gt;effective resistance&lt;/b&gt; measures isolation between sources. This is the engine of Circuitscape, Linkage Mapper's Pinchpoint Mapper and most ecological security pattern studies, in QGIS without Julia or Python 2.&lt;/p&gt;&lt;h3&gt;Modes&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pairwise&lt;/b&gt;: effective resistance between every pair of focal nodes; the current map is the sum of the currents of all pairs (1 A each).&lt;/li&gt;&lt;li&gt;&lt;b&gt;One-to-all&lt;/b&gt;: for each focal node, 1 A injected there and every other focal node grounded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All-to-one&lt;/b&gt;: for each focal node, that node grounded and 1 A injected at every other.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced&lt;/b&gt;: your own current sources (A) and grounds rasters, one solve.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 per cell; NoData = impassable. Zero resistance is refused (use a short-circuit region instead); negative values are not habitat. Tick &lt;b&gt;conductance&lt;/b&gt; when the raster holds conductances. The cell size is not used (resistances are per cell, as Circuitscape).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Focal nodes&lt;/b&gt;: a raster of ids (0/NoData = none), a point layer or a polygon layer with an integer &lt;b&gt;id field&lt;/b&gt;. An id covering several cells is a focal region (short-circuited as one node; pairwise then solves one circuit per pair, as Circuitscape does).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Short-circuit regions&lt;/b&gt; (optional): polygons or a raster of ids; each region conducts perfectly (lakes, protected areas). Polygons without an id field: each connected patch is one region.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Include pairs&lt;/b&gt; (optional): a Circuitscape pairs file — a matrix (lines &lt;code&gt;min m&lt;/code&gt;, &lt;code&gt;max M&lt;/code&gt;, then a matrix with ids in its first row and column; pairs with m &amp;le; value &amp;le; M are kept) or a list (&lt;code&gt;mode include&lt;/code&gt; or &lt;code&gt;mode exclude&lt;/code&gt;, then &lt;code&gt;id id&lt;/code&gt; lines). Left-out pairs get -1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect four neighbours only&lt;/b&gt; and &lt;b&gt;average resistances&lt;/b&gt;: Circuitscape's connection scheme; the default (8 neighbours, average conductance) is Circuitscape's, Linkage Mapper uses average resistances.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Log-transform current maps&lt;/b&gt;: log10 of each pair's map before summing (Circuitscape's option; the cumulative map is then a sum of logarithms).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced mode&lt;/b&gt;: &lt;b&gt;sources&lt;/b&gt; raster (A), &lt;b&gt;grounds&lt;/b&gt; raster (resistances to ground, or conductances; 0 resistance = direct ground), &lt;b&gt;direct grounds&lt;/b&gt; (every ground connected directly) and the &lt;b&gt;conflict policy&lt;/b&gt; for cells with both.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Solver&lt;/b&gt;: &lt;i&gt;automatic&lt;/i&gt; picks whichever of the two is expected to be faster and fits in memory: a direct sparse factorisation (reused for every pair; best for small grids and many focal nodes) or conjugate gradients preconditioned by algebraic multigrid (smoothed aggregation, about 10 iterations per focal node, two focal nodes solved at once on two cores; needs the optional package pyamg, without which a much slower diagonal preconditioner is used).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cumulative current&lt;/b&gt; (pairwise, one-to-all, all-to-one) or the current map (advanced), styled with a colour ramp; optional &lt;b&gt;maximum current&lt;/b&gt; over pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Voltage&lt;/b&gt;: the voltage map (advanced) or one band per focal id (one-to-all, all-to-one).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance table&lt;/b&gt;: id_a, id_b, resistance for every pair (-1 = not connected or left out, 0 = same node); one-to-all: the resistance between each node and all others; all-to-one: 0 (-1 when nothing was solved).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Folder for per-pair maps&lt;/b&gt; (optional): curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif and voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif (per id in one-to-all) — many files for many pairs.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method and reference&lt;/h3&gt;&lt;p&gt;Reproduces Circuitscape.jl 5.x (and Circuitscape 4): same graph, polygons, focal regions, include pairs, grounds and conflict rules; verified on the 20 cases of Circuitscape.jl's test suite (resistances within 1e-6 relative, maps within Circuitscape's tolerance). Pairwise solves p-1 systems per component on one factorisation or multigrid hierarchy and obtains every pair by superposition, instead of one solve per pair; the cumulative current of all pairs is summed without forming them.&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;将景观视为电路（McRae 2006；McRae 等 2008）：每个像元是一个节点，与相邻像元以电导为 1/阻力 的导体相连。在焦点（生态源地）注入的电流如同随机游走的扩散个体；&lt;b&gt;累积电流&lt;/b&gt;显示廊道与夹点，&lt;b&gt;有效电阻&lt;/b&gt;度量源地之间的隔离程度。这是 Circuitscape、Linkage Mapper 的 Pinchpoint Mapper 以及大多数生态安全格局研究所用的方法，现可在 QGIS 中运行，无需 Julia 或 Python 2。&lt;/p&gt;&lt;h3&gt;模式&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;成对&lt;/b&gt;：计算每一对焦点之间的有效电阻；电流图为所有点对电流（每对 1 A）之和。&lt;/li&gt;&lt;li&gt;&lt;b&gt;一对多&lt;/b&gt;：对每个焦点，在该点注入 1 A，其余焦点全部接地。&lt;/li&gt;&lt;li&gt;&lt;b&gt;多对一&lt;/b&gt;：对每个焦点，该点接地，在其余每个焦点注入 1 A。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级&lt;/b&gt;：使用自定义的电流源（A）栅格和接地栅格，求解一次。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：每个像元的值须 &amp;gt; 0；NoData 表示不可通行。阻力为 0 会被拒绝（请改用短路区域）；负值不视为生境。若栅格为电导值请勾选&lt;b&gt;电导&lt;/b&gt;。不使用像元大小（与 Circuitscape 相同，阻力按像元计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;焦点&lt;/b&gt;：编号栅格（0/NoData 表示无）、点图层或面图层，并指定整数&lt;b&gt;编号字段&lt;/b&gt;。覆盖多个像元的编号为焦点区域（作为一个节点短路；成对模式下与 Circuitscape 一样每对单独求解）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;短路区域&lt;/b&gt;（可选）：面图层或编号栅格；每个区域为理想导体（湖泊、保护区等）。面图层未指定编号字段时，每个连通斑块为一个区域。&lt;/li&gt;&lt;li&gt;&lt;b&gt;点对文件&lt;/b&gt;（可选）：Circuitscape 点对文件——矩阵形式（&lt;code&gt;min m&lt;/code&gt;、&lt;code&gt;max M&lt;/code&gt; 两行，然后是首行首列为编号的矩阵；保留 m &amp;le; 值 &amp;le; M 的点对）或列表形式（&lt;code&gt;mode include&lt;/code&gt; 或 &lt;code&gt;mode exclude&lt;/code&gt;，随后每行 &lt;code&gt;编号 编号&lt;/code&gt;）。被排除的点对记为 -1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;仅连接四邻域&lt;/b&gt;与&lt;b&gt;平均阻力&lt;/b&gt;：Circuitscape 的连接方式；默认（八邻域、平均电导）与 Circuitscape 相同，Linkage Mapper 使用平均阻力。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电流图取对数&lt;/b&gt;：对每对的电流图先取 log10 再求和（Circuitscape 的选项；此时累积图为对数之和）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级模式&lt;/b&gt;：&lt;b&gt;电流源&lt;/b&gt;栅格（A）、&lt;b&gt;接地&lt;/b&gt;栅格（对地电阻或电导；电阻 0 表示直接接地）、&lt;b&gt;直接接地&lt;/b&gt;（所有接地点直接接地）以及同时有电流源和接地的像元的&lt;b&gt;冲突处理&lt;/b&gt;方式。&lt;/li&gt;&lt;li&gt;&lt;b&gt;求解器&lt;/b&gt;：&lt;i&gt;自动&lt;/i&gt;模式在内存允许的前提下选择预计更快的一种：直接稀疏分解（所有点对共用一次分解，适合小栅格和焦点很多的情形），或代数多重网格（平滑聚合）预条件共轭梯度法（每个焦点约 10 次迭代，双核同时求解两个焦点；需要可选包 pyamg，未安装时改用慢得多的对角预条件）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;累积电流&lt;/b&gt;（成对、一对多、多对一）或电流图（高级），带色带样式；可选各点对的&lt;b&gt;最大电流&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电压&lt;/b&gt;：电压图（高级）或每个焦点一个波段（一对多、多对一）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电阻表&lt;/b&gt;：每对的 id_a、id_b、resistance（-1 = 不连通或被排除，0 = 同一节点）；一对多：每个节点与其余全部节点之间的电阻；多对一：0（未求解时为 -1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;逐对图件文件夹&lt;/b&gt;（可选）：curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif 和 voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif（一对多按焦点编号）——点对多时文件很多。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法与参考&lt;/h3&gt;&lt;p&gt;复现 Circuitscape.jl 5.x（及 Circuitscape 4）：图的构建、多边形、焦点区域、点对文件、接地与冲突规则均相同；已在 Circuitscape.jl 测试集的 20 个案例上验证（电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内）。成对模式在每个连通分量上只求解 p-1 个方程组（共用一次分解或一套多重网格），由叠加原理得到每一对，而不是每对求解一次；所有点对的累积电流无需逐对计算即可求和。&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
+        <location filename="../algorithms/corridors/circuitscape.py" line="55" />
+        <source>&lt;p&gt;Treats the landscape as an electrical circuit (McRae 2006; McRae et al. 2008): every cell is a node joined to its neighbours by conductors of conductance 1/resistance. Current injected at focal nodes (ecological sources) flows like dispersing animals on random walks; the &lt;b&gt;cumulative current&lt;/b&gt; shows corridors and pinch points, the &lt;b&gt;effective resistance&lt;/b&gt; measures isolation between sources. This is the engine of Circuitscape, Linkage Mapper's Pinchpoint Mapper and most ecological security pattern studies, in QGIS without Julia or Python 2.&lt;/p&gt;&lt;h3&gt;Modes&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Pairwise&lt;/b&gt;: effective resistance between every pair of focal nodes; the current map is the sum of the currents of all pairs (1 A each).&lt;/li&gt;&lt;li&gt;&lt;b&gt;One-to-all&lt;/b&gt;: for each focal node, 1 A injected there and every other focal node grounded.&lt;/li&gt;&lt;li&gt;&lt;b&gt;All-to-one&lt;/b&gt;: for each focal node, that node grounded and 1 A injected at every other.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced&lt;/b&gt;: your own current sources (A) and grounds rasters, one solve.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 per cell; NoData = impassable. Zero resistance is refused (use a short-circuit region instead); negative values are not habitat. Tick &lt;b&gt;conductance&lt;/b&gt; when the raster holds conductances. The cell size is not used (resistances are per cell, as Circuitscape).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Focal nodes&lt;/b&gt;: a raster of ids (0/NoData = none), a point layer or a polygon layer with an integer &lt;b&gt;id field&lt;/b&gt;. An id covering several cells is a focal region (short-circuited as one node; pairwise then solves one circuit per pair, as Circuitscape does).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Short-circuit regions&lt;/b&gt; (optional): polygons or a raster of ids; each region conducts perfectly (lakes, protected areas). Polygons without an id field: each connected patch is one region.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Include pairs&lt;/b&gt; (optional): a Circuitscape pairs file — a matrix (lines &lt;code&gt;min m&lt;/code&gt;, &lt;code&gt;max M&lt;/code&gt;, then a matrix with ids in its first row and column; pairs with m &amp;le; value &amp;le; M are kept) or a list (&lt;code&gt;mode include&lt;/code&gt; or &lt;code&gt;mode exclude&lt;/code&gt;, then &lt;code&gt;id id&lt;/code&gt; lines). Left-out pairs get -1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Connect four neighbours only&lt;/b&gt; and &lt;b&gt;average resistances&lt;/b&gt;: Circuitscape's connection scheme; the default (8 neighbours, average conductance) is Circuitscape's, Linkage Mapper uses average resistances.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Log-transform current maps&lt;/b&gt;: log10 of each pair's map before summing (Circuitscape's option; the cumulative map is then a sum of logarithms).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Advanced mode&lt;/b&gt;: &lt;b&gt;sources&lt;/b&gt; raster (A), &lt;b&gt;grounds&lt;/b&gt; raster (resistances to ground, or conductances; 0 resistance = direct ground), &lt;b&gt;direct grounds&lt;/b&gt; (every ground connected directly) and the &lt;b&gt;conflict policy&lt;/b&gt; for cells with both.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Solver&lt;/b&gt;: &lt;i&gt;automatic&lt;/i&gt; picks whichever of the two is expected to be faster and fits in memory: a direct sparse factorisation (reused for every pair; best for small grids and many focal nodes) or conjugate gradients preconditioned by algebraic multigrid (smoothed aggregation, about 10 iterations per focal node, two focal nodes solved at once on two cores; needs the optional package pyamg, without which a much slower diagonal preconditioner is used).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL, advanced): the independent solves run on this many processes of this computer (0 = one per core, 1 = in the QGIS process). Pairwise mode with focal points: the p-1 solves, one batch of focal nodes per worker; every worker builds its own graph and factorisation or multigrid hierarchy, so each needs about the memory of a serial run; worth it with many focal nodes (a serial multigrid run already solves two focal nodes at once). One-to-all and all-to-one: one solve per focal node. Fewer workers are used when they would not fit in memory; focal regions and advanced mode run in the QGIS process. The result is the same whatever the number.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster (tcp://host:8786) to send the solves to instead (pairwise: one batch per worker thread); needs the Python package dask[distributed] and the plugin installed on the workers. Dask workers compute with one BLAS thread, so on large grids the results may differ from a local run in the last digits.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Cumulative current&lt;/b&gt; (pairwise, one-to-all, all-to-one) or the current map (advanced), styled with a colour ramp; optional &lt;b&gt;maximum current&lt;/b&gt; over pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Voltage&lt;/b&gt;: the voltage map (advanced) or one band per focal id (one-to-all, all-to-one).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance table&lt;/b&gt;: id_a, id_b, resistance for every pair (-1 = not connected or left out, 0 = same node); one-to-all: the resistance between each node and all others; all-to-one: 0 (-1 when nothing was solved).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Folder for per-pair maps&lt;/b&gt; (optional): curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif and voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif (per id in one-to-all) — many files for many pairs.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method and reference&lt;/h3&gt;&lt;p&gt;Reproduces Circuitscape.jl 5.x (and Circuitscape 4): same graph, polygons, focal regions, include pairs, grounds and conflict rules; verified on the 20 cases of Circuitscape.jl's test suite (resistances within 1e-6 relative, maps within Circuitscape's tolerance). Pairwise solves p-1 systems per component on one factorisation or multigrid hierarchy and obtains every pair by superposition, instead of one solve per pair; the cumulative current of all pairs is summed without forming them.&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;将景观视为电路（McRae 2006；McRae 等 2008）：每个像元是一个节点，与相邻像元以电导为 1/阻力 的导体相连。在焦点（生态源地）注入的电流如同随机游走的扩散个体；&lt;b&gt;累积电流&lt;/b&gt;显示廊道与夹点，&lt;b&gt;有效电阻&lt;/b&gt;度量源地之间的隔离程度。这是 Circuitscape、Linkage Mapper 的 Pinchpoint Mapper 以及大多数生态安全格局研究所用的方法，现可在 QGIS 中运行，无需 Julia 或 Python 2。&lt;/p&gt;&lt;h3&gt;模式&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;成对&lt;/b&gt;：计算每一对焦点之间的有效电阻；电流图为所有点对电流（每对 1 A）之和。&lt;/li&gt;&lt;li&gt;&lt;b&gt;一对多&lt;/b&gt;：对每个焦点，在该点注入 1 A，其余焦点全部接地。&lt;/li&gt;&lt;li&gt;&lt;b&gt;多对一&lt;/b&gt;：对每个焦点，该点接地，在其余每个焦点注入 1 A。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级&lt;/b&gt;：使用自定义的电流源（A）栅格和接地栅格，求解一次。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：每个像元的值须 &amp;gt; 0；NoData 表示不可通行。阻力为 0 会被拒绝（请改用短路区域）；负值不视为生境。若栅格为电导值请勾选&lt;b&gt;电导&lt;/b&gt;。不使用像元大小（与 Circuitscape 相同，阻力按像元计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;焦点&lt;/b&gt;：编号栅格（0/NoData 表示无）、点图层或面图层，并指定整数&lt;b&gt;编号字段&lt;/b&gt;。覆盖多个像元的编号为焦点区域（作为一个节点短路；成对模式下与 Circuitscape 一样每对单独求解）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;短路区域&lt;/b&gt;（可选）：面图层或编号栅格；每个区域为理想导体（湖泊、保护区等）。面图层未指定编号字段时，每个连通斑块为一个区域。&lt;/li&gt;&lt;li&gt;&lt;b&gt;点对文件&lt;/b&gt;（可选）：Circuitscape 点对文件——矩阵形式（&lt;code&gt;min m&lt;/code&gt;、&lt;code&gt;max M&lt;/code&gt; 两行，然后是首行首列为编号的矩阵；保留 m &amp;le; 值 &amp;le; M 的点对）或列表形式（&lt;code&gt;mode include&lt;/code&gt; 或 &lt;code&gt;mode exclude&lt;/code&gt;，随后每行 &lt;code&gt;编号 编号&lt;/code&gt;）。被排除的点对记为 -1。&lt;/li&gt;&lt;li&gt;&lt;b&gt;仅连接四邻域&lt;/b&gt;与&lt;b&gt;平均阻力&lt;/b&gt;：Circuitscape 的连接方式；默认（八邻域、平均电导）与 Circuitscape 相同，Linkage Mapper 使用平均阻力。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电流图取对数&lt;/b&gt;：对每对的电流图先取 log10 再求和（Circuitscape 的选项；此时累积图为对数之和）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;高级模式&lt;/b&gt;：&lt;b&gt;电流源&lt;/b&gt;栅格（A）、&lt;b&gt;接地&lt;/b&gt;栅格（对地电阻或电导；电阻 0 表示直接接地）、&lt;b&gt;直接接地&lt;/b&gt;（所有接地点直接接地）以及同时有电流源和接地的像元的&lt;b&gt;冲突处理&lt;/b&gt;方式。&lt;/li&gt;&lt;li&gt;&lt;b&gt;求解器&lt;/b&gt;：&lt;i&gt;自动&lt;/i&gt;模式在内存允许的前提下选择预计更快的一种：直接稀疏分解（所有点对共用一次分解，适合小栅格和焦点很多的情形），或代数多重网格（平滑聚合）预条件共轭梯度法（每个焦点约 10 次迭代，双核同时求解两个焦点；需要可选包 pyamg，未安装时改用慢得多的对角预条件）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL，高级）：相互独立的方程组在本机的这么多个进程中求解（0 = 每个 CPU 核一个，1 = 在 QGIS 进程内计算）。成对模式且焦点为单点：p-1 个方程组，每个进程求解一批焦点；每个进程各自构建电导图和分解或多重网格，因此各需约一次串行计算的内存；焦点较多时才值得使用（串行的多重网格计算本身已同时求解两个焦点）。一对多和多对一：每个焦点一次求解。内存容纳不下时会自动减少进程数；焦点区域和高级模式在 QGIS 进程内计算。无论进程数多少，结果都相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER，高级，可选）：Dask 集群的地址（tcp://host:8786），改为把各方程组发送到该集群求解（成对模式每个工作线程一批）；需要安装 Python 包 dask[distributed]，且各工作节点上也安装了本插件。Dask 工作进程使用单线程 BLAS 计算，栅格较大时结果可能与本机计算在末位有微小差异。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;累积电流&lt;/b&gt;（成对、一对多、多对一）或电流图（高级），带色带样式；可选各点对的&lt;b&gt;最大电流&lt;/b&gt;。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电压&lt;/b&gt;：电压图（高级）或每个焦点一个波段（一对多、多对一）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;电阻表&lt;/b&gt;：每对的 id_a、id_b、resistance（-1 = 不连通或被排除，0 = 同一节点）；一对多：每个节点与其余全部节点之间的电阻；多对一：0（未求解时为 -1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;逐对图件文件夹&lt;/b&gt;（可选）：curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif 和 voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.tif（一对多按焦点编号）——点对多时文件很多。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;方法与参考&lt;/h3&gt;&lt;p&gt;复现 Circuitscape.jl 5.x（及 Circuitscape 4）：图的构建、多边形、焦点区域、点对文件、接地与冲突规则均相同；已在 Circuitscape.jl 测试集的 20 个案例上验证（电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内）。成对模式在每个连通分量上只求解 p-1 个方程组（共用一次分解或一套多重网格），由叠加原理得到每一对，而不是每对求解一次；所有点对的累积电流无需逐对计算即可求和。&lt;/p&gt;&lt;p&gt;McRae, B.H. (2006) Isolation by resistance. Evolution 60: 1551-1561. McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Using circuit theory to model connectivity in ecology, evolution, and conservation. Ecology 89: 2712-2724. Anantharaman, R., Hall, K., Shah, V.B. &amp;amp; Edelman, A. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>CircuitscapeIni</name>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="25" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="26" />
         <source>Run a Circuitscape .ini file</source>
         <translation>运行 Circuitscape .ini 配置文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="28" />
-        <source>&lt;p&gt;Runs a Circuitscape configuration file (&lt;code&gt;.ini&lt;/code&gt;, as written by Circuitscape 4, Circuitscape.jl or Linkage Mapper) with the EcoSecurity circuit engine, so existing configurations migrate unchanged and the results compare file by file.&lt;/p&gt;&lt;h3&gt;Supported&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Raster data: pairwise, one-to-all, all-to-one and advanced modes; network (graph) data: pairwise and advanced.&lt;/li&gt;&lt;li&gt;Inputs: ESRI ASCII grids (also &lt;code&gt;.asc.gz&lt;/code&gt;), GeoTIFF and the text formats (focal points &lt;code&gt;id x y&lt;/code&gt;, sources/grounds &lt;code&gt;value x y&lt;/code&gt;, include/exclude pairs in matrix or list form, variable source strengths, network graphs &lt;code&gt;i j value&lt;/code&gt;). Relative paths are relative to the folder of the .ini file.&lt;/li&gt;&lt;li&gt;Every option that changes results: resistances or conductances, 4/8 neighbours, average conductance or resistance, short-circuit polygons, focal regions, masks, include/exclude pairs, variable source strengths, finite and direct grounds, unit currents, conflict policies, log transform, null currents/voltages to NoData, write_as_tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;The files Circuitscape writes, named from the stem of &lt;code&gt;output_file&lt;/code&gt;: &lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;, &lt;code&gt;_resistances_3columns.out&lt;/code&gt;, &lt;code&gt;_cum_curmap.asc&lt;/code&gt;, &lt;code&gt;_max_curmap.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap.asc&lt;/code&gt;, &lt;code&gt;_curmap.asc&lt;/code&gt; and the network tables (&lt;code&gt;_voltages_…&lt;/code&gt;, &lt;code&gt;_node_currents_…&lt;/code&gt;, &lt;code&gt;_branch_currents_…&lt;/code&gt;). &lt;b&gt;Output folder&lt;/b&gt;: where to write them (default: where &lt;code&gt;output_file&lt;/code&gt; points). The effective options are written to &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt; as Circuitscape.jl does.&lt;/p&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x (and Circuitscape 4.0). All 20 cases of Circuitscape.jl's test suite are reproduced: resistances within 1e-6 relative, maps within Circuitscape's tolerance. Differences on purpose: rasters not on the habitat grid are refused (Circuitscape only warns); fewer than two usable focal nodes is an error; network outputs keep the node ids of the input file (as Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct factorisation or multigrid) whatever &lt;code&gt;solver&lt;/code&gt; says; results agree within the tolerance.&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;用 EcoSecurity 电路引擎运行 Circuitscape 配置文件（&lt;code&gt;.ini&lt;/code&gt;，由 Circuitscape 4、Circuitscape.jl 或 Linkage Mapper 生成），已有配置无需修改即可迁移，结果可逐文件对比。&lt;/p&gt;&lt;h3&gt;支持内容&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;栅格数据：成对、一对多、多对一和高级模式；网络（图）数据：成对和高级模式。&lt;/li&gt;&lt;li&gt;输入：ESRI ASCII 栅格（也支持 &lt;code&gt;.asc.gz&lt;/code&gt;）、GeoTIFF 以及各种文本格式（焦点 &lt;code&gt;编号 x y&lt;/code&gt;、电流源/接地 &lt;code&gt;值 x y&lt;/code&gt;、矩阵或列表形式的点对文件、可变电流源强度、网络图 &lt;code&gt;i j 值&lt;/code&gt;）。相对路径相对于 .ini 文件所在文件夹。&lt;/li&gt;&lt;li&gt;所有影响结果的选项：电阻或电导、四/八邻域、平均电导或平均电阻、短路多边形、焦点区域、掩膜、点对包含/排除、可变电流源强度、有限接地与直接接地、单位电流、冲突处理、对数变换、空值电流/电压设为 NoData、write_as_tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;与 Circuitscape 相同的文件，以 &lt;code&gt;output_file&lt;/code&gt; 的主文件名命名：&lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;、&lt;code&gt;_resistances_3columns.out&lt;/code&gt;、&lt;code&gt;_cum_curmap.asc&lt;/code&gt;、&lt;code&gt;_max_curmap.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap.asc&lt;/code&gt;、&lt;code&gt;_curmap.asc&lt;/code&gt; 以及网络表格（&lt;code&gt;_voltages_…&lt;/code&gt;、&lt;code&gt;_node_currents_…&lt;/code&gt;、&lt;code&gt;_branch_currents_…&lt;/code&gt;）。&lt;b&gt;输出文件夹&lt;/b&gt;：写出位置（默认为 &lt;code&gt;output_file&lt;/code&gt; 所指位置）。实际使用的选项与 Circuitscape.jl 一样写入 &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt;。&lt;/p&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x（及 Circuitscape 4.0）。复现了 Circuitscape.jl 测试集的全部 20 个案例：电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内。有意的差异：与生境栅格不对齐的栅格会被拒绝（Circuitscape 仅警告）；可用焦点少于两个时报错；网络输出保留输入文件中的节点编号（与 Circuitscape 4 相同；Circuitscape.jl 对从 0 开始的编号加 1）。求解器自动选择（直接分解或多重网格），不受 &lt;code&gt;solver&lt;/code&gt; 选项影响；结果在容差内一致。&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="61" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="66" />
         <source>Circuitscape configuration (.ini)</source>
         <translation>Circuitscape 配置文件（.ini）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="63" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="68" />
         <source>Output folder (default: the folder of output_file)</source>
         <translation>输出文件夹（默认：output_file 所在文件夹）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="66" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="72" />
         <source>Files written</source>
         <translation>已写出的文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="67" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="73" />
         <source>Number of linear solves</source>
         <translation>线性方程组求解次数</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/circuitscape_ini.py" line="82" />
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="89" />
         <source>{0} files written, {1} linear solves ({2} solver).</source>
         <translation>已写出 {0} 个文件，求解 {1} 个线性方程组（{2} 求解器）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/corridors/circuitscape_ini.py" line="29" />
+        <source>&lt;p&gt;Runs a Circuitscape configuration file (&lt;code&gt;.ini&lt;/code&gt;, as written by Circuitscape 4, Circuitscape.jl or Linkage Mapper) with the EcoSecurity circuit engine, so existing configurations migrate unchanged and the results compare file by file.&lt;/p&gt;&lt;h3&gt;Supported&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Raster data: pairwise, one-to-all, all-to-one and advanced modes; network (graph) data: pairwise and advanced.&lt;/li&gt;&lt;li&gt;Inputs: ESRI ASCII grids (also &lt;code&gt;.asc.gz&lt;/code&gt;), GeoTIFF and the text formats (focal points &lt;code&gt;id x y&lt;/code&gt;, sources/grounds &lt;code&gt;value x y&lt;/code&gt;, include/exclude pairs in matrix or list form, variable source strengths, network graphs &lt;code&gt;i j value&lt;/code&gt;). Relative paths are relative to the folder of the .ini file.&lt;/li&gt;&lt;li&gt;Every option that changes results: resistances or conductances, 4/8 neighbours, average conductance or resistance, short-circuit polygons, focal regions, masks, include/exclude pairs, variable source strengths, finite and direct grounds, unit currents, conflict policies, log transform, null currents/voltages to NoData, write_as_tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;p&gt;The files Circuitscape writes, named from the stem of &lt;code&gt;output_file&lt;/code&gt;: &lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;, &lt;code&gt;_resistances_3columns.out&lt;/code&gt;, &lt;code&gt;_cum_curmap.asc&lt;/code&gt;, &lt;code&gt;_max_curmap.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;, &lt;code&gt;_voltmap.asc&lt;/code&gt;, &lt;code&gt;_curmap.asc&lt;/code&gt; and the network tables (&lt;code&gt;_voltages_…&lt;/code&gt;, &lt;code&gt;_node_currents_…&lt;/code&gt;, &lt;code&gt;_branch_currents_…&lt;/code&gt;). &lt;b&gt;Output folder&lt;/b&gt;: where to write them (default: where &lt;code&gt;output_file&lt;/code&gt; points). The effective options are written to &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt; as Circuitscape.jl does.&lt;/p&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x (and Circuitscape 4.0). All 20 cases of Circuitscape.jl's test suite are reproduced: resistances within 1e-6 relative, maps within Circuitscape's tolerance. Differences on purpose: rasters not on the habitat grid are refused (Circuitscape only warns); fewer than two usable focal nodes is an error; network outputs keep the node ids of the input file (as Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct factorisation or multigrid) whatever &lt;code&gt;solver&lt;/code&gt; says; results agree within the tolerance.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL) and &lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER), advanced: where the solves of raster pairwise (focal points), one-to-all and all-to-one modes run, as in the Circuitscape algorithm (0 = one process per core, 1 = in the QGIS process; the files are the same); focal regions, advanced mode and network data run in the QGIS process.&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;用 EcoSecurity 电路引擎运行 Circuitscape 配置文件（&lt;code&gt;.ini&lt;/code&gt;，由 Circuitscape 4、Circuitscape.jl 或 Linkage Mapper 生成），已有配置无需修改即可迁移，结果可逐文件对比。&lt;/p&gt;&lt;h3&gt;支持内容&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;栅格数据：成对、一对多、多对一和高级模式；网络（图）数据：成对和高级模式。&lt;/li&gt;&lt;li&gt;输入：ESRI ASCII 栅格（也支持 &lt;code&gt;.asc.gz&lt;/code&gt;）、GeoTIFF 以及各种文本格式（焦点 &lt;code&gt;编号 x y&lt;/code&gt;、电流源/接地 &lt;code&gt;值 x y&lt;/code&gt;、矩阵或列表形式的点对文件、可变电流源强度、网络图 &lt;code&gt;i j 值&lt;/code&gt;）。相对路径相对于 .ini 文件所在文件夹。&lt;/li&gt;&lt;li&gt;所有影响结果的选项：电阻或电导、四/八邻域、平均电导或平均电阻、短路多边形、焦点区域、掩膜、点对包含/排除、可变电流源强度、有限接地与直接接地、单位电流、冲突处理、对数变换、空值电流/电压设为 NoData、write_as_tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;p&gt;与 Circuitscape 相同的文件，以 &lt;code&gt;output_file&lt;/code&gt; 的主文件名命名：&lt;code&gt;&amp;lt;stem&amp;gt;_resistances.out&lt;/code&gt;、&lt;code&gt;_resistances_3columns.out&lt;/code&gt;、&lt;code&gt;_cum_curmap.asc&lt;/code&gt;、&lt;code&gt;_max_curmap.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap_&amp;lt;a&amp;gt;_&amp;lt;b&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_curmap_&amp;lt;id&amp;gt;.asc&lt;/code&gt;、&lt;code&gt;_voltmap.asc&lt;/code&gt;、&lt;code&gt;_curmap.asc&lt;/code&gt; 以及网络表格（&lt;code&gt;_voltages_…&lt;/code&gt;、&lt;code&gt;_node_currents_…&lt;/code&gt;、&lt;code&gt;_branch_currents_…&lt;/code&gt;）。&lt;b&gt;输出文件夹&lt;/b&gt;：写出位置（默认为 &lt;code&gt;output_file&lt;/code&gt; 所指位置）。实际使用的选项与 Circuitscape.jl 一样写入 &lt;code&gt;&amp;lt;stem&amp;gt;.out&lt;/code&gt;。&lt;/p&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Circuitscape.jl 5.x（及 Circuitscape 4.0）。复现了 Circuitscape.jl 测试集的全部 20 个案例：电阻相对误差在 1e-6 以内，图件在 Circuitscape 自身容差以内。有意的差异：与生境栅格不对齐的栅格会被拒绝（Circuitscape 仅警告）；可用焦点少于两个时报错；网络输出保留输入文件中的节点编号（与 Circuitscape 4 相同；Circuitscape.jl 对从 0 开始的编号加 1）。求解器自动选择（直接分解或多重网格），不受 &lt;code&gt;solver&lt;/code&gt; 选项影响；结果在容差内一致。&lt;/p&gt;&lt;p&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL）和 &lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER），高级：栅格成对模式（单点焦点）、一对多和多对一模式的方程组在何处求解，与 Circuitscape 算法相同（0 = 每个 CPU 核一个进程，1 = 在 QGIS 进程内计算；输出文件相同）；焦点区域、高级模式和网络数据在 QGIS 进程内计算。&lt;/p&gt;&lt;p&gt;McRae, B.H., Dickson, B.G., Keitt, T.H. &amp;amp; Shah, V.B. (2008) Ecology 89: 2712-2724. Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from ...core.corridors.circuit.analysis import LayerSource, analyse, estimate_an
 from ...core.corridors.circuit.compute import RasterOptions
 from ...core.corridors.circuit.outputs import LayerFiles
 from ..base import EcoAlgorithm
+from ..parallel_inputs import add_parallel_parameters, parallel_settings
 
 SCENARIOS = ("pairwise", "one-to-all", "all-to-one", "advanced")
 POLICIES = ("keepall", "rmvsrc", "rmvgnd", "rmvall")
@@ -90,7 +91,18 @@ class Circuitscape(EcoAlgorithm):
             "memory: a direct sparse factorisation (reused for every pair; best for small grids and many focal "
             "nodes) or conjugate gradients preconditioned by algebraic multigrid (smoothed aggregation, about 10 "
             "iterations per focal node, two focal nodes solved at once on two cores; needs the optional package "
-            "pyamg, without which a much slower diagonal preconditioner is used).</li></ul>"
+            "pyamg, without which a much slower diagonal preconditioner is used).</li>"
+            "<li><b>Worker processes</b> (PARALLEL, advanced): the independent solves run on this many processes "
+            "of this computer (0 = one per core, 1 = in the QGIS process). Pairwise mode with focal points: the "
+            "p-1 solves, one batch of focal nodes per worker; every worker builds its own graph and factorisation "
+            "or multigrid hierarchy, so each needs about the memory of a serial run; worth it with many focal "
+            "nodes (a serial multigrid run already solves two focal nodes at once). One-to-all and all-to-one: "
+            "one solve per focal node. Fewer workers are used when they would not fit in memory; focal regions "
+            "and advanced mode run in the QGIS process. The result is the same whatever the number.</li>"
+            "<li><b>Dask scheduler</b> (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster "
+            "(tcp://host:8786) to send the solves to instead (pairwise: one batch per worker thread); needs the "
+            "Python package dask[distributed] and the plugin installed on the workers. Dask workers compute with "
+            "one BLAS thread, so on large grids the results may differ from a local run in the last digits.</li></ul>"
             "<h3>Outputs</h3><ul>"
             "<li><b>Cumulative current</b> (pairwise, one-to-all, all-to-one) or the current map (advanced), "
             "styled with a colour ramp; optional <b>maximum current</b> over pairs.</li>"
@@ -163,6 +175,7 @@ class Circuitscape(EcoAlgorithm):
         for parameter in (zero, solver):
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
             self.addParameter(parameter)
+        add_parallel_parameters(self)
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_CURRENT, self.tr("Cumulative current")))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -201,6 +214,7 @@ class Circuitscape(EcoAlgorithm):
             cumulative=current is not None, maximum=maximum is not None and scenario != "advanced",
             voltages=voltage is not None)
         writer = LayerFiles(None, current, maximum, voltage, folder)
+        workers, scheduler = parallel_settings(self, parameters, context)
         summary = analyse(
             LayerSource(resistance, resistance_name), options, writer,
             is_conductance=self.parameterAsBool(parameters, self.IS_CONDUCTANCE, context),
@@ -210,7 +224,7 @@ class Circuitscape(EcoAlgorithm):
             grounds_are_resistances=self.parameterAsBool(parameters, self.GROUNDS_ARE_RESISTANCES, context),
             direct_grounds=self.parameterAsBool(parameters, self.DIRECT_GROUNDS, context),
             method=SOLVERS[self.parameterAsEnum(parameters, self.SOLVER, context)],
-            progress=self.progress(feedback))
+            progress=self.progress(feedback), workers=workers, scheduler=scheduler)
         for warning in summary.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{0} linear solves ({1} solver).").format(summary.solves, summary.method))

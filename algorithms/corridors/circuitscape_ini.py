@@ -11,6 +11,7 @@ from qgis.core import (
 from ...core.corridors.circuit.compute import run_ini
 from ...core.corridors.circuit.ini import check_outputs_spare_inputs, read_ini
 from ..base import EcoAlgorithm
+from ..parallel_inputs import add_parallel_parameters, parallel_settings
 
 
 class CircuitscapeIni(EcoAlgorithm):
@@ -54,6 +55,10 @@ class CircuitscapeIni(EcoAlgorithm):
             "than two usable focal nodes is an error; network outputs keep the node ids of the input file (as "
             "Circuitscape 4; Circuitscape.jl adds 1 to 0-based ids). The solver is chosen automatically (direct "
             "factorisation or multigrid) whatever <code>solver</code> says; results agree within the tolerance.</p>"
+            "<p><b>Worker processes</b> (PARALLEL) and <b>Dask scheduler</b> (DASK_SCHEDULER), advanced: where the "
+            "solves of raster pairwise (focal points), one-to-all and all-to-one modes run, as in the Circuitscape "
+            "algorithm (0 = one process per core, 1 = in the QGIS process; the files are the same); focal regions, "
+            "advanced mode and network data run in the QGIS process.</p>"
             "<p>McRae, B.H., Dickson, B.G., Keitt, T.H. &amp; Shah, V.B. (2008) Ecology 89: 2712-2724. "
             "Anantharaman, R. et al. (2020) Circuitscape in Julia. JuliaCon Proceedings 1(1): 58.</p>")
 
@@ -63,6 +68,7 @@ class CircuitscapeIni(EcoAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(
             self.OUTPUT_FOLDER, self.tr("Output folder (default: the folder of output_file)"), optional=True,
             createByDefault=False))
+        add_parallel_parameters(self)
         self.addOutput(QgsProcessingOutputString(self.FILES, self.tr("Files written")))
         self.addOutput(QgsProcessingOutputNumber(self.SOLVES, self.tr("Number of linear solves")))
 
@@ -76,7 +82,8 @@ class CircuitscapeIni(EcoAlgorithm):
             final_folder = os.path.dirname(os.path.abspath(config.output_stem))
             folder = self._stage.folder(final_folder, "output_file")
         check_outputs_spare_inputs(config, os.path.join(final_folder, os.path.basename(config.output_stem)))
-        summary = run_ini(ini, folder, progress=self.progress(feedback))
+        workers, scheduler = parallel_settings(self, parameters, context)
+        summary = run_ini(ini, folder, progress=self.progress(feedback), workers=workers, scheduler=scheduler)
         for warning in summary.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{0} files written, {1} linear solves ({2} solver).").format(

@@ -84,8 +84,9 @@ def estimate_analysis_memory(resistance_path, four_neighbours=False, n_rhs=1):
 
 def analyse(resistance, options, writer, is_conductance=False, focal=None, short_circuit=None,
             include_pairs=None, sources=None, grounds=None, grounds_are_resistances=True, direct_grounds=False,
-            method="auto", progress=None):
-    """Run one scenario of ``options`` (:class:`~.compute.RasterOptions`) on layer sources.
+            method="auto", progress=None, workers=1, scheduler=None):
+    """Run one scenario of ``options`` (:class:`~.compute.RasterOptions`) on layer sources; ``workers``
+    and ``scheduler`` as in :func:`.compute.raster_run`.
 
     Returns the :class:`~.compute.RunSummary`; maps and tables go to ``writer``
     (:class:`~.outputs.LayerFiles`).
@@ -122,5 +123,5 @@ def analyse(resistance, options, writer, is_conductance=False, focal=None, short
     check_memory(estimate_graph_memory(*g.shape, nodes, options.four_neighbours)
                  + estimate_multigrid_memory(nodes, nnz, n_rhs),
                  f"Circuit analysis on '{habitat.name}' ({g.shape[1]} x {g.shape[0]} cells, {nodes} nodes)")
-    return raster_run(inputs, options, writer, method, progress.sub(0.05, 1.0))
+    return raster_run(inputs, options, writer, method, progress.sub(0.05, 1.0), workers=workers, scheduler=scheduler)
 

@@ -29,10 +29,12 @@ from .inputs import (
     read_point_values,
     read_source_strengths,
 )
+from .focal_tasks import FocalTasks
 from .modes import advanced, merged_focal_polygons, node_sums, one_to_all
 from .network import run_network
 from .outputs import CircuitscapeFiles, MapAccumulator, cell_values, postprocess_current, postprocess_voltage
 from .pairwise import pairwise, selected_ids
+from .pairwise_tasks import CellGraphRecipe
 from .solvers import estimate_multigrid_memory
 
 
@@ -79,18 +81,18 @@ class RunSummary:
     warnings: list = field(default_factory=list)
 
 
-def run_ini(path, output_folder=None, method="auto", progress=None):
+def run_ini(path, output_folder=None, method="auto", progress=None, workers=1, scheduler=None):
     """Run the Circuitscape ``.ini`` at ``path``; outputs go beside ``output_file`` or into
-    ``output_folder`` (same names)."""
+    ``output_folder`` (same names); ``workers`` and ``scheduler`` as in :func:`raster_run`."""
     config = read_ini(path)
     stem = config.output_stem
     if output_folder:
         stem = os.path.join(os.path.abspath(output_folder), os.path.basename(stem))
     check_outputs_spare_inputs(config, stem)
-    return run_config(config, stem, method, progress)
+    return run_config(config, stem, method, progress, workers, scheduler)
 
 
-def run_config(config, stem, method="auto", progress=None):
+def run_config(config, stem, method="auto", progress=None, workers=1, scheduler=None):
     """Run a :class:`~.ini.CircuitscapeConfig`, writing outputs named ``<stem>_…``."""
     progress = ensure(progress)
     summary = RunSummary()
@@ -104,7 +106,7 @@ def run_config(config, stem, method="auto", progress=None):
         inputs = raster_inputs_from_config(config, progress.sub(0.0, 0.05))
         options = raster_options_from_config(config)
         writer = CircuitscapeFiles(stem, inputs.habitat.grid, ".tif" if config.write_as_tif else ".asc")
-        raster_run(inputs, options, writer, method, progress.sub(0.05, 1.0), summary)
+        raster_run(inputs, options, writer, method, progress.sub(0.05, 1.0), summary, workers, scheduler)
         summary.files.extend(writer.files)
     summary.files.append(CircuitscapeFiles.write_config(config, stem))
     return summary
@@ -223,15 +225,20 @@ def ground_conductances(values, given, is_resistance=True, direct=False):
     return out
 
 
-def raster_run(inputs, options, writer, method="auto", progress=None, summary=None):
-    """Run one raster scenario and hand its maps and tables to ``writer``; returns a :class:`RunSummary`."""
+def raster_run(inputs, options, writer, method="auto", progress=None, summary=None, workers=1, scheduler=None):
+    """Run one raster scenario and hand its maps and tables to ``writer``; returns a :class:`RunSummary`.
+
+    ``workers`` (1 = in this process) and ``scheduler`` (a Dask address): where the independent
+    solves run — pairwise mode with focal points (:mod:`.pairwise_tasks`), one-to-all and
+    all-to-one (:mod:`.focal_tasks`); the result is the same.
+    """
     progress = ensure(progress)
     summary = summary if summary is not None else RunSummary()
     summary.warnings.extend(inputs.warnings)
     if options.scenario == "pairwise":
-        _pairwise(inputs, options, writer, method, progress, summary)
+        _pairwise(inputs, options, writer, method, progress, summary, workers, scheduler)
     elif options.scenario in ("one-to-all", "all-to-one"):
-        _one_to_all(inputs, options, writer, method, progress, summary)
+        _one_to_all(inputs, options, writer, method, progress, summary, workers, scheduler)
     elif options.scenario == "advanced":
         _advanced(inputs, options, writer, method, progress, summary)
     else:
@@ -240,7 +247,7 @@ def raster_run(inputs, options, writer, method="auto", progress=None, summary=No
     return summary
 
 
-def _pairwise(inputs, options, writer, method, progress, summary):
+def _pairwise(inputs, options, writer, method, progress, summary, workers=1, scheduler=None):
     g, focal = inputs.g, inputs.focal
     maximum = options.maximum
     fast = (options.cumulative and not options.pair_currents and not maximum and not options.log_transform
@@ -265,7 +272,7 @@ def _pairwise(inputs, options, writer, method, progress, summary):
     needs_visit = (any_current and not fast) or options.pair_voltages
     result = pairwise(g, focal, inputs.polygons, options.four_neighbours, options.avg_resistances,
                       inputs.selection, method, visit if needs_visit else None, fast,
-                      progress.sub(0.0, 0.9), options.focal_currents_to_zero)
+                      progress.sub(0.0, 0.9), options.focal_currents_to_zero, workers, scheduler)
     if fast:
         total = cell_values(result.graph.node_of_cell, result.cumulative_nodes)
         accumulator.total = np.where(g > 0, total, -9999.0) if options.null_currents else total
@@ -277,6 +284,7 @@ def _pairwise(inputs, options, writer, method, progress, summary):
     writer.pairwise_table(result.ids, result.resistances)
     summary.ids, summary.resistances = result.ids, result.resistances
     summary.solves, summary.method = result.solves, result.method
+    summary.warnings.extend(result.notes)
 
 
 def _pair_cells(focal, a, b):
@@ -285,7 +293,7 @@ def _pair_cells(focal, a, b):
     return [(focal.rows[k], focal.cols[k]) for k in first]
 
 
-def _one_to_all(inputs, options, writer, method, progress, summary):
+def _one_to_all(inputs, options, writer, method, progress, summary, workers=1, scheduler=None):
     g, focal, selection = inputs.g, inputs.focal, inputs.selection
     ids = selected_ids(focal, selection)
     partners = None
@@ -309,8 +317,12 @@ def _one_to_all(inputs, options, writer, method, progress, summary):
         if options.pair_voltages:
             writer.id_voltage(focal_id, cell_values(graph.node_of_cell, zero if solution is None else solution.v))
 
+    tasks = FocalTasks(CellGraphRecipe(g, merged, options.four_neighbours, options.avg_resistances), workers,
+                       scheduler) if workers > 1 or scheduler else None
     result = one_to_all(graph, focal, ids, options.scenario == "all-to-one", inputs.strengths, partners, method,
-                        visit, progress.sub(0.0, 0.95))
+                        visit, progress.sub(0.0, 0.95), tasks)
+    if tasks is not None:
+        summary.warnings.extend(tasks.notes)
     if options.cumulative:
         writer.cumulative(accumulator.cumulative())
     if options.maximum:

@@ -126,65 +126,75 @@ class OneToAllResult:
 
 
 def one_to_all(graph, focal, ids, all_to_one=False, strengths=None, partners=None, method="auto",
-               visit=None, progress=None):
+               visit=None, progress=None, tasks=None):
     """One-to-all (or all-to-one) on a merged graph; ``visit(id, solution)`` for every id
     (``solution`` None when nothing was solved for it: upstream writes zero maps then).
 
     ``strengths``: {id: A} (default 1 A); ``partners``: {id: set of ids} from an include list —
     only those ids are grounded (one-to-all) or injecting (all-to-one) when n is the focal id.
+    ``tasks``: a :class:`.focal_tasks.FocalTasks` solving the ids in parallel (None: here).
     """
     progress = ensure(progress)
-    node_of_cell = graph.node_of_cell
-    cell_nodes = node_of_cell[focal.rows, focal.cols]
-    first = np.searchsorted(focal.ids, ids)
-    first_nodes = cell_nodes[first]
     values = np.full(ids.size, -1.0)
     result = OneToAllResult(ids, values)
+    if tasks is None:
+        outcomes = _solve_here(graph, focal, ids, all_to_one, strengths, partners, method, progress)
+    else:
+        outcomes = tasks.map(graph, focal, ids, all_to_one, strengths, partners, method, progress)
+    for k, (value, solution) in enumerate(outcomes):
+        values[k] = value
+        if solution is not None:
+            result.solves += 1
+            result.method = solution.method
+        if visit is not None:
+            visit(int(ids[k]), solution)
+    progress.update(1.0)
+    return result
+
+
+def _solve_here(graph, focal, ids, all_to_one, strengths, partners, method, progress):
     for k, focal_id in enumerate(ids):
         progress.update(k / ids.size, f"Focal node {focal_id} ({k + 1}/{ids.size})"
                                       f" / 焦点 {focal_id}（{k + 1}/{ids.size}）")
-        node = int(first_nodes[k])
-        if node < 0:
-            if visit is not None:
-                visit(int(focal_id), None)
-            continue
-        component = graph.labels[node]
-        others = [other for other in ids if other != focal_id]
-        if partners is not None:
-            others = [other for other in others if other in partners.get(int(focal_id), set())]
-        strength = 1.0 if strengths is None else strengths.get(int(focal_id), 1.0)
-        sources = np.zeros(graph.n_nodes)
-        grounds = np.zeros(graph.n_nodes)
-        in_component = graph.labels == component
-        if not all_to_one:
-            ground_nodes = cell_nodes[np.isin(focal.ids, others) & (cell_nodes >= 0)]
-            grounds[ground_nodes] = np.inf
-            sources[node] = strength
-            policy = "rmvgnd"
-        else:
-            own = cell_nodes[(focal.ids == focal_id) & (cell_nodes >= 0)]
-            grounds[own] = np.inf
-            for other in others:
-                other_node = int(cell_nodes[np.searchsorted(focal.ids, other)])
-                if other_node >= 0:
-                    sources[other_node] += 1.0 if strengths is None else strengths.get(int(other), 1.0)
-            policy = "rmvsrc"
-        sources[~in_component] = 0.0
-        grounds[~in_component] = 0.0
-        solution = advanced(graph, sources, grounds, policy, method, progress.sub(k / ids.size,
-                                                                                    (k + 1) / ids.size))
-        if not solution.solved:
-            if visit is not None:
-                visit(int(focal_id), None)
-            continue
-        result.solves += 1
-        result.method = solution.method
-        if all_to_one:
-            values[k] = 0.0
-        else:
-            r = solution.v[node] / strength if strength else 0.0
-            values[k] = r if abs(r) > 1e-12 else -1.0
-        if visit is not None:
-            visit(int(focal_id), solution)
-    progress.update(1.0)
-    return result
+        yield focal_solve(graph, focal, ids, k, all_to_one, strengths, partners, method,
+                          progress.sub(k / ids.size, (k + 1) / ids.size))
+
+
+def focal_solve(graph, focal, ids, k, all_to_one=False, strengths=None, partners=None, method="auto",
+                progress=None):
+    """``(value, solution)`` of focal id ``ids[k]`` (module docstring); (-1, None) when nothing is solved."""
+    cell_nodes = graph.node_of_cell[focal.rows, focal.cols]
+    focal_id = ids[k]
+    node = int(cell_nodes[np.searchsorted(focal.ids, focal_id)])
+    if node < 0:
+        return -1.0, None
+    component = graph.labels[node]
+    others = [other for other in ids if other != focal_id]
+    if partners is not None:
+        others = [other for other in others if other in partners.get(int(focal_id), set())]
+    strength = 1.0 if strengths is None else strengths.get(int(focal_id), 1.0)
+    sources = np.zeros(graph.n_nodes)
+    grounds = np.zeros(graph.n_nodes)
+    in_component = graph.labels == component
+    if not all_to_one:
+        ground_nodes = cell_nodes[np.isin(focal.ids, others) & (cell_nodes >= 0)]
+        grounds[ground_nodes] = np.inf
+        sources[node] = strength
+        policy = "rmvgnd"
+    else:
+        own = cell_nodes[(focal.ids == focal_id) & (cell_nodes >= 0)]
+        grounds[own] = np.inf
+        for other in others:
+            other_node = int(cell_nodes[np.searchsorted(focal.ids, other)])
+            if other_node >= 0:
+                sources[other_node] += 1.0 if strengths is None else strengths.get(int(other), 1.0)
+        policy = "rmvsrc"
+    sources[~in_component] = 0.0
+    grounds[~in_component] = 0.0
+    solution = advanced(graph, sources, grounds, policy, method, progress)
+    if not solution.solved:
+        return -1.0, None
+    if all_to_one:
+        return 0.0, solution
+    r = solution.v[node] / strength if strength else 0.0
+    return (r if abs(r) > 1e-12 else -1.0), solution

@@ -22,12 +22,12 @@ components, for ids on no node and for pairs excluded by an include/exclude list
 from dataclasses import dataclass, field
 
 import numpy as np
-import scipy.sparse as sp
 
 from ...runtime.errors import InputError
 from ...runtime.progress import ensure
 from .currents import cumulative_superposed_currents
 from .graph import cell_graph, grounded_laplacian
+from .pairwise_tasks import CellGraphRecipe, SourceTasks, free_nodes, solve_sources, unknown_index
 from .solvers import make_solver
 
 
@@ -81,7 +81,8 @@ def _check_focal(ids):
 
 
 def pairwise(g, focal, polygons=None, four_neighbours=False, avg_resistances=False, selection=None,
-             method="auto", visit=None, cumulative=False, progress=None, zero_focal_currents=False):
+             method="auto", visit=None, cumulative=False, progress=None, zero_focal_currents=False, workers=1,
+             scheduler=None):
     """Pairwise resistances between focal nodes on cell conductances ``g``.
 
     ``focal``: :class:`~.inputs.FocalCells`; ``polygons``: short-circuit region ids (0 = none);
@@ -92,6 +93,8 @@ def pairwise(g, focal, polygons=None, four_neighbours=False, avg_resistances=Fal
     include/exclude list only; otherwise sum the maps in ``visit``). ``zero_focal_currents``:
     the cumulative currents leave out each pair's own focal nodes (Circuitscape 4's
     ``set_focal_node_currents_to_zero``; ``visit`` callers zero them in their maps).
+    ``workers`` (1 = in this process) and ``scheduler`` (a Dask address): where the single-source
+    solves of focal points run (:mod:`.pairwise_tasks`); focal regions are solved here.
     """
     progress = ensure(progress)
     ids = selected_ids(focal, selection)
@@ -105,19 +108,22 @@ def pairwise(g, focal, polygons=None, four_neighbours=False, avg_resistances=Fal
         graph = cell_graph(g, polygons, four_neighbours, avg_resistances)
         rows, cols = first_cells(focal, ids)
         nodes = graph.node_of_cell[rows, cols].astype(np.int64)
+        tasks = SourceTasks(CellGraphRecipe(g, polygons, four_neighbours, avg_resistances), workers, scheduler) \
+            if workers > 1 or scheduler else None
         result = pairwise_on_graph(graph, ids, nodes, method, visit, cumulative, excluded,
-                                   progress.sub(0.05, 1.0), zero_focal_currents)
+                                   progress.sub(0.05, 1.0), zero_focal_currents, tasks)
     result.resistances[excluded] = -1.0
     return result
 
 
 def pairwise_on_graph(graph, ids, nodes, method="auto", visit=None, cumulative=False, excluded=None,
-                      progress=None, zero_focal_currents=False):
+                      progress=None, zero_focal_currents=False, tasks=None):
     """Pairwise resistances between focal ``ids`` sitting on graph ``nodes`` (-1 = on no node).
 
     Superposition over p − 1 single-source solutions per component (module docstring);
     ``visit`` and ``cumulative`` as in :func:`pairwise`; ``excluded``: (m, m) bool of the
-    pairs left out (no map; −1 in the table is set by the caller).
+    pairs left out (no map; −1 in the table is set by the caller); ``tasks``: a
+    :class:`.pairwise_tasks.SourceTasks` solving them in parallel (None: here).
     """
     progress = ensure(progress)
     m = ids.size
@@ -138,25 +144,20 @@ def pairwise_on_graph(graph, ids, nodes, method="auto", visit=None, cumulative=F
     anchors = [d[0] for _, _, d in groups if len(d) > 1]
     sources = [node for _, _, d in groups if len(d) > 1 for node in d[1:]]
     solved_components = [c for c, _, d in groups if len(d) > 1]
-    free = np.flatnonzero(np.isin(graph.labels, solved_components)) if solved_components else \
-        np.zeros(0, dtype=np.int64)
-    free = free[~np.isin(free, anchors)]
-    free_index = np.full(graph.n_nodes, -1, dtype=np.int64)
-    free_index[free] = np.arange(free.size)
+    free = free_nodes(graph, solved_components, anchors)
+    free_index = unknown_index(graph, free)
     column_of = {node: k for k, node in enumerate(sources)}
 
     columns = np.zeros((free.size, 0))
     result = PairwiseResult(ids, resistances, graph)
     if sources:
-        matrix = grounded_laplacian(graph, free)
-        solver = make_solver(matrix, method, len(sources), progress.sub(0.05, 0.35))
-        rhs = sp.csc_matrix((np.ones(len(sources)), (free_index[sources], np.arange(len(sources)))),
-                            shape=(free.size, len(sources)))
-        del matrix
-        columns = solver.solve(rhs, progress.sub(0.35, 0.8))
-        del rhs
-        result.solves, result.method = len(sources), solver.method
-        del solver
+        if tasks is None:
+            columns, result.method = solve_sources(graph, free, free_index, sources, method, progress.sub(0.05, 0.8))
+        else:
+            columns, result.method = tasks.solve(graph, free, free_index, solved_components, anchors, sources,
+                                                 method, progress.sub(0.05, 0.8))
+            result.notes.extend(tasks.notes)
+        result.solves = len(sources)
 
     def green(x, y):
         """G[x, y]: voltage at node x for 1 A into node y (anchor grounded)."""

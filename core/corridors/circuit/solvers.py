@@ -122,14 +122,16 @@ class DirectSolver:
         return out
 
 
-def make_solver(matrix, method="auto", n_rhs=1, progress=None):
+def make_solver(matrix, method="auto", n_rhs=1, progress=None, choice=None):
     """A solver for the SPD ``matrix``: 'direct', 'multigrid' or 'auto' (see :func:`choose_method`).
 
     With 'auto', a multigrid solve that does not converge (conductances spanning many orders of
-    magnitude) is redone by the direct solver when its factorisation fits in memory."""
+    magnitude) is redone by the direct solver when its factorisation fits in memory. ``choice``:
+    the method 'auto' stands for, when a caller chose it for more right-hand sides than this
+    solver gets (parallel batches; default: :func:`choose_method` for ``n_rhs``)."""
     matrix = sp.csr_matrix(matrix)
     n, nnz = matrix.shape[0], matrix.nnz
-    chosen = choose_method(n, nnz, n_rhs) if method == "auto" else method
+    chosen = (choice or choose_method(n, nnz, n_rhs)) if method == "auto" else method
     if chosen == "direct":
         check_memory(estimate_direct_memory(n, nnz) + n * n_rhs * 16,
                      f"The direct solver on {n} nodes", "Use the multigrid solver, or clip the input / 请改用多重网格求解器。")

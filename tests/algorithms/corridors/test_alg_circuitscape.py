@@ -199,3 +199,33 @@ def test_circuitscapeini_writes_beside_output_file_whole_or_nothing(run_alg, tmp
     assert all(os.path.dirname(f) == str(tmp_path / "results") and os.path.exists(f) for f in files)
     assert (tmp_path / "results" / "model_resistances.out").exists()
     assert [name for name in os.listdir(tmp_path) if name.startswith(".")] == []
+
+
+# ------------------------------------------------ PARALLEL / DASK_SCHEDULER: the serial output, byte for byte
+def run_where(run_alg, resistance, focal_raster, folder, mode, **where):
+    folder.mkdir()
+    run_alg("circuitscape", dict(RESISTANCE=resistance, FOCAL=focal_raster, MODE=mode,
+                                 OUTPUT_CURRENT=str(folder / "c.tif"), OUTPUT_MAX_CURRENT=str(folder / "m.tif"),
+                                 OUTPUT_RESISTANCES=str(folder / "r.csv"), OUTPUT_FOLDER=str(folder / "pairs"), **where))
+    rasters = [read_raster(str(path)).array for path in [folder / "c.tif", folder / "m.tif"]
+               + sorted((folder / "pairs").glob("*.tif"))]
+    return rasters, (folder / "r.csv").read_bytes()
+
+
+@pytest.mark.parametrize("mode", [0, 1, 2])  # pairwise, one-to-all, all-to-one
+def test_parallel_runs_equal_the_serial_run(run_alg, resistance, focal_raster, tmp_path, dask_scheduler, mode):
+    rasters, table = run_where(run_alg, resistance, focal_raster, tmp_path / "serial", mode, PARALLEL=1)
+    assert len(rasters) == 2 + 2 * 3 and table.count(b"\n") == 4   # 3 pairs or ids: current and voltage maps
+    for name, where in (("two", {"PARALLEL": 2}), ("dask", {"DASK_SCHEDULER": dask_scheduler})):
+        other_rasters, other_table = run_where(run_alg, resistance, focal_raster, tmp_path / name, mode, **where)
+        assert other_table == table and len(other_rasters) == len(rasters), name
+        assert all(np.array_equal(a, b, equal_nan=True) for a, b in zip(rasters, other_rasters)), name
+
+
+def test_circuitscapeini_on_two_processes_writes_the_serial_files(run_alg, tmp_path):
+    ini = REFERENCE / "circuitscape" / "pairwise_04_4nb_res_points_nopolys" / "sgVerify4.ini"
+    serial = run_alg("circuitscapeini", {"INI": str(ini), "OUTPUT_FOLDER": str(tmp_path / "serial"), "PARALLEL": 1})
+    two = run_alg("circuitscapeini", {"INI": str(ini), "OUTPUT_FOLDER": str(tmp_path / "two"), "PARALLEL": 2})
+    names = sorted(os.path.basename(f) for f in serial["FILES"].split(";"))
+    assert names == sorted(os.path.basename(f) for f in two["FILES"].split(";")) and len(names) > 10
+    assert all((tmp_path / "serial" / n).read_bytes() == (tmp_path / "two" / n).read_bytes() for n in names)
