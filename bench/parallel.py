@@ -84,7 +84,7 @@ def work_barriers(folder, where):
     if where == "dask":
         from distributed import LocalCluster
         cluster = LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
-        options = {"scheduler": cluster.scheduler_address}
+        options = {"scheduler": cluster.scheduler_address, "workers": 2}
     else:
         options = {"workers": 2 if where == "processes" else 1}
     result = barrier_scores(arrays[2], arrays[0], arrays[1], pinch_bench.CELL, rows,

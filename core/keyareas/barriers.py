@@ -184,7 +184,8 @@ def barrier_scores(core_ids, resistance, valid, cell_size, link_rows, options, p
     ``per_radius(radius, ScoreGrids)``: called after each radius (e.g. to write its rasters);
     ``names``: layer names for messages (keys ``resistance``, ``links``, ``cores``); ``workers``
     (1 = in this process) and ``scheduler`` (a Dask address): where the per-core tasks run
-    (:func:`..runtime.parallel.map_tasks`; the result is the same).
+    (:func:`..runtime.parallel.map_tasks`; the result is the same); the cores whose search covers
+    the whole grid are split into ``workers`` tasks, also on a Dask cluster.
     """
     progress = ensure(progress)
     names = dict({"resistance": "RESISTANCE", "links": "LINKS", "cores": "CORES"}, **(names or {}))
@@ -221,7 +222,7 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
     floor = cell_size * r_min  # one orthogonal step at the least resistance
     involved = sorted({a for pair in pairs for a in pair})
     mine = {core: [i for i, pair in enumerate(pairs) if core in pair] for core in involved}
-    groups = _task_groups(cores, valid.shape, cell_size, r_min, links, pairs, mine, None if scheduler else workers)
+    groups = _task_groups(cores, valid.shape, cell_size, r_min, links, pairs, mine, workers)
     if workers > 1 and not scheduler:
         task_bytes = core_task_memory(max(window.size for window, _ in groups), radii)
         workers, message = fit_workers(workers, task_bytes, "Barriers (one cost-distance search per worker)")
@@ -245,7 +246,7 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
 def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
     """``[(window, [CoreJob])]`` in core label order: one task per core searching a window of the
     grid; the cores whose search covers the whole grid split into ``parts`` tasks (each builds the
-    grid's graph once; ``parts`` None: one task each). A core's search stops at the largest ``cw_dist`` of its links plus the
+    grid's graph once; with a Dask scheduler too). A core's search stops at the largest ``cw_dist`` of its links plus the
     tolerance and one step (beyond it no cell can score >= 0)."""
     windowed, whole = [], []
     for core, indices in mine.items():
@@ -258,7 +259,7 @@ def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
             whole.append(job)
         else:
             windowed.append((window, [job]))
-    size = 1 if parts is None else math.ceil(len(whole) / max(parts, 1))
+    size = math.ceil(len(whole) / max(parts, 1))
     chunks = [(full_window(shape), whole[k:k + size]) for k in range(0, len(whole), size)] if whole else []
     return sorted(windowed + chunks, key=lambda group: group[1][0].label)
 

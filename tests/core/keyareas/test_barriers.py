@@ -288,7 +288,7 @@ def test_two_processes_give_the_serial_result(five_core_line):
 
 
 def test_a_dask_cluster_gives_the_serial_result(five_core_line, dask_scheduler):
-    same_barriers(run_five(five_core_line, workers=1), run_five(five_core_line, scheduler=dask_scheduler))
+    same_barriers(run_five(five_core_line, workers=1), run_five(five_core_line, workers=2, scheduler=dask_scheduler))
 
 
 def test_cancel_after_the_first_task_stops_the_others(five_core_line):
