@@ -214,8 +214,8 @@ def barrier_scores(core_ids, resistance, valid, cell_size, link_rows, options, p
                          warnings)
 
 
-def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds, radii, options, store, names, warnings,
-                  progress, workers=1, scheduler=None):
+def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds, radii, options, store, names,
+                  warnings, progress, workers=1, scheduler=None):
     """Runs the per-core tasks (:mod:`.barrier_core_task`): checks the least-cost distances, stores
     m_A for every radius. A link's LCD is the one measured from its lower core label, whatever the
     grouping of the cores into tasks."""
@@ -246,8 +246,8 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
 def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
     """``[(window, [CoreJob])]`` in core label order: one task per core searching a window of the
     grid; the cores whose search covers the whole grid split into ``parts`` tasks (each builds the
-    grid's graph once; with a Dask scheduler too). A core's search stops at the largest ``cw_dist`` of its links plus the
-    tolerance and one step (beyond it no cell can score >= 0)."""
+    grid's graph once; with a Dask scheduler too). A core's search stops at the largest ``cw_dist``
+    of its links plus the tolerance and one step (beyond it no cell can score >= 0)."""
     windowed, whole = [], []
     for core, indices in mine.items():
         limit = max(links[i].cw_dist for i in indices) * (1.0 + 2.0 * LCD_TOLERANCE) + cell_size * r_min
