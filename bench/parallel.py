@@ -160,7 +160,8 @@ def main_barriers(size, links, repeat):
     print(f"barriers {size} x {size}, {runs['serial'][0]['links']} links, {len(tasks)} tasks (serial run): "
           f"{sum(t['cores'] for t in tasks)} cores")
     for t in tasks:
-        print(f"  task of {t['cores']} core(s): {t['seconds']:.2f} s ({t['seconds'] / t['cores']:.2f} s a core), shipped {t['shipped'] / 2**20:.1f} MB, "
+        print(f"  task of {t['cores']} core(s): {t['seconds']:.2f} s ({t['seconds'] / t['cores']:.2f} s a core), "
+              f"shipped {t['shipped'] / 2**20:.1f} MB, "
               f"returned {t['returned'] / 2**20:.2f} MB")
     print(f"load average after {open('/proc/loadavg').read().split()[:3]}")
 
