@@ -121,84 +121,84 @@
 <context>
     <name>Barriers</name>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="30" />
+        <location filename="../algorithms/keyareas/barriers.py" line="31" />
         <source>Barriers (Linkage Mapper Barrier Mapper)</source>
         <translation>障碍点（Linkage Mapper Barrier Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="33" />
-        <source>&lt;p&gt;Finds the barriers whose restoration would most improve the corridors: Linkage Mapper's Barrier Mapper (McRae et al. 2012) without ArcGIS. For every corridor (active link of the link table) and every detection radius R, each cell x gets the &lt;b&gt;improvement score&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R: the least-cost distance saved per map unit restored if the disc of radius R around x were restored to resistance 1. m&lt;sub&gt;A&lt;/sub&gt;(x) is the least cost distance from core A found on the ring between R - 1 and R map units around x (cell centres farther than R - 1 and at most R), NoData ignored.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;, &lt;b&gt;core id field&lt;/b&gt;, &lt;b&gt;resistance&lt;/b&gt; and &lt;b&gt;link table&lt;/b&gt;: those of the Least-cost corridors run (the table is checked: its cores must exist and its cw_dist must equal the least-cost distance on this resistance).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Minimum / maximum radius&lt;/b&gt; and &lt;b&gt;step&lt;/b&gt; (map units; step 0 = the minimum radius only): at least one cell; multiples of the cell size are recommended (Linkage Mapper demo: 400, 1200, 400).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combine links&lt;/b&gt;: &lt;i&gt;Maximum&lt;/i&gt; keeps the best link's score; &lt;i&gt;Sum&lt;/i&gt; adds the positive scores of all links (NoData and negative scores count as 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Percent scores&lt;/b&gt;: 100 &amp;times; I / LCD, the share of each corridor's cost saved.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD threshold&lt;/b&gt;: cost distances at or above it are ignored (0 = none).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Barrier centres&lt;/b&gt;: the combined score at the disc centres, negative scores set to NoData (with Sum, 0 where no link improves); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Barrier circles&lt;/b&gt;: the centres spread over their restoration disc (focal maximum over the circle of radius R); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Capped circles&lt;/b&gt;: min(circles, resistance - 1), what a cell can gain by restoration (NoData resistance counts as 1e9); always in cost units, also with percent scores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Per-radius folder&lt;/b&gt;: GeoTIFFs named as Linkage Mapper names them, e.g. barriers_BarrierCenters[_Sum]_Rad400.tif, barriers_BarrrierCircles[_Sum]_Rad400.tif (sic), _Pct variants, barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper (s6_barriers.py). Reproduced: the score, percent, maximum and sum rules, centres, circles, capped circles and the mosaic across radii. Differences: cost distances are exact (no bounding circles, float32 focal minima); the annulus and the circle contain the cells whose centres fall in them (ArcGIS converts map-unit radii to cells by an unpublished rule); with Sum the summed circles are capped (Linkage Mapper caps each link before summing).&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;找出修复后最能改善廊道的障碍点：即 Linkage Mapper 的 Barrier Mapper（McRae 等 2012），无需 ArcGIS。对每条廊道（连接表中的有效连接）和每个探测半径 R，每个像元 x 得到&lt;b&gt;改善得分&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R：若把以 x 为圆心、半径为 R 的圆修复为阻力 1，每修复单位地图距离可减少的最小成本距离。m&lt;sub&gt;A&lt;/sub&gt;(x) 是在 x 周围 R - 1 到 R 地图单位之间的环形邻域（像元中心距离大于 R - 1 且不超过 R）内到核心区 A 的最小成本距离，忽略无数据。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;、&lt;b&gt;核心区编号字段&lt;/b&gt;、&lt;b&gt;阻力面&lt;/b&gt;和&lt;b&gt;连接表&lt;/b&gt;：与最小成本廊道运行所用的相同（连接表会被检查：其核心区必须存在，其 cw_dist 必须等于在该阻力面上的最小成本距离）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小/最大半径&lt;/b&gt;和&lt;b&gt;步长&lt;/b&gt;（地图单位；步长 0 = 只用最小半径）：至少一个像元；建议取像元大小的整数倍（Linkage Mapper 示例：400、1200、400）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接合并方式&lt;/b&gt;：&lt;i&gt;最大值&lt;/i&gt;取得分最高的连接；&lt;i&gt;求和&lt;/i&gt;把所有连接的正得分相加（无数据和负得分按 0 计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;百分比得分&lt;/b&gt;：100 &amp;times; I / LCD，即每条廊道成本被节省的比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD 阈值&lt;/b&gt;：大于或等于该值的成本距离被忽略（0 = 不设）。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;障碍中心&lt;/b&gt;：圆心处的合并得分，负得分设为无数据（求和时无连接改善处为 0）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;障碍圆&lt;/b&gt;：把中心得分扩展到其修复圆上（半径 R 圆形邻域的焦点最大值）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;限幅障碍圆&lt;/b&gt;：min(障碍圆, 阻力 - 1)，即一个像元通过修复最多能获得的改善（无数据阻力按 1e9 计）；始终以成本单位表示，百分比得分时亦然。&lt;/li&gt;&lt;li&gt;&lt;b&gt;各半径结果文件夹&lt;/b&gt;：按 Linkage Mapper 的命名方式输出 GeoTIFF，如 barriers_BarrierCenters[_Sum]_Rad400.tif、barriers_BarrrierCircles[_Sum]_Rad400.tif（原文如此）、_Pct 变体、barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper（s6_barriers.py）。完全重现：得分、百分比、最大值与求和规则、障碍中心、障碍圆、限幅障碍圆以及各半径的最大值镶嵌。差异：成本距离为精确值（不用外接圆，焦点最小值以 float32 存储）；环形和圆形邻域包含中心落在其中的像元（ArcGIS 将地图单位半径换算为像元的规则未公开）；求和时对相加后的障碍圆限幅（Linkage Mapper 在相加前对每条连接限幅）。&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="72" />
+        <location filename="../algorithms/keyareas/barriers.py" line="82" />
         <source>Minimum detection radius</source>
         <translation>最小探测半径</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="74" />
+        <location filename="../algorithms/keyareas/barriers.py" line="84" />
         <source>Maximum detection radius (used with a step &gt; 0)</source>
         <translation>最大探测半径（步长 &gt; 0 时使用）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="77" />
+        <location filename="../algorithms/keyareas/barriers.py" line="87" />
         <source>Radius step (0 = the minimum radius only)</source>
         <translation>半径步长（0 = 只用最小半径）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="80" />
+        <location filename="../algorithms/keyareas/barriers.py" line="90" />
         <source>Combine links by</source>
         <translation>连接合并方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="80" />
+        <location filename="../algorithms/keyareas/barriers.py" line="90" />
         <source>Maximum</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="80" />
+        <location filename="../algorithms/keyareas/barriers.py" line="90" />
         <source>Sum</source>
         <translation>求和</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="82" />
+        <location filename="../algorithms/keyareas/barriers.py" line="92" />
         <source>Percent scores (100 x improvement / least-cost distance)</source>
         <translation>百分比得分（100 × 改善值 / 最小成本距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="84" />
+        <location filename="../algorithms/keyareas/barriers.py" line="94" />
         <source>CWD threshold (cost units; 0 = none)</source>
         <translation>CWD 阈值（成本单位；0 = 不设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="87" />
+        <location filename="../algorithms/keyareas/barriers.py" line="98" />
         <source>Barrier centres (improvement score)</source>
         <translation>障碍中心（改善得分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="89" />
+        <location filename="../algorithms/keyareas/barriers.py" line="100" />
         <source>Barrier circles (score over the restoration disc)</source>
         <translation>障碍圆（修复圆范围内的得分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="91" />
+        <location filename="../algorithms/keyareas/barriers.py" line="102" />
         <source>Capped barrier circles (at most resistance - 1)</source>
         <translation>限幅障碍圆（不超过阻力 - 1）</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="93" />
+        <location filename="../algorithms/keyareas/barriers.py" line="104" />
         <source>Folder for per-radius rasters</source>
         <translation>各半径栅格的输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="100" />
+        <location filename="../algorithms/keyareas/barriers.py" line="111" />
         <source>Barriers on '{0}'</source>
         <translation>在“{0}”上识别障碍点</translation>
     </message>
     <message>
-        <location filename="../algorithms/keyareas/barriers.py" line="119" />
+        <location filename="../algorithms/keyareas/barriers.py" line="132" />
         <source>{0} links, radii {1}</source>
         <translation>{0} 条连接，半径 {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/keyareas/barriers.py" line="34" />
+        <source>&lt;p&gt;Finds the barriers whose restoration would most improve the corridors: Linkage Mapper's Barrier Mapper (McRae et al. 2012) without ArcGIS. For every corridor (active link of the link table) and every detection radius R, each cell x gets the &lt;b&gt;improvement score&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R: the least-cost distance saved per map unit restored if the disc of radius R around x were restored to resistance 1. m&lt;sub&gt;A&lt;/sub&gt;(x) is the least cost distance from core A found on the ring between R - 1 and R map units around x (cell centres farther than R - 1 and at most R), NoData ignored.&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;, &lt;b&gt;core id field&lt;/b&gt;, &lt;b&gt;resistance&lt;/b&gt; and &lt;b&gt;link table&lt;/b&gt;: those of the Least-cost corridors run (the table is checked: its cores must exist and its cw_dist must equal the least-cost distance on this resistance).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Minimum / maximum radius&lt;/b&gt; and &lt;b&gt;step&lt;/b&gt; (map units; step 0 = the minimum radius only): at least one cell; multiples of the cell size are recommended (Linkage Mapper demo: 400, 1200, 400).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Combine links&lt;/b&gt;: &lt;i&gt;Maximum&lt;/i&gt; keeps the best link's score; &lt;i&gt;Sum&lt;/i&gt; adds the positive scores of all links (NoData and negative scores count as 0).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Percent scores&lt;/b&gt;: 100 &amp;times; I / LCD, the share of each corridor's cost saved.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD threshold&lt;/b&gt;: cost distances at or above it are ignored (0 = none).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL, advanced): the cost-distance search and focal minima of each core run on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each worker gets only the core's search window (the whole grid for cores whose search reaches most of it). Fewer workers are used when their searches would not fit in memory. The result is the same whatever the number.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster (tcp://host:8786) to send the per-core searches to instead (the cores searching the whole grid go in as many tasks as Worker processes says); needs the Python package dask[distributed] and the plugin installed on the workers. The result is the same as a local run.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Barrier centres&lt;/b&gt;: the combined score at the disc centres, negative scores set to NoData (with Sum, 0 where no link improves); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Barrier circles&lt;/b&gt;: the centres spread over their restoration disc (focal maximum over the circle of radius R); maximum over the radii.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Capped circles&lt;/b&gt;: min(circles, resistance - 1), what a cell can gain by restoration (NoData resistance counts as 1e9); always in cost units, also with percent scores.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Per-radius folder&lt;/b&gt;: GeoTIFFs named as Linkage Mapper names them, e.g. barriers_BarrierCenters[_Sum]_Rad400.tif, barriers_BarrrierCircles[_Sum]_Rad400.tif (sic), _Pct variants, barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper (s6_barriers.py). Reproduced: the score, percent, maximum and sum rules, centres, circles, capped circles and the mosaic across radii. Differences: cost distances are exact (no bounding circles, float32 focal minima); the annulus and the circle contain the cells whose centres fall in them (ArcGIS converts map-unit radii to cells by an unpublished rule); with Sum the summed circles are capped (Linkage Mapper caps each link before summing).&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;找出修复后最能改善廊道的障碍点：即 Linkage Mapper 的 Barrier Mapper（McRae 等 2012），无需 ArcGIS。对每条廊道（连接表中的有效连接）和每个探测半径 R，每个像元 x 得到&lt;b&gt;改善得分&lt;/b&gt; I(x) = (LCD - m&lt;sub&gt;A&lt;/sub&gt;(x) - m&lt;sub&gt;B&lt;/sub&gt;(x) - 2R) / 2R：若把以 x 为圆心、半径为 R 的圆修复为阻力 1，每修复单位地图距离可减少的最小成本距离。m&lt;sub&gt;A&lt;/sub&gt;(x) 是在 x 周围 R - 1 到 R 地图单位之间的环形邻域（像元中心距离大于 R - 1 且不超过 R）内到核心区 A 的最小成本距离，忽略无数据。&lt;/p&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;、&lt;b&gt;核心区编号字段&lt;/b&gt;、&lt;b&gt;阻力面&lt;/b&gt;和&lt;b&gt;连接表&lt;/b&gt;：与最小成本廊道运行所用的相同（连接表会被检查：其核心区必须存在，其 cw_dist 必须等于在该阻力面上的最小成本距离）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小/最大半径&lt;/b&gt;和&lt;b&gt;步长&lt;/b&gt;（地图单位；步长 0 = 只用最小半径）：至少一个像元；建议取像元大小的整数倍（Linkage Mapper 示例：400、1200、400）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接合并方式&lt;/b&gt;：&lt;i&gt;最大值&lt;/i&gt;取得分最高的连接；&lt;i&gt;求和&lt;/i&gt;把所有连接的正得分相加（无数据和负得分按 0 计）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;百分比得分&lt;/b&gt;：100 &amp;times; I / LCD，即每条廊道成本被节省的比例。&lt;/li&gt;&lt;li&gt;&lt;b&gt;CWD 阈值&lt;/b&gt;：大于或等于该值的成本距离被忽略（0 = 不设）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL，高级）：各核心区的成本距离搜索和焦点最小值在本机的这么多个进程中计算（0 = 每个 CPU 核一个，1 = 在 QGIS 进程内计算）；每个进程只接收该核心区的搜索窗口（搜索范围覆盖栅格大部分的核心区则为整个栅格）。若内存容纳不下，会自动减少进程数。无论进程数多少，结果都相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER，高级，可选）：Dask 集群的地址（tcp://host:8786），改为把各核心区的搜索发送到该集群计算（搜索整个栅格的核心区分为“工作进程数”个任务）；需要安装 Python 包 dask[distributed]，且各工作节点上也安装了本插件。结果与本机计算相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;障碍中心&lt;/b&gt;：圆心处的合并得分，负得分设为无数据（求和时无连接改善处为 0）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;障碍圆&lt;/b&gt;：把中心得分扩展到其修复圆上（半径 R 圆形邻域的焦点最大值）；各半径取最大值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;限幅障碍圆&lt;/b&gt;：min(障碍圆, 阻力 - 1)，即一个像元通过修复最多能获得的改善（无数据阻力按 1e9 计）；始终以成本单位表示，百分比得分时亦然。&lt;/li&gt;&lt;li&gt;&lt;b&gt;各半径结果文件夹&lt;/b&gt;：按 Linkage Mapper 的命名方式输出 GeoTIFF，如 barriers_BarrierCenters[_Sum]_Rad400.tif、barriers_BarrrierCircles[_Sum]_Rad400.tif（原文如此）、_Pct 变体、barriers_BarrierCircles_RBMin[_Sum]_Rad400.tif。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 Barrier Mapper（s6_barriers.py）。完全重现：得分、百分比、最大值与求和规则、障碍中心、障碍圆、限幅障碍圆以及各半径的最大值镶嵌。差异：成本距离为精确值（不用外接圆，焦点最小值以 float32 存储）；环形和圆形邻域包含中心落在其中的像元（ArcGIS 将地图单位半径换算为像元的规则未公开）；求和时对相加后的障碍圆限幅（Linkage Mapper 在相加前对每条连接限幅）。&lt;/p&gt;&lt;p&gt;McRae, B.H., Hall, S.A., Beier, P. &amp;amp; Theobald, D.M. (2012) Where to restore ecological connectivity? Detecting barriers and quantifying restoration benefits. PLoS ONE 7: e52604.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ...core.keyareas.barriers import BarrierOptions, barriers, estimate_memory
 from ..base import EcoAlgorithm
+from ..parallel_inputs import add_parallel_parameters, parallel_settings
 from ..corridors.core_inputs import add_core_parameters, add_links_parameter, core_source, link_table
 
 
@@ -47,7 +48,16 @@ class Barriers(EcoAlgorithm):
             "<li><b>Combine links</b>: <i>Maximum</i> keeps the best link's score; <i>Sum</i> adds the positive "
             "scores of all links (NoData and negative scores count as 0).</li>"
             "<li><b>Percent scores</b>: 100 &times; I / LCD, the share of each corridor's cost saved.</li>"
-            "<li><b>CWD threshold</b>: cost distances at or above it are ignored (0 = none).</li></ul>"
+            "<li><b>CWD threshold</b>: cost distances at or above it are ignored (0 = none).</li>"
+            "<li><b>Worker processes</b> (PARALLEL, advanced): the cost-distance search and focal minima of each "
+            "core run on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each "
+            "worker gets only the core's search window (the whole grid for cores whose search reaches most of it). "
+            "Fewer workers are used when their searches would not fit in memory. The result is the same whatever "
+            "the number.</li>"
+            "<li><b>Dask scheduler</b> (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster "
+            "(tcp://host:8786) to send the per-core searches to instead (the cores searching the whole grid go in "
+            "as many tasks as Worker processes says); needs the Python package dask[distributed] and the plugin "
+            "installed on the workers. The result is the same as a local run.</li></ul>"
             "<h3>Outputs</h3><ul>"
             "<li><b>Barrier centres</b>: the combined score at the disc centres, negative scores set to NoData "
             "(with Sum, 0 where no link improves); maximum over the radii.</li>"
@@ -84,6 +94,7 @@ class Barriers(EcoAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.CWD_THRESHOLD, self.tr("CWD threshold (cost units; 0 = none)"), QgsProcessingParameterNumber.Double,
             0.0, optional=True, minValue=0.0))
+        add_parallel_parameters(self)
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_CENTERS, self.tr("Barrier centres (improvement score)")))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -112,8 +123,10 @@ class Barriers(EcoAlgorithm):
             percent=percent,
             cwd_threshold=self.parameterAsDouble(parameters, self.CWD_THRESHOLD, context) or None,
             capped=bool(outputs["capped"] or outputs["folder"]))
+        workers, scheduler = parallel_settings(self, parameters, context)
         result = barriers(resistance, cores, rows, outputs, options, self.progress(feedback),
-                          {"resistance": resistance_name, "links": links.sourceName(), "cores": cores.name})
+                          {"resistance": resistance_name, "links": links.sourceName(), "cores": cores.name},
+                          workers=workers, scheduler=scheduler)
         for warning in result.warnings:
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{0} links, radii {1}").format(

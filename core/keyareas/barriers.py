@@ -9,12 +9,16 @@ Rules: :mod:`.barrier_scores` (score, combination, centres, circles, capped) and
    once), checked against these cores and this resistance (:mod:`.pinch_links`: core ids present;
    ``cw_dist`` equal to the least-cost distance recomputed here, relative 1e-4);
 2. **one cost-distance search per core** (:mod:`..corridors.costdist`, ESRI rule, exact), reused
-   by all its links. It stops at the largest LCD of the core's links: a cell whose annulus holds
-   only larger CWD_A values has I < 0 for every link of the core, so the cut changes no output.
-   It runs in the core's box grown by the distance that cost can reach (whole grid when that box
-   is over a quarter of it, reusing one graph). The optional CWD threshold sets CWD >= threshold to
-   NoData (Linkage Mapper's ``Con(cwd < threshold, cwd)``). Per radius the focal minimum m_A is
-   computed at once and kept on disk (float32, cropped to the cells that can score >= 0);
+   by all its links: the independent tasks of :mod:`.barrier_core_task` (in this process, on local
+   worker processes or on a Dask cluster, :func:`..runtime.parallel.map_tasks`; results folded in
+   task order, a link's LCD taken from its lower core label, so the output does not depend on where
+   they ran). A search stops at the largest ``cw_dist`` of the core's links (plus the tolerance and
+   one step): a cell whose annulus holds only larger CWD_A values has I < 0 for every link of the
+   core, so the cut changes no output. It runs in the core's box grown by the distance that cost
+   can reach (whole grid when that box is over a quarter of it; such cores share one graph per
+   task). The optional CWD threshold sets CWD >= threshold to NoData (Linkage Mapper's
+   ``Con(cwd < threshold, cwd)``). Per radius the focal minimum m_A is computed in the task and
+   kept on disk (float32, cropped to the cells that can score >= 0);
 3. per radius, the links are streamed: score on the common window of m_A and m_B, folded into the
    mosaic; then centres, circles, capped; folded across radii by maximum.
 
@@ -26,25 +30,29 @@ membership follow the documented cell-centre rule (see :mod:`.focal`).
 
 Memory (:func:`estimate_barriers_memory`): the cost-distance search of one core at a time (the
 whole-grid graph is kept when a search needs it: :data:`..corridors.costdist.BYTES_PER_CELL`
-per cell at the peak) plus the resistance, cores and at most :data:`MOSAIC_GRIDS` float32 grids
+per cell at the peak; with worker processes the searches run in the workers, each needing
+:func:`.barrier_core_task.core_task_memory`, and the caller holds the windows of the tasks in
+flight instead) plus the resistance, cores and at most :data:`MOSAIC_GRIDS` float32 grids
 per score kind during the radius passes. Disk: one float32 window per core and radius.
 """
 import math
 import os
 import tempfile
+from contextlib import closing
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..corridors.costdist import BYTES_PER_CELL
 from ..corridors.linkage.cores import Cores
-from ..corridors.linkage.paths import nearest_cell
 from ..corridors.linkage.run import read_cores
-from ..corridors.linkage.windows import reached_window
+from ..corridors.linkage.windows import full_window
 from ..io.crs import check_projected
 from ..io.raster import read_grid, read_raster, write_raster
 from ..runtime.errors import InputError
+from ..runtime.parallel import fit_workers, map_tasks
 from ..runtime.progress import ensure
+from .barrier_core_task import CoreJob, core_task, core_task_memory
 from .barrier_scores import (
     MAXIMUM,
     SUM,
@@ -57,8 +65,7 @@ from .barrier_scores import (
     percent_score,
     radius_list,
 )
-from .core_searches import WINDOW_FRACTION, check_resistance, core_searches
-from .focal import annulus_minimum
+from .core_searches import WINDOW_FRACTION, check_resistance, search_window
 from .pinch_links import LCD_TOLERANCE, active_links, check_least_cost_distance
 
 FLOAT_NODATA = -9999.0
@@ -169,13 +176,16 @@ def _is_active(row):
 
 
 def barrier_scores(core_ids, resistance, valid, cell_size, link_rows, options, progress=None, per_radius=None,
-                   scratch=None, names=None):
+                   scratch=None, names=None, workers=1, scheduler=None):
     """Run the Barrier Mapper on arrays; returns a :class:`BarrierResult`.
 
     ``core_ids``: int grid (> 0 = core id); ``resistance``: float grid (> 0 on valid cells);
     ``valid``: bool grid (False = NoData, impassable); ``link_rows``: dicts of the link table;
     ``per_radius(radius, ScoreGrids)``: called after each radius (e.g. to write its rasters);
-    ``names``: layer names for messages (keys ``resistance``, ``links``, ``cores``).
+    ``names``: layer names for messages (keys ``resistance``, ``links``, ``cores``); ``workers``
+    (1 = in this process) and ``scheduler`` (a Dask address): where the per-core tasks run
+    (:func:`..runtime.parallel.map_tasks`; the result is the same); the cores whose search covers
+    the whole grid are split into ``workers`` tasks, also on a Dask cluster.
     """
     progress = ensure(progress)
     names = dict({"resistance": "RESISTANCE", "links": "LINKS", "cores": "CORES"}, **(names or {}))
@@ -193,7 +203,7 @@ def barrier_scores(core_ids, resistance, valid, cell_size, link_rows, options, p
     warnings = []
     with _FocalStore(scratch) as store:
         _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds, radii, options, store, names,
-                      progress.sub(0.0, 0.6))
+                      warnings, progress.sub(0.0, 0.6), workers, scheduler)
         combined = _radius_passes(shape, resistance, valid, cell_size, pairs, lcds, radii, options, store,
                                   per_radius, progress.sub(0.6, 1.0))
     if combined.centres is None or not np.any(combined.centres > 0):
@@ -205,42 +215,53 @@ def barrier_scores(core_ids, resistance, valid, cell_size, link_rows, options, p
 
 
 def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds, radii, options, store, names,
-                  progress):
-    """One search per core: checks the least-cost distances, stores m_A for every radius."""
-    shape = valid.shape
-    involved = sorted({a for pair in pairs for a in pair})
+                  warnings, progress, workers=1, scheduler=None):
+    """Runs the per-core tasks (:mod:`.barrier_core_task`): checks the least-cost distances, stores
+    m_A for every radius. A link's LCD is the one measured from its lower core label, whatever the
+    grouping of the cores into tasks."""
     floor = cell_size * r_min  # one orthogonal step at the least resistance
+    involved = sorted({a for pair in pairs for a in pair})
     mine = {core: [i for i, pair in enumerate(pairs) if core in pair] for core in involved}
+    groups = _task_groups(cores, valid.shape, cell_size, r_min, links, pairs, mine, workers)
+    if workers > 1 and not scheduler:
+        task_bytes = core_task_memory(max(window.size for window, _ in groups), radii)
+        workers, message = fit_workers(workers, task_bytes, "Barriers (one cost-distance search per worker)")
+        if message:
+            warnings.append(message)
+    tasks = ((resistance[window.slices], valid[window.slices], cores.labels[window.slices], window, valid.shape,
+              cell_size, jobs, radii, options.cwd_threshold) for window, jobs in groups)
+    with closing(map_tasks(core_task, tasks, len(groups), workers, scheduler, progress,
+                           lambda k: "Cost distance from core(s) " + ", ".join(
+                               str(int(cores.ids[job.label - 1])) for job in groups[k][1]))) as outcomes:
+        for (_window, jobs), outcome in zip(groups, outcomes):  # drained, so the workers are shut down in order
+            for job, (measured, minima) in zip(jobs, outcome):
+                for i, (other, _box), lcd in zip(mine[job.label], job.others, measured):
+                    check_least_cost_distance(links[i], lcd, floor, names["links"], names["resistance"])
+                    if job.label < other:
+                        lcds[i] = lcd
+                for k, (kept, values) in enumerate(minima):
+                    store.save((job.label, k), kept, values)
 
-    def limit_of(core):
-        limit = max(links[i].cw_dist if lcds[i] is None else lcds[i] for i in mine[core])
-        return limit * (1.0 + 2.0 * LCD_TOLERANCE) + floor
 
-    for core, window, search in core_searches(cores, resistance, valid, cell_size, involved, limit_of, progress):
-        for i in mine[core]:
-            if lcds[i] is None:
-                other = pairs[i][1] if pairs[i][0] == core else pairs[i][0]
-                lcd = nearest_cell(search, cores.labels, other, cores.boxes[other - 1])[0]
-                check_least_cost_distance(links[i], lcd, floor, names["links"], names["resistance"])
-                lcds[i] = lcd
-        distance = search.distance.astype(np.float32)
-        del search
-        if options.cwd_threshold:
-            distance[distance >= float(options.cwd_threshold)] = np.inf
-        largest = max(lcds[i] for i in mine[core])
-        for k, radius in enumerate(radii):
-            progress.check()
-            pad = int(math.ceil(radius / cell_size)) + 1
-            grown = window.expand(pad, shape)
-            values = np.full(grown.shape, np.inf, dtype=np.float32)
-            values[grown.inner(window)] = distance
-            minimum = annulus_minimum(values, radius - 1.0, radius, cell_size)
-            del values
-            # a cell whose m_A exceeds LCD - 2R scores < 0 for every link of the core: not kept
-            minimum[minimum > (largest - 2.0 * radius) * (1.0 + 1e-6)] = np.inf
-            kept = reached_window(grown, minimum)
-            store.save((core, k), kept, np.ascontiguousarray(minimum[grown.inner(kept)]))
-            del minimum
+def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
+    """``[(window, [CoreJob])]`` in core label order: one task per core searching a window of the
+    grid; the cores whose search covers the whole grid split into ``parts`` tasks (each builds the
+    grid's graph once; with a Dask scheduler too). A core's search stops at the largest ``cw_dist``
+    of its links plus the tolerance and one step (beyond it no cell can score >= 0)."""
+    windowed, whole = [], []
+    for core, indices in mine.items():
+        limit = max(links[i].cw_dist for i in indices) * (1.0 + 2.0 * LCD_TOLERANCE) + cell_size * r_min
+        others = tuple((other, cores.boxes[other - 1])
+                       for other in (pairs[i][1] if pairs[i][0] == core else pairs[i][0] for i in indices))
+        window = search_window(cores.boxes[core - 1], limit, r_min, cell_size, shape)
+        job = CoreJob(core, limit, others)
+        if window.size == shape[0] * shape[1]:
+            whole.append(job)
+        else:
+            windowed.append((window, [job]))
+    size = math.ceil(len(whole) / max(parts, 1))
+    chunks = [(full_window(shape), whole[k:k + size]) for k in range(0, len(whole), size)] if whole else []
+    return sorted(windowed + chunks, key=lambda group: group[1][0].label)
 
 
 def _radius_passes(shape, resistance, valid, cell_size, pairs, lcds, radii, options, store, per_radius, progress):
@@ -312,14 +333,15 @@ def estimate_memory(resistance_path, percent=False):
     return estimate_barriers_memory(grid.rows, grid.cols, percent)
 
 
-def barriers(resistance_path, cores, link_rows, outputs, options, progress=None, names=None, prefix="barriers"):
+def barriers(resistance_path, cores, link_rows, outputs, options, progress=None, names=None, prefix="barriers",
+             workers=1, scheduler=None):
     """Barrier Mapper from files to files.
 
     ``cores``: a :class:`..corridors.linkage.run.CoreSource`; ``link_rows``: the link table as dicts;
     ``outputs``: paths under keys ``centers``, ``circles``, ``capped`` (combined across radii; the
     score kind is percent when ``options.percent``) and ``folder`` (per-radius rasters named
-    ``<prefix>_BarrierCenters[_Sum]_Rad<R>.tif`` etc.); missing or None = not written.
-    Returns the :class:`BarrierResult`.
+    ``<prefix>_BarrierCenters[_Sum]_Rad<R>.tif`` etc.); missing or None = not written;
+    ``workers``, ``scheduler``: see :func:`barrier_scores`. Returns the :class:`BarrierResult`.
     """
     progress = ensure(progress)
     names = dict({"resistance": "RESISTANCE", "links": "LINKS", "cores": "CORES"}, **(names or {}))
@@ -339,7 +361,7 @@ def barriers(resistance_path, cores, link_rows, outputs, options, progress=None,
 
     result = barrier_scores(core_ids, resistance.array.astype(np.float32, copy=False), resistance.valid,
                             grid.cell_size, link_rows, options, progress.sub(0.02, 0.97), write_radius,
-                            names=names)
+                            names=names, workers=workers, scheduler=scheduler)
     del core_ids
     progress.update(0.97, "Writing the outputs / 写出结果")
     combined = result.combined

@@ -34,6 +34,14 @@ def check_resistance(resistance, valid, name, need):
     return low
 
 
+def search_window(box, limit, r_min, cell_size, shape):
+    """The window of a search from a core's ``box`` stopped at cost ``limit`` (``r_min``: the least
+    resistance): the box grown by :func:`cost_margin`, or the whole grid when that is larger than
+    :data:`WINDOW_FRACTION` of it."""
+    window = box.expand(cost_margin(limit, r_min, cell_size), shape)
+    return full_window(shape) if window.size > WINDOW_FRACTION * shape[0] * shape[1] else window
+
+
 def core_searches(cores, resistance, valid, cell_size, labels, limit_of, progress):
     """Yield ``(label, window, search)`` for each core label of ``labels`` in turn.
 
@@ -47,9 +55,8 @@ def core_searches(cores, resistance, valid, cell_size, labels, limit_of, progres
         progress.update(n / len(labels), f"Cost distance from core {core_id} ({n + 1}/{len(labels)}) "
                                          f"/ 核心区 {core_id} 的成本距离（{n + 1}/{len(labels)}）")
         limit = limit_of(label)
-        window = cores.boxes[label - 1].expand(cost_margin(limit, r_min, cell_size), valid.shape)
-        if window.size > WINDOW_FRACTION * valid.size:
-            window = full_window(valid.shape)
+        window = search_window(cores.boxes[label - 1], limit, r_min, cell_size, valid.shape)
+        if window.size == valid.size:
             if grid_graph is None:
                 grid_graph = CostGraph(resistance, cell_size, valid)
         yield label, window, search_core(resistance, valid, cell_size, cores.labels, label, window, limit=limit,

@@ -119,3 +119,21 @@ def test_link_table_of_another_run_is_refused_saying_which(run_alg, layers, tmp_
     assert_refused(run_alg, params(layers, tmp_path, CORES=other), tmp_path, r"core id\(s\) 1, 2, 3")
     scaled = write_raster(tmp_path / "scaled.tif", block_resistance(2.0), GRID, -9999.0)
     assert_refused(run_alg, params(layers, tmp_path, RESISTANCE=scaled), tmp_path, "does not match the resistance")
+
+
+# ------------------------------------------------ PARALLEL / DASK_SCHEDULER: the serial output, byte for byte
+def run_where(run_alg, layers, folder, **where):
+    result = run_alg("barriers", params(layers, folder, COMBINE=1, PERCENT=True, OUTPUT_FOLDER=str(folder / "radii"),
+                                        **where))
+    paths = [result[name] for name in ("OUTPUT_CENTERS", "OUTPUT_CIRCLES", "OUTPUT_CAPPED")]
+    paths += sorted(str(path) for path in (folder / "radii").iterdir())
+    return {os.path.basename(path): read_raster(path).array for path in paths}
+
+
+def test_parallel_runs_equal_the_serial_run(run_alg, layers, tmp_path, dask_scheduler):
+    serial = run_where(run_alg, layers, tmp_path / "serial", PARALLEL=1)
+    assert len(serial) == 3 + 3 * 5 and np.nanmax(serial["centres.tif"]) > 0
+    for name, where in (("two", {"PARALLEL": 2}), ("dask", {"DASK_SCHEDULER": dask_scheduler})):
+        other = run_where(run_alg, layers, tmp_path / name, **where)
+        assert other.keys() == serial.keys(), name
+        assert all(np.array_equal(serial[key], other[key]) for key in serial), name

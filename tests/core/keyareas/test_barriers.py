@@ -9,7 +9,8 @@ from ecosecurity.core.corridors.costdist import cost_distance
 from ecosecurity.core.keyareas.barrier_scores import MAXIMUM, SUM, radius_list
 from ecosecurity.core.keyareas.barriers import BarrierOptions, barrier_scores
 from ecosecurity.core.keyareas.focal import annulus_footprint, annulus_minimum, disc_footprint, disc_maximum
-from ecosecurity.core.runtime.errors import InputError
+from ecosecurity.core.runtime.errors import CancelledError, InputError
+from ecosecurity.core.runtime.progress import Progress
 from scipy import ndimage
 
 CELL = 10.0
@@ -246,3 +247,55 @@ def test_link_table_of_another_run_is_refused_saying_which():
         barrier_scores(cores, resistance, valid, CELL, table((1, 2, 500.0)), BarrierOptions(RADIUS))
     with pytest.raises(InputError, match="does not match the resistance"):
         barrier_scores(cores, resistance, valid, CELL, table((1, 2, 640.0)), BarrierOptions(RADIUS))
+
+
+# ------------------------------------------- per-core tasks on workers: the serial output, bit for bit
+@pytest.fixture(scope="module")
+def five_core_line():
+    """Five cores on a line; four neighbour links search windows, the long link 1-5 makes cores 1
+    and 5 search the whole grid, so 2 workers group the cores into other tasks than 1 worker."""
+    rng = np.random.default_rng(3)
+    resistance = 1.0 + 2.0 * ndimage.gaussian_filter(rng.random((160, 160)), 2)
+    valid = np.ones(resistance.shape, dtype=bool)
+    cores = np.zeros(resistance.shape, dtype=np.int64)
+    for k, col in enumerate((10, 35, 60, 85, 110)):
+        cores[78:82, col:col + 3] = k + 1
+    pairs = [(1, 2), (2, 3), (3, 4), (4, 5), (1, 5)]
+    return resistance, valid, cores, table(*[(a, b, lcd(resistance, valid, cores, a, b)) for a, b in pairs])
+
+
+def run_five(five_core_line, **where):
+    resistance, valid, cores, rows = five_core_line
+    seen = {}
+    options = BarrierOptions(RADIUS, 50.0, 20.0, combine=SUM, percent=True)
+    result = barrier_scores(cores, resistance, valid, CELL, rows, options,
+                            per_radius=lambda radius, grids: seen.setdefault(radius, grids), **where)
+    return result, seen
+
+
+def same_barriers(a, b):
+    (result_a, seen_a), (result_b, seen_b) = a, b
+    assert result_a.links == result_b.links and sorted(seen_a) == sorted(seen_b) == result_a.radii
+    for grids_a, grids_b in [(result_a.combined, result_b.combined)] + [(seen_a[r], seen_b[r]) for r in seen_a]:
+        for name in ("centres", "circles", "capped", "centres_pct", "circles_pct"):
+            assert np.array_equal(getattr(grids_a, name), getattr(grids_b, name), equal_nan=True), name
+
+
+def test_two_processes_give_the_serial_result(five_core_line):
+    serial = run_five(five_core_line, workers=1)
+    assert len(serial[0].links) == 5 and np.nanmax(serial[0].combined.centres) > 0
+    same_barriers(serial, run_five(five_core_line, workers=2))
+
+
+def test_a_dask_cluster_gives_the_serial_result(five_core_line, dask_scheduler):
+    same_barriers(run_five(five_core_line, workers=1), run_five(five_core_line, workers=2, scheduler=dask_scheduler))
+
+
+def test_cancel_after_the_first_task_stops_the_others(five_core_line):
+    resistance, valid, cores, rows = five_core_line
+    messages = []
+    progress = Progress(lambda _percent, message: messages.append(message or ""),
+                        lambda: any("done (1/" in message for message in messages))
+    with pytest.raises(CancelledError):
+        barrier_scores(cores, resistance, valid, CELL, rows, BarrierOptions(RADIUS), progress=progress, workers=2)
+    assert not any("done (2/" in message for message in messages)
