@@ -1,5 +1,6 @@
 """Speed-up from 1 to 2 workers, local processes and a Dask LocalCluster (issue 19; never run by CI):
-pinch points (adjacent pairs, one task per link) and priority ranking with zones (one task per zone).
+pinch points (adjacent pairs, one task per link) and priority ranking with zones (one task per zone);
+circuits: bench/parallel_circuit.py, barriers: bench/parallel_barriers.py.
 
 Usage (every run is a fresh subprocess; serial, processes and Dask alternate, ``--repeat`` times;
 the minimum wall time is kept):

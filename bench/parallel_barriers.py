@@ -1,23 +1,16 @@
-"""Speed-up of pinch points (adjacent pairs) and barriers from 1 to 2 workers: local processes and a
-Dask LocalCluster (issue 19; never run by CI).
+"""Speed-up of barriers from 1 to 2 workers: local processes and a Dask LocalCluster (issue 19;
+never run by CI; pinch points and priority ranking: bench/parallel.py).
 
 Usage (every run is a fresh subprocess; serial, processes and Dask alternate, ``--repeat`` times;
 the minimum wall time is kept):
 
-    python bench/parallel.py [--size 1500] [--links 50] [--cutoff 20000] [--repeat 3]
     python bench/parallel_barriers.py --case barriers [--size 1500] [--links 20] [--repeat 3]
 
-Barriers: the landscape and link table of bench/barriers.py (lattice neighbour links, radii 300,
-600, 900 m); timed: ``barrier_scores`` whole (the per-core searches and focal minima are the
-tasks; the radius passes stay in the caller). The serial run also times each task and counts the
-bytes it ships (its window) and returns (its least-cost distances and kept focal minima).
-
-The landscape and the link table are bench/pinchpoints.py's (first ``--links`` active links of
-Linkage Pathways on a size x size grid of 30 m cells, 0.8 x links cores). Timed: ``pinch_points``
-whole (the per-core cost-distance searches stay in the calling process; the per-link circuits are
-the tasks), including the start of the worker pool or of the cluster. Peak memory: the calling
-process (``ru_maxrss``) and the largest worker process (``RUSAGE_CHILDREN``; with Dask this is
-the largest of the nanny and worker processes).
+The landscape and link table of bench/barriers.py (lattice neighbour links, radii 300, 600,
+900 m); timed: ``barrier_scores`` whole (the per-core searches and focal minima are the tasks;
+the radius passes stay in the caller). The serial run also times each task and counts the bytes
+it ships (its window) and returns (its least-cost distances and kept focal minima). Peak memory:
+the calling process (``ru_maxrss``) and the largest worker process (``RUSAGE_CHILDREN``).
 """
 import argparse
 import importlib.util
@@ -34,28 +27,6 @@ REPO = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("bench_pinchpoints", REPO / "bench" / "pinchpoints.py")
 pinch_bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(pinch_bench)
-
-
-def work_run(size, n_cores, cutoff, where, path):
-    """Time pinch_points with ``where`` = serial | processes | dask (2 workers)."""
-    ids, resistance, valid = pinch_bench.landscape(size, n_cores)
-    from ecosecurity.core.keyareas.pinchpoints import pinch_points
-    rows = json.loads(Path(path).read_text(encoding="utf-8"))
-    cluster = None
-    start = time.perf_counter()
-    if where == "dask":
-        from distributed import LocalCluster
-        cluster = LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
-        options = {"scheduler": cluster.scheduler_address}
-    else:
-        options = {"workers": 2 if where == "processes" else 1}
-    result = pinch_points(ids, resistance, valid, pinch_bench.CELL, rows, float(cutoff), **options)
-    seconds = time.perf_counter() - start
-    if cluster is not None:
-        cluster.close()
-    digest = float(result.current[~(result.current != result.current)].astype("float64").sum())
-    return {"seconds": seconds, "links": len(result.links), "checksum": digest,
-            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0}
 
 
 def work_barriers(folder, where):
@@ -108,10 +79,9 @@ def measure(*args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--case", choices=("pinchpoints", "barriers"), default="pinchpoints")
+    parser.add_argument("--case", choices=("barriers",), default="barriers")
     parser.add_argument("--size", type=int, default=1500, help="grid side in cells (default 1500)")
-    parser.add_argument("--links", type=int, default=None, help="active links (default 50; barriers 20)")
-    parser.add_argument("--cutoff", type=float, default=20000.0, help="CWD cutoff in cost units (default 20000)")
+    parser.add_argument("--links", type=int, default=20, help="links (default 20)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each setting, alternating (default 3)")
     parser.add_argument("--worker", nargs="+")
     args = parser.parse_args()
@@ -120,28 +90,7 @@ def main():
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
         print(json.dumps(result))
         return
-    if args.case == "barriers":
-        return main_barriers(args.size, args.links or 20, args.repeat)
-    args.links = args.links or 50
-    if args.worker:
-        size, cores, cutoff, where, path = args.worker
-        result = work_run(int(size), int(cores), float(cutoff), where, path)
-        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-        print(json.dumps(result))
-        return
-    cores = max(3, int(round(0.8 * args.links)))
-    print(f"machine: {os.cpu_count()} CPUs; load average before {open('/proc/loadavg').read().split()[:3]}")
-    with tempfile.TemporaryDirectory(prefix="bench_parallel_") as folder:
-        table = os.path.join(folder, "links.json")
-        t = pinch_bench.measure("table", args.size, cores, args.links, args.cutoff, table)
-        print(f"link table: {t['active']} active links kept, {cores} cores on {args.size} x {args.size}")
-        runs = {"serial": [], "processes": [], "dask": []}
-        for _ in range(args.repeat):
-            for where in runs:
-                runs[where].append(measure(args.size, cores, args.cutoff, where, table))
-                print(f"  {where}: {runs[where][-1]['seconds']:.2f} s", flush=True)
-    report(runs)
-    print(f"load average after {open('/proc/loadavg').read().split()[:3]}")
+    return main_barriers(args.size, args.links, args.repeat)
 
 
 def main_barriers(size, links, repeat):

@@ -1,19 +1,10 @@
-"""Speed-up of pinch points (adjacent pairs) from 1 to 2 workers: local processes and a Dask
-LocalCluster (issue 19; never run by CI).
+"""Speed-up of the pairwise circuit from 1 to 2 workers: local processes and a Dask LocalCluster
+(issue 19; never run by CI; pinch points and priority ranking: bench/parallel.py). Every run is a
+fresh subprocess; serial, processes and Dask alternate, ``--repeat`` times; the minimum wall time
+is kept. Peak memory: the calling process (``ru_maxrss``) and the largest worker process
+(``RUSAGE_CHILDREN``; with Dask the largest of the nanny and worker processes).
 
-Usage (every run is a fresh subprocess; serial, processes and Dask alternate, ``--repeat`` times;
-the minimum wall time is kept):
-
-    python bench/parallel.py [--size 1500] [--links 50] [--cutoff 20000] [--repeat 3]
-
-The landscape and the link table are bench/pinchpoints.py's (first ``--links`` active links of
-Linkage Pathways on a size x size grid of 30 m cells, 0.8 x links cores). Timed: ``pinch_points``
-whole (the per-core cost-distance searches stay in the calling process; the per-link circuits are
-the tasks), including the start of the worker pool or of the cluster. Peak memory: the calling
-process (``ru_maxrss``) and the largest worker process (``RUSAGE_CHILDREN``; with Dask this is
-the largest of the nanny and worker processes).
-
-``--case circuit`` measures instead the pairwise circuit of Circuitscape's 6 M-cell benchmark grid
+``--case circuit`` measures the pairwise circuit of Circuitscape's 6 M-cell benchmark grid
 (``perf_6m_20pts_8nb``: 2000 x 3000 cells, 5 250 648 nodes, 8 neighbours, 20 focal points, 190
 pairs, cumulative current map; bench/circuit.py's ``6m-20``) run through ``run_ini`` with the
 automatic solver; its 19 single-source solves are the tasks (one batch per worker,
@@ -37,9 +28,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("bench_pinchpoints", REPO / "bench" / "pinchpoints.py")
-pinch_bench = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pinch_bench)
 _spec = importlib.util.spec_from_file_location("bench_circuit", REPO / "bench" / "circuit.py")
 circuit_bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(circuit_bench)
@@ -121,22 +109,6 @@ def circuit_task_run():
     return out
 
 
-def work_run(size, n_cores, cutoff, where, path):
-    """Time pinch_points with ``where`` = serial | processes | dask (2 workers)."""
-    ids, resistance, valid = pinch_bench.landscape(size, n_cores)
-    from ecosecurity.core.keyareas.pinchpoints import pinch_points
-    rows = json.loads(Path(path).read_text(encoding="utf-8"))
-    start = time.perf_counter()
-    options, cluster = _start(where)
-    result = pinch_points(ids, resistance, valid, pinch_bench.CELL, rows, float(cutoff), **options)
-    seconds = time.perf_counter() - start
-    if cluster is not None:
-        cluster.close()
-    digest = float(result.current[~(result.current != result.current)].astype("float64").sum())
-    return {"seconds": seconds, "links": len(result.links), "checksum": digest,
-            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0}
-
-
 def measure(*args):
     command = [sys.executable, __file__, "--worker"] + [str(a) for a in args]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -171,22 +143,6 @@ def report(runs, same):
     print(f"load average after {_load()}")
 
 
-def pinch_main(args):
-    cores = max(3, int(round(0.8 * args.links)))
-    with tempfile.TemporaryDirectory(prefix="bench_parallel_") as folder:
-        table = os.path.join(folder, "links.json")
-        t = pinch_bench.measure("table", args.size, cores, args.links, args.cutoff, table)
-        print(f"link table: {t['active']} active links kept, {cores} cores on {args.size} x {args.size}")
-        runs = {"serial": [], "processes": [], "dask": []}
-        sweep(runs, args.repeat, "pinch", args.size, cores, args.cutoff, table)
-
-    def same(rs, serial):
-        differences = [abs(r["checksum"] - serial["checksum"]) / abs(serial["checksum"]) for r in rs]
-        return (f"sum of the current map {rs[0]['checksum']!r}, largest relative difference from the serial run "
-                f"{max(differences):.1e}")
-    report(runs, same)
-
-
 def circuit_main(args):
     runs = {"serial": [], "processes": [], "dask": []}
     with tempfile.TemporaryDirectory(prefix="bench_parallel_circuit_") as folder:
@@ -209,20 +165,14 @@ def circuit_main(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--case", choices=("pinch", "circuit", "circuit-task"), default="pinch",
-                        help="pinch points (default), the 6 M-cell pairwise circuit, or its single tasks")
-    parser.add_argument("--size", type=int, default=1500, help="pinch: grid side in cells (default 1500)")
-    parser.add_argument("--links", type=int, default=50, help="pinch: active links (default 50)")
-    parser.add_argument("--cutoff", type=float, default=20000.0, help="pinch: CWD cutoff in cost units (default 20000)")
+    parser.add_argument("--case", choices=("circuit", "circuit-task"), default="circuit",
+                        help="the 6 M-cell pairwise circuit (default) or its single tasks")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each setting, alternating (default 3)")
     parser.add_argument("--worker", nargs="+")
     args = parser.parse_args()
     if args.worker:
         case, *rest = args.worker
-        if case == "pinch":
-            size, cores, cutoff, path, where = rest
-            result = work_run(int(size), int(cores), float(cutoff), where, path)
-        elif case == "circuit":
+        if case == "circuit":
             folder, where = rest
             result = circuit_run(where, folder)
         else:
@@ -231,9 +181,7 @@ def main():
         print(json.dumps(result))
         return
     print(f"machine: {os.cpu_count()} CPUs; load average before {_load()}")
-    if args.case == "pinch":
-        pinch_main(args)
-    elif args.case == "circuit":
+    if args.case == "circuit":
         circuit_main(args)
     else:
         print(json.dumps(dict(measure("circuit-task"), load_before=_load()), indent=1))
