@@ -159,6 +159,9 @@ class _Processes:
         if cancel:
             # Python < 3.14 has no public call to stop running tasks: terminate the workers.
             processes = list((getattr(self._pool, "_processes", None) or {}).values())
+            call_queue = getattr(self._pool, "_call_queue", None)
+            if call_queue is not None:  # its feeder may be blocked writing a task no worker will read:
+                call_queue.cancel_join_thread()  # without this the interpreter waits for it at exit
             self._pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
