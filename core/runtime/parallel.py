@@ -107,6 +107,13 @@ def fit_workers(workers, task_bytes, what):
                   f"/ 内存不足以运行 {workers} 个并行进程，改用 {fits} 个。")
 
 
+def cluster_workers(scheduler):
+    """Threads of the Dask cluster at ``scheduler`` (its task slots)."""
+    distributed = require("distributed", "DASK_SCHEDULER (tasks on a Dask cluster)")
+    with distributed.Client(scheduler, timeout=30, set_as_default=False) as client:
+        return max(sum(client.nthreads().values()), 1)
+
+
 class _Deferred:
     """A task of :class:`_Serial`, run when its result is asked for."""
 

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import scipy.sparse as sp
 
-from ...runtime.deps import require
-from ...runtime.parallel import fit_workers, map_tasks
+from ...runtime.parallel import cluster_workers, fit_workers, map_tasks
 from ...runtime.progress import ensure
 from .graph import cell_graph, estimate_graph_memory, grounded_laplacian
 from .solvers import choose_method, estimate_direct_memory, estimate_multigrid_memory, make_solver
@@ -93,13 +92,6 @@ def source_task_memory(recipe, graph, n_free, nnz, batch, chosen):
     solver = (estimate_direct_memory(n_free, nnz) + 16 * n_free * batch if chosen == "direct"
               else estimate_multigrid_memory(n_free, nnz, batch))
     return recipe.nbytes + estimate_graph_memory(rows, cols, graph.n_nodes, recipe.four_neighbours) + solver
-
-
-def cluster_workers(scheduler):
-    """Threads of the Dask cluster at ``scheduler`` (its task slots)."""
-    distributed = require("distributed", "DASK_SCHEDULER (tasks on a Dask cluster)")
-    with distributed.Client(scheduler, timeout=30, set_as_default=False) as client:
-        return max(sum(client.nthreads().values()), 1)
 
 
 @dataclass
