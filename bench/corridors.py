@@ -14,8 +14,11 @@ Usage (each measurement runs in a fresh subprocess; peak memory = its ru_maxrss)
         --system-site-packages /tmp/bench && /tmp/bench/bin/pip install scikit-image -c
         constraints.txt).
     python bench/corridors.py pathways [--size 4000] [--cores 100] [--mode truncated|circles|full]
+                                       [--workers 1]
         Linkage Pathways with 100 cores on a size x size grid (30 m cells, smoothed random
-        resistance 1-100, demo settings: both adjacencies, 4 nearest neighbours, constellations).
+        resistance 1-100, demo settings: both adjacencies, 4 nearest neighbours, constellations);
+        --workers > 1: the step-3 searches on that many processes (peak memory: the calling
+        process and, separately, the largest worker).
 """
 import argparse
 import json
@@ -180,7 +183,7 @@ def work_compare(side):
     return out
 
 
-def work_pathways(size, n_cores, mode):
+def work_pathways(size, n_cores, mode, workers=1):
     _import_package()
     from ecosecurity.core.corridors.linkage.pathways import (
         PathwayOptions,
@@ -194,9 +197,9 @@ def work_pathways(size, n_cores, mode):
                              full_mosaic=(mode != "truncated"),
                              bounding_buffer=(10000.0 if mode == "circles" else None))
     start = time.perf_counter()
-    result = linkage_pathways(ids, resistance.astype(np.float64), valid, CELL, options)
+    result = linkage_pathways(ids, resistance.astype(np.float64), valid, CELL, options, workers=workers)
     elapsed = time.perf_counter() - start
-    return {"seconds": elapsed, "corridors": result.corridor_count,
+    return {"seconds": elapsed, "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0, "corridors": result.corridor_count,
             "length_km": result.corridor_length / 1000.0, "links": len(result.table),
             "searched_cells": result.searched_cells,
             "estimate_gb": estimate_pathways_memory(size, size) / 2 ** 30}
@@ -224,6 +227,7 @@ def main():
     parser.add_argument("--size", type=int, default=4000)
     parser.add_argument("--cores", type=int, default=100)
     parser.add_argument("--mode", choices=("truncated", "circles", "full"), default="truncated")
+    parser.add_argument("--workers", type=int, default=1, help="pathways: processes for the step-3 searches")
     parser.add_argument("--worker", nargs="+")
     args = parser.parse_args()
     if args.worker:
@@ -267,9 +271,11 @@ def main():
                       f"memory {r['peak_mb'] / peer['peak_mb']:.2f}  max CWD {r['max_distance']:.6g}")
         print(f"  values on 1024 x 1024 (swept) against MCP_Geometric: {measure('compare', 1024)}")
     elif args.what == "pathways":
-        r = measure("pathways", args.size, args.cores, args.mode)
-        print(f"Linkage Pathways, {args.cores} cores on {args.size} x {args.size} cells ({args.mode}): "
-              f"{r['seconds']:.1f} s wall ({r['cpu_s']:.1f} s CPU), peak {r['peak_mb']:.0f} MB "
+        r = measure("pathways", args.size, args.cores, args.mode, args.workers)
+        workers = f", largest worker {r['worker_peak_mb']:.0f} MB" if args.workers > 1 else ""
+        print(f"Linkage Pathways, {args.cores} cores on {args.size} x {args.size} cells ({args.mode}, "
+              f"{args.workers} worker(s)): {r['seconds']:.1f} s wall ({r['cpu_s']:.1f} s CPU in the caller), "
+              f"peak {r['peak_mb']:.0f} MB{workers} "
               f"(estimate {r['estimate_gb']:.2f} GB), "
               f"{r['links']} candidate links, {r['corridors']} corridors, {r['length_km']:.2f} km, "
               f"{r['searched_cells']:,} cells reached in step 3")

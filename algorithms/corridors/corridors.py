@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.corridors.linkage.pathways import PathwayOptions
 from ...core.corridors.linkage.run import LCP_FIELDS, LINK_FIELDS, corridors, estimate_memory
 from ..base import EcoAlgorithm
+from ..parallel_inputs import add_parallel_parameters, parallel_settings
 from .core_inputs import add_core_parameters, core_source
 
 #: QVariant type of each field of the path layer and the link table.
@@ -84,7 +85,15 @@ class Corridors(EcoAlgorithm):
             "(skip it), the searches stop at this width and large grids run much faster, with identical truncated "
             "corridors.</li>"
             "<li><b>Bounding circle buffer</b> (advanced): Linkage Mapper's speed-up, each search restricted to "
-            "circles around the linked cores grown by this distance; an approximation (0 = off, exact).</li></ul>"
+            "circles around the linked cores grown by this distance; an approximation (0 = off, exact).</li>"
+            "<li><b>Worker processes</b> (PARALLEL, advanced): the cost-distance searches of the cores (step 3) run "
+            "in batches on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each "
+            "worker gets the resistance grid and builds its own search graph. Fewer workers are used when their "
+            "searches would not fit in memory. The result is the same as with 1.</li>"
+            "<li><b>Dask scheduler</b> (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster "
+            "(tcp://host:8786) to send the batches of searches to instead; needs the Python package "
+            "dask[distributed] and the plugin installed on the workers. The result is the same as a local "
+            "run.</li></ul>"
             "<h3>Outputs</h3><ul>"
             "<li><b>Corridors</b> (Int32) and <b>truncated corridors</b>: normalised least-cost corridor values.</li>"
             "<li><b>Least-cost paths</b>: one line per kept link with link_id, core1, core2, link_type, euc_dist, "
@@ -134,6 +143,7 @@ class Corridors(EcoAlgorithm):
         for parameter in (nearest_by, buffer):
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
             self.addParameter(parameter)
+        add_parallel_parameters(self)
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_CORRIDORS, self.tr("Normalised least-cost corridors"), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -172,8 +182,9 @@ class Corridors(EcoAlgorithm):
             full_mosaic=outputs["corridors"] is not None or truncate_width is None,
             non_normalised=self.parameterAsBool(parameters, self.CALC_NON_NORMALIZED, context),
             bounding_buffer=self.parameterAsDouble(parameters, self.BOUNDING_CIRCLE_BUFFER, context) or None)
+        workers, scheduler = parallel_settings(self, parameters, context)
         result, link_rows, lcp_rows = corridors(resistance, cores, outputs, options, self.progress(feedback),
-                                                resistance_name)
+                                                resistance_name, workers, scheduler)
         for warning in result.warnings:
             feedback.pushWarning(warning)
         length_km = result.corridor_length_km

@@ -129,9 +129,10 @@ class CostGraph:
     ``resistance``: 2-D array (> 0 on valid cells); ``valid``: bool mask (False = NoData barrier;
     default: finite cells); ``cell_size``: map units per cell side (square cells). The sweep grids
     and the Dijkstra graph (:attr:`matrix`) are built on first need, one of them at a time.
+    ``sweeps=False`` starts the graph as one that has run Dijkstra (see :attr:`sweeps`).
     """
 
-    def __init__(self, resistance, cell_size, valid=None, progress=None):
+    def __init__(self, resistance, cell_size, valid=None, progress=None, sweeps=True):
         progress = ensure(progress)
         self.cell_size = _check_cell_size(cell_size)
         self.valid = _valid_resistance(resistance, valid)
@@ -139,8 +140,13 @@ class CostGraph:
         self.n_nodes = int(np.count_nonzero(self.valid))
         self._resistance = resistance
         self._sweep = self._matrix = None  # each built on first need
-        self._sweepable = self.valid.size >= SWEEP_MIN_CELLS
+        self._sweepable = bool(sweeps) and self.valid.size >= SWEEP_MIN_CELLS
         progress.update(1.0)
+
+    @property
+    def sweeps(self):
+        """Whether the next run may sweep: False on small grids and once Dijkstra has run."""
+        return self._sweepable
 
     @property
     def nbytes(self):

@@ -10,35 +10,43 @@ Search windows: each core's search runs on the whole grid unless a window gives 
 (see :mod:`.windows`): when only corridors up to a width W are wanted (``full_mosaic=False``),
 core A's search stops at max over its links of (an upper bound of LCD, from the step-1 zone
 boundaries, or the maximum cost distance) + W + 0.5, and runs in the box that cost can reach;
-a box larger than :data:`WINDOW_FRACTION` of the grid reuses the step-1 graph instead (the
-search still stops at the limit). Optional Linkage Mapper bounding circles restrict the searches
-further (an approximation Linkage Mapper makes; off by default).
+a box larger than :data:`.searches.WINDOW_FRACTION` of the grid reuses the step-1 graph instead
+(the search still stops at the limit). Optional Linkage Mapper bounding circles restrict the
+searches further (an approximation Linkage Mapper makes; off by default).
+
+Workers (``workers`` > 1 or a Dask ``scheduler``): the step-3 searches run in batches of cores on
+other processes (:mod:`.searches`, :func:`...runtime.parallel.map_tasks`), each task on a graph of
+its own; folded in core order, they give the serial run's tables, paths and corridors.
 
 Memory (see :func:`estimate_pathways_memory`): the step-1 search over the whole grid dominates
 (:data:`..costdist.BYTES_PER_CELL` per cell; its graph is kept for step 3 and a step-3 search adds
-at most the Dijkstra arrays of one run), plus about 50 B per cell of grids kept for the run.
-Per-core CWDs go to disk (float64, cropped to the cells each search reached).
+at most the Dijkstra arrays of one run), plus about 50 B per cell of grids kept for the run; with
+workers the step-1 graph is freed before step 3 and each worker needs
+:func:`.searches.task_memory`. Per-core CWDs go to disk (float64, cropped to the cells each search
+reached).
 """
 import math
+from contextlib import closing
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ...runtime.parallel import cluster_workers, fit_workers, map_tasks
 from ...runtime.progress import ensure
 from ..costdist import BYTES_PER_CELL, CostGraph
 from .adjacency import adjacent_pairs, boundary_path_costs, edge_distances, euclidean_allocation
 from .cores import Cores
 from .corridors import CwdStore, corridor_mosaic
 from .links import LinkTable, drop_intermediate_core_links, drop_links_by_length, label_clusters, prune_network
-from .paths import link_path, nearest_cell, search_core
-from .windows import bounding_circle, cost_margin, full_window, reached_window
+from .searches import CoreJob, SearchContext, core_search_task, mosaic_cutoff, run_core, task_memory
 
 #: Adjacency methods, in the order of the ``ADJACENCY`` parameter (public contract).
 ADJACENCY_METHODS = ("cost_weighted", "euclidean", "both", "all_pairs")
 COST_WEIGHTED, EUCLIDEAN, BOTH, ALL_PAIRS = range(4)
 
-#: A search window larger than this fraction of the grid reuses the step-1 graph of the whole grid.
-WINDOW_FRACTION = 0.25
+#: Step-3 tasks per worker (each builds its own graph; several per worker move the progress and
+#: balance the load).
+BATCHES_PER_WORKER = 4
 
 #: Bytes per cell of the grids a run keeps besides the step-1 search (resistance, valid, labels,
 #: step-1 CWD and allocation, Euclidean allocation indices, two mosaics).
@@ -121,20 +129,14 @@ def _contains(pairs, query):
     return np.isin(query[:, 0] * big + query[:, 1], pairs[:, 0] * big + pairs[:, 1])
 
 
-def mosaic_cutoff(options):
-    """Largest NLCC the corridors need, or ``None`` (all): with only the truncated corridors
-    wanted, Int(NLCC + 0.5) <= W needs NLCC < floor(W) + 0.5 <= W + 0.5."""
-    if options.full_mosaic or options.truncate_width is None:
-        return None
-    return float(options.truncate_width) + 0.5
-
-
-def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progress=None, scratch=None):
+def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progress=None, scratch=None,
+                     workers=1, scheduler=None):
     """Run Linkage Pathways; returns a :class:`PathwayResult`.
 
     ``core_ids``: int grid (> 0 = core id); ``resistance``: float grid (> 0 on valid cells);
     ``valid``: bool grid (False = NoData barrier); ``cell_size``: map units; ``scratch``: folder
-    for the per-core CWD files (system temp by default).
+    for the per-core CWD files (system temp by default); ``workers`` (1 = in this process) and
+    ``scheduler`` (a Dask address): where the step-3 searches run (:mod:`.searches`).
     """
     options = options or PathwayOptions()
     progress = ensure(progress)
@@ -160,10 +162,17 @@ def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progr
                                     progress.sub(0.25, 0.3))
     drop_links_by_length(table, max_euc=options.max_euclidean_distance, check_unknown=False)
 
-    paths = {}
+    paths, warnings = {}, []
+    jobs = _core_jobs(cores, table, labels1, labels2, upper, float(np.median(resistance[valid])))
     with CwdStore(scratch) as store:
-        searched = _step3(cores, resistance, valid, cell_size, options, table, labels1, labels2, upper, graph,
-                          store, paths, progress.sub(0.3, 0.8))
+        if workers <= 1 and not scheduler:
+            searched = _search_here(jobs, cores, resistance, valid, cell_size, options, graph, table, paths, store,
+                                    progress.sub(0.3, 0.8))
+        else:
+            grid = None if graph is None else graph.sweeps
+            graph = None  # the workers build their own: this one is freed before they start
+            searched = _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid, table, paths,
+                                          store, progress.sub(0.3, 0.8), workers, scheduler, warnings)
         del graph
         if options.drop_through_cores and len(cores) >= 3:
             crossing = np.array([bool(paths[i][1]) if i in paths else False for i in range(len(table))])
@@ -177,7 +186,6 @@ def linkage_pathways(core_ids, resistance, valid, cell_size, options=None, progr
         progress.update(0.8, "Step 5: normalised least-cost corridors / 第 5 步：归一化最小成本廊道")
         nlcc, raw = corridor_mosaic([(int(labels1[i]), int(labels2[i]), float(table.lc_dist[i])) for i in active],
                                     store, shape, options.non_normalised, cutoff, progress.sub(0.8, 1.0))
-    warnings = []
     if not active.size:
         warnings.append("No corridor: no pair of cores is linked. Check the adjacency method and the distance "
                         "limits. / 没有生成廊道：没有相连的核心区对，请检查邻接方式和距离限制。")
@@ -205,92 +213,73 @@ def _step1(cores, resistance, valid, cell_size, progress):
     return graph, surface.distance, zones
 
 
-def _step3(cores, resistance, valid, cell_size, options, table, labels1, labels2, upper, grid_graph, store, paths,
-           progress):
-    """One search per core with active links: least-cost distances, paths, CWDs to ``store``.
-    Returns the number of cells reached by all searches."""
-    active = np.flatnonzero(table.active)
-    involved = np.union1d(labels1[active], labels2[active])
-    context = _SearchContext(cores, resistance, valid, cell_size, options, grid_graph)
+def _search_here(jobs, cores, resistance, valid, cell_size, options, grid_graph, table, paths, store, progress):
+    """Step 3 in this process, core by core (``grid_graph``: the step-1 graph, ``None`` with
+    bounding circles). Returns the number of cells reached by all searches."""
+    context = SearchContext(cores, resistance, valid, cell_size, options, grid_graph)
     reached = 0
-    for n, label in enumerate(involved):
-        progress.update(n / len(involved), f"Step 3: cost distance from core {cores.ids[label - 1]} "
-                                           f"({n + 1}/{len(involved)}) / 第 3 步：核心区 "
-                                           f"{cores.ids[label - 1]} 的成本距离（{n + 1}/{len(involved)}）")
-        mine = active[(labels1[active] == label) | (labels2[active] == label)]
-        partners = np.where(labels1[mine] == label, labels2[mine], labels1[mine])
-        guesses = [upper.get((int(min(label, p)), int(max(label, p))), context.guess * table.euc_dist[i])
-                   for p, i in zip(partners, mine)]
-        as_first = mine[labels1[mine] == label]
-        search = context.search(int(label), partners, guesses, predecessors=as_first.size > 0)
-        for i in as_first:
-            found = link_path(search, cores.labels, int(labels2[i]), cores.boxes[labels2[i] - 1], cell_size)
-            table.lc_dist[i] = found.lc_dist
-            table.lcp_length[i] = found.length
-            if found.lc_dist >= 0:
-                paths[int(i)] = (found.cells, found.crossed)
-        kept = reached_window(search.window, search.distance)
-        store.save(int(label), kept, search.distance[search.window.inner(kept)])
-        reached += int(np.count_nonzero(np.isfinite(search.distance)))
-        del search
+    for n, job in enumerate(jobs):
+        core = cores.ids[job.label - 1]
+        progress.update(n / len(jobs), f"Step 3: cost distance from core {core} ({n + 1}/{len(jobs)}) "
+                                       f"/ 第 3 步：核心区 {core} 的成本距离（{n + 1}/{len(jobs)}）")
+        reached += _fold(table, paths, store, [run_core(context, job)])
     return reached
 
 
-class _SearchContext:
-    """Step-3 searches: the window and the cost limit of each core's search.
+def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid, table, paths, store, progress,
+                       workers, scheduler, warnings):
+    """Step 3 in batches of cores on ``workers`` processes or the Dask ``scheduler``. ``grid``: the
+    state of the step-1 graph (``None`` with bounding circles, else whether it may still sweep)."""
+    if scheduler:
+        workers = cluster_workers(scheduler)
+    else:
+        workers, message = fit_workers(workers, task_memory(valid.size), "Linkage Pathways (one search per worker)")
+        if message:
+            warnings.append(message)
+    batches = _batches(jobs, workers)
+    tasks = ((resistance, valid, cores, cell_size, options, grid is not None, grid is not False, batch)
+             for batch in batches)
+    reached = 0
+    with closing(map_tasks(core_search_task, tasks, len(batches), workers, scheduler, progress,
+                           lambda k: "Cost distance from core(s) " + ", ".join(
+                               str(int(cores.ids[job.label - 1])) for job in batches[k]))) as results:
+        for outcomes in results:  # in batch order: the serial run's order
+            reached += _fold(table, paths, store, outcomes)
+    return reached
 
-    Without a corridor cut-off every search covers everything reachable (or the bounding circles).
-    With one (only truncated corridors wanted), core A's search must reach every partner B and
-    cover CWD_A <= LCD_AB + cut-off; the LCDs are not known beforehand, so the search starts at
-    the guesses (upper bounds from step 1, or Euclidean gap x median resistance) + cut-off and is
-    repeated with a larger limit while a partner is unreached or the limit is short of the
-    largest LCD + cut-off (capped at the maximum cost distance + cut-off; stopped when the search
-    exhausted every reachable cell). Exact: Dijkstra values are exact up to its limit.
-    """
 
-    def __init__(self, cores, resistance, valid, cell_size, options, grid_graph):
-        self.cores, self.resistance, self.valid = cores, resistance, valid
-        self.cell_size, self.options, self.grid_graph = cell_size, options, grid_graph
-        values = resistance[valid]
-        self.r_min = float(values.min())
-        self.max_step = math.sqrt(2.0) * cell_size * float(values.max())
-        self.guess = float(np.median(values))
-        self.cutoff = mosaic_cutoff(options)
-        self.cap = None if options.max_cost_distance is None else float(options.max_cost_distance)
-        self.buffer = None if not options.bounding_buffer else float(options.bounding_buffer) / cell_size
+def _core_jobs(cores, table, labels1, labels2, upper, guess):
+    """A :class:`CoreJob` per core with active links, in label order; a link's LCD is guessed from
+    step 1's zone boundaries (``upper``) or as Euclidean gap x ``guess`` (the median resistance)."""
+    active = np.flatnonzero(table.active)
+    jobs = []
+    for label in np.union1d(labels1[active], labels2[active]):
+        mine = active[(labels1[active] == label) | (labels2[active] == label)]
+        partners = np.where(labels1[mine] == label, labels2[mine], labels1[mine])
+        guesses = [upper.get((int(min(label, p)), int(max(label, p))), guess * table.euc_dist[i])
+                   for p, i in zip(partners, mine)]
+        targets = tuple((int(i), int(labels2[i])) for i in mine[labels1[mine] == label])
+        jobs.append(CoreJob(int(label), tuple(int(p) for p in partners), tuple(float(g) for g in guesses), targets))
+    return jobs
 
-    def search(self, label, partners, guesses, predecessors):
-        if self.cutoff is None:
-            return self._run(label, partners, None, predecessors)
-        cap = math.inf if self.cap is None else self.cap
-        limit = min(max(guesses), cap) + self.cutoff
-        while True:
-            search = self._run(label, partners, limit, predecessors)
-            lcds = [nearest_cell(search, self.cores.labels, int(p), self.cores.boxes[p - 1])[0] for p in partners]
-            needed = max(min(lcd, cap) for lcd in lcds) + self.cutoff
-            finite = search.distance[np.isfinite(search.distance)]
-            # every reachable cell was reached when no step from a reached cell can exceed the limit
-            exhausted = finite.size == 0 or finite.max() + self.max_step <= limit
-            if needed <= limit or exhausted:
-                return search
-            unreached = not all(math.isfinite(lcd) for lcd in lcds)
-            limit = min(2.0 * limit, cap + self.cutoff) if unreached else needed
 
-    def _run(self, label, partners, limit, predecessors):
-        shape = self.valid.shape
-        box = self.cores.boxes[label - 1]
-        if limit is None or not math.isfinite(limit):
-            limit, window = None, full_window(shape)
-        else:
-            window = box.expand(cost_margin(limit, self.r_min, self.cell_size), shape)
-        circles = None
-        if self.buffer is not None:
-            circles = [bounding_circle(box, self.cores.boxes[p - 1], self.buffer) for p in partners]
-            extent = box
-            for circle in circles:
-                extent = extent.union(circle.window(shape))
-            window = window.intersect(extent)
-        elif window.size > WINDOW_FRACTION * self.valid.size:
-            window = full_window(shape)  # cheaper to reuse the step-1 graph (the limit still applies)
-        return search_core(self.resistance, self.valid, self.cell_size, self.cores.labels, label, window, circles,
-                           limit, predecessors=predecessors, grid_graph=self.grid_graph)
+def _batches(jobs, workers):
+    """Consecutive batches of ``jobs``, :data:`BATCHES_PER_WORKER` per worker (each task builds its
+    own graph, so a batch shares it; several per worker let progress move and balance the load)."""
+    size = max(math.ceil(len(jobs) / (BATCHES_PER_WORKER * max(workers, 1))), 1)
+    return [jobs[k:k + size] for k in range(0, len(jobs), size)]
+
+
+def _fold(table, paths, store, outcomes):
+    """Store each :class:`CoreOutcome` in the link table, ``paths`` and ``store``; returns the cells
+    they reached."""
+    reached = 0
+    for outcome in outcomes:
+        for row, found in outcome.links:
+            table.lc_dist[row] = found.lc_dist
+            table.lcp_length[row] = found.length
+            if found.lc_dist >= 0:
+                paths[row] = (found.cells, found.crossed)
+        store.save(outcome.label, outcome.kept, outcome.distance)
+        reached += outcome.reached
+    return reached

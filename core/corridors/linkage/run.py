@@ -86,9 +86,11 @@ def read_cores(source, grid):
             gdal.Unlink(path)
 
 
-def corridors(resistance_path, cores, outputs, options, progress=None, resistance_name="resistance"):
+def corridors(resistance_path, cores, outputs, options, progress=None, resistance_name="resistance", workers=1,
+              scheduler=None):
     """Run Linkage Pathways; write the rasters named in ``outputs`` (keys ``corridors``,
     ``truncated``, ``cwd``, ``allocation``, ``non_normalised``; missing or None = not written).
+    ``workers``, ``scheduler``: where the per-core searches run (:func:`.pathways.linkage_pathways`).
 
     Returns ``(result, link_rows, lcp_rows)``: the :class:`~.pathways.PathwayResult`, one dict
     per link (:data:`LINK_FIELDS`) and one ``(dict of LCP_FIELDS, [(x, y), ...])`` per active link.
@@ -101,7 +103,7 @@ def corridors(resistance_path, cores, outputs, options, progress=None, resistanc
     cell_size = grid.cell_size
     core_ids = read_cores(cores, grid)
     result = linkage_pathways(core_ids, resistance.array.astype(np.float64, copy=False), resistance.valid,
-                              cell_size, options, progress.sub(0.02, 0.95))
+                              cell_size, options, progress.sub(0.02, 0.95), workers=workers, scheduler=scheduler)
     del core_ids
     progress.update(0.95, "Writing the outputs / 写出结果")
     _write_rasters(result, grid, outputs, options)

@@ -127,3 +127,28 @@ def test_cancel_returns_without_outputs(run_alg, resistance, cores, tmp_path):
                      feedback=feedback)
     assert not result.get("CORRIDOR_COUNT")
     assert not (tmp_path / "corridors.tif").exists()
+
+
+# ------------------------------------------------ PARALLEL / DASK_SCHEDULER: the serial output, byte for byte
+def run_where(run_alg, cores, folder, **where):
+    rng = np.random.default_rng(4)
+    values = (1.0 + 9.0 * rng.random(GRID.shape)).astype(np.float32)
+    folder.mkdir()
+    resistance = write_raster(folder / "resistance.tif", values, GRID, -9999.0)
+    result = run_alg("corridors", dict(outputs(folder), CORES=cores, CORE_ID_FIELD="gid", RESISTANCE=resistance,
+                                       ADJACENCY=3, MAX_NEAREST=0, DROP_THROUGH_CORES=False, **where))
+    rasters = {name: read_raster(result[name]).array for name in
+               ("OUTPUT_CORRIDORS", "OUTPUT_CWD", "OUTPUT_ALLOCATION", "OUTPUT_TRUNCATED") if result.get(name)}
+    vectors = {name: [(row, None if geometry is None else geometry.ExportToWkt())
+                      for row, geometry in features(result[name])] for name in ("OUTPUT_LCP", "OUTPUT_LINKS")}
+    return rasters, vectors
+
+
+def test_parallel_runs_equal_the_serial_run(run_alg, cores, tmp_path, dask_scheduler):
+    serial = run_where(run_alg, cores, tmp_path / "serial", PARALLEL=1)
+    assert len(serial[1]["OUTPUT_LCP"]) == 3
+    for name, where in (("two", {"PARALLEL": 2}), ("dask", {"DASK_SCHEDULER": dask_scheduler})):
+        rasters, vectors = run_where(run_alg, cores, tmp_path / name, **where)
+        assert rasters.keys() == serial[0].keys(), name
+        assert all(np.array_equal(serial[0][key], rasters[key]) for key in rasters), name
+        assert vectors == serial[1], name
