@@ -902,149 +902,149 @@
         <translation>最小成本廊道（Linkage Mapper）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
+        <location filename="../algorithms/corridors/corridors.py" line="117" />
         <source>Adjacency</source>
         <translation>邻接方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
+        <location filename="../algorithms/corridors/corridors.py" line="117" />
         <source>Cost-weighted</source>
         <translation>成本加权</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
+        <location filename="../algorithms/corridors/corridors.py" line="117" />
         <source>Euclidean</source>
         <translation>欧氏</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
+        <location filename="../algorithms/corridors/corridors.py" line="117" />
         <source>Cost-weighted and Euclidean</source>
         <translation>成本加权和欧氏</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="115" />
+        <location filename="../algorithms/corridors/corridors.py" line="117" />
         <source>All pairs</source>
         <translation>所有成对</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="119" />
+        <location filename="../algorithms/corridors/corridors.py" line="121" />
         <source>Drop corridors that pass through other cores</source>
         <translation>舍弃穿过其他核心区的廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="121" />
+        <location filename="../algorithms/corridors/corridors.py" line="123" />
         <source>Keep each core's nearest neighbours (0 = unlimited)</source>
         <translation>每个核心区保留的最近邻数（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="124" />
+        <location filename="../algorithms/corridors/corridors.py" line="126" />
         <source>Connect constellations (join separate groups of cores)</source>
         <translation>连接组团（连接分离的核心区组）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="126" />
+        <location filename="../algorithms/corridors/corridors.py" line="128" />
         <source>Maximum cost-weighted corridor distance (0 = no limit)</source>
         <translation>最大成本加权廊道距离（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="129" />
+        <location filename="../algorithms/corridors/corridors.py" line="131" />
         <source>Maximum Euclidean corridor distance (0 = no limit)</source>
         <translation>最大欧氏廊道距离（0 = 不限）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="132" />
+        <location filename="../algorithms/corridors/corridors.py" line="134" />
         <source>Truncate corridors at cost-weighted width (0 = no truncation)</source>
         <translation>廊道截断宽度（成本加权；0 = 不截断）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="135" />
+        <location filename="../algorithms/corridors/corridors.py" line="137" />
         <source>Also compute non-normalised corridors</source>
         <translation>同时计算非标准化廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="137" />
+        <location filename="../algorithms/corridors/corridors.py" line="139" />
         <source>Measure nearest neighbours by</source>
         <translation>最近邻的度量</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="137" />
+        <location filename="../algorithms/corridors/corridors.py" line="139" />
         <source>Cost-weighted distance</source>
         <translation>成本加权距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="137" />
+        <location filename="../algorithms/corridors/corridors.py" line="139" />
         <source>Euclidean distance</source>
         <translation>欧氏距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="140" />
+        <location filename="../algorithms/corridors/corridors.py" line="142" />
         <source>Bounding circle buffer (0 = off, exact)</source>
         <translation>外接圆缓冲距离（0 = 关闭，精确）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="147" />
+        <location filename="../algorithms/corridors/corridors.py" line="149" />
         <source>Normalised least-cost corridors</source>
         <translation>标准化最小成本廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="149" />
+        <location filename="../algorithms/corridors/corridors.py" line="151" />
         <source>Truncated corridors</source>
         <translation>截断廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="151" />
+        <location filename="../algorithms/corridors/corridors.py" line="153" />
         <source>Least-cost paths</source>
         <translation>最小成本路径</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="153" />
+        <location filename="../algorithms/corridors/corridors.py" line="155" />
         <source>Link table</source>
         <translation>连接表</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="155" />
+        <location filename="../algorithms/corridors/corridors.py" line="157" />
         <source>Cost distance to the nearest core</source>
         <translation>到最近核心区的成本距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="157" />
+        <location filename="../algorithms/corridors/corridors.py" line="159" />
         <source>Nearest core (cost allocation)</source>
         <translation>最近核心区（成本分配）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="159" />
+        <location filename="../algorithms/corridors/corridors.py" line="161" />
         <source>Non-normalised corridors</source>
         <translation>非标准化廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="161" />
+        <location filename="../algorithms/corridors/corridors.py" line="163" />
         <source>Number of corridors</source>
         <translation>廊道条数</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="162" />
+        <location filename="../algorithms/corridors/corridors.py" line="164" />
         <source>Total corridor length (km)</source>
         <translation>廊道总长度（km）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="167" />
+        <location filename="../algorithms/corridors/corridors.py" line="169" />
         <source>Least-cost corridors on '{0}'</source>
         <translation>在 '{0}' 上计算最小成本廊道</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="191" />
+        <location filename="../algorithms/corridors/corridors.py" line="193" />
         <source>{0} corridors, {1:.2f} km ({2} candidate links)</source>
         <translation>{0} 条廊道，{1:.2f} km（{2} 个候选连接）</translation>
     </message>
     <message>
-        <location filename="../algorithms/corridors/corridors.py" line="219" />
+        <location filename="../algorithms/corridors/corridors.py" line="221" />
         <source>Cannot create the output {0}.</source>
         <translation>无法创建输出 {0}。</translation>
     </message>
     <message>
         <location filename="../algorithms/corridors/corridors.py" line="57" />
-        <source>&lt;p&gt;Builds the ecological network between sources (core areas) on a resistance surface and maps the least-cost corridors: the Linkage Pathways tool of Linkage Mapper (McRae &amp;amp; Kavanagh 2011) without ArcGIS. The output corridors, least-cost paths and link table are those most ecological security pattern studies report (e.g. "33 corridors, 163.92 km").&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Cost distance&lt;/b&gt; (ESRI Cost Distance rule): a move between neighbouring cells costs cell size &amp;times; the mean of their resistances, &amp;times;&amp;radic;2 on diagonals; 0 inside a core; NoData cells are barriers. Computed exactly with Dijkstra on the 8-neighbour grid.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacency&lt;/b&gt;: two cores are adjacent when their cost allocation zones (and/or Euclidean allocation zones) touch; &lt;i&gt;All pairs&lt;/i&gt; links every pair.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt;: for each candidate pair, the Euclidean edge-to-edge distance, the least-cost distance (CWD) and the least-cost path. Links are dropped when the path crosses a third core (-15), or is longer than the maximum Euclidean (-11) or cost distance (-12), or no path exists (-12).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: each core keeps its &lt;i&gt;n&lt;/i&gt; nearest neighbours (type 10); with &lt;i&gt;Connect constellations&lt;/i&gt; the separate groups are then joined by their shortest remaining links (type 20); the rest become -1. 0 nearest neighbours = keep all (type 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalised corridors&lt;/b&gt;: for each kept link A-B, CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; (0 on the least-cost path: the extra cost of passing through a cell); the minimum over links, rounded to integers as Linkage Mapper does.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;: polygons with an integer &lt;b&gt;core id field&lt;/b&gt; (rasterised on the resistance grid by cell centre; reprojected if needed; overlapping polygons with different ids are refused), or a raster of core ids aligned with the resistance (0 and NoData = not a core).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 (&amp;ge; 1 recommended), NoData = impassable; a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Truncate corridors at&lt;/b&gt;: the corridor width in cost units (Linkage Mapper's CWD threshold, e.g. 200 000 in its demo); 0 = no truncated raster. When the full corridor raster is not requested (skip it), the searches stop at this width and large grids run much faster, with identical truncated corridors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bounding circle buffer&lt;/b&gt; (advanced): Linkage Mapper's speed-up, each search restricted to circles around the linked cores grown by this distance; an approximation (0 = off, exact).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL, advanced): the cost-distance searches of the cores (step 3) run in batches on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each worker gets the resistance grid and builds its own search graph. Fewer workers are used when their searches would not fit in memory. The result is the same as with 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster (tcp://host:8786) to send the batches of searches to instead; needs the Python package dask[distributed] and the plugin installed on the workers. The result is the same as a local run.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt; (Int32) and &lt;b&gt;truncated corridors&lt;/b&gt;: normalised least-cost corridor values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Least-cost paths&lt;/b&gt;: one line per kept link with link_id, core1, core2, link_type, euc_dist, cw_dist, lcp_length, cwd_to_euc, cwd_to_path.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: every candidate link, including the dropped ones with their type code and reason (link_info).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost distance to the nearest core&lt;/b&gt; and &lt;b&gt;nearest core&lt;/b&gt; (cost allocation); optional &lt;b&gt;non-normalised corridors&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;.&lt;/li&gt;&lt;li&gt;The number of corridors and their total length (km) are reported in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 (Linkage Pathways, steps 1-5). Reproduced: the cost distance rule (exactly), link types and pruning rules, normalised corridors and their rounding. Differences: Euclidean distances are measured between core cells rather than simplified polygons (within about one cell); path lengths follow the cell centres; among equally cheap paths another one may be drawn.&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;在阻力面上构建生态源地（核心区）之间的生态网络并绘制最小成本廊道：即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Linkage Pathways 工具，无需 ArcGIS。输出的廊道、最小成本路径和连接表正是多数生态安全格局研究所报告的内容（如“33 条廊道，163.92 km”）。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;成本距离&lt;/b&gt;（ESRI 成本距离规则）：相邻像元间移动的成本为像元大小 &amp;times; 两像元阻力的平均值，对角方向再乘 &amp;radic;2；核心区内为 0；NoData 像元为障碍。在 8 邻域栅格图上用 Dijkstra 算法精确计算。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻接&lt;/b&gt;：两个核心区的成本分配区（和/或欧氏分配区）相接即为邻接；&lt;i&gt;所有成对&lt;/i&gt;则连接每一对核心区。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：对每一候选对计算欧氏边缘距离、最小成本距离（CWD）和最小成本路径。路径穿过第三个核心区（-15）、超过最大欧氏距离（-11）或最大成本距离（-12）、或不存在路径（-12）时该连接被舍弃。&lt;/li&gt;&lt;li&gt;&lt;b&gt;剪枝&lt;/b&gt;：每个核心区保留 &lt;i&gt;n&lt;/i&gt; 个最近邻（类型 10）；勾选&lt;i&gt;连接组团&lt;/i&gt;时，再用剩余连接中最短者把分离的组团连起来（类型 20）；其余变为 -1。最近邻数为 0 表示全部保留（类型 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准化廊道&lt;/b&gt;：对每个保留的连接 A-B 计算 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt;（在最小成本路径上为 0，即经过该像元需付出的额外成本）；对所有连接取最小值，并按 Linkage Mapper 的方式取整。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;：带整数&lt;b&gt;核心区编号字段&lt;/b&gt;的面图层（按像元中心栅格化到阻力栅格上；必要时自动重投影；不同编号的多边形重叠会报错），或与阻力栅格对齐的核心区编号栅格（0 和 NoData 表示非核心区）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：值 &amp;gt; 0（建议 &amp;ge; 1），NoData 表示不可通行；须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道截断宽度&lt;/b&gt;：以成本单位表示的廊道宽度（Linkage Mapper 的 CWD 阈值，其示例中为 200 000）；0 表示不输出截断廊道。若不需要完整廊道栅格（跳过该输出），搜索在此宽度处停止，大范围栅格运行快得多，截断廊道结果完全相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;外接圆缓冲距离&lt;/b&gt;（高级）：Linkage Mapper 的加速方法，每次搜索限制在相连核心区周围、按该距离扩大的圆内；这是一种近似（0 = 关闭，精确）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL，高级）：各核心区的成本距离搜索（第 3 步）按批在本机的这么多个进程上运行（0 = 每个 CPU 核一个，1 = 在 QGIS 进程内）；每个工作进程获得阻力栅格并自建搜索图。内存不足以容纳这些搜索时自动减少进程数。结果与 1 个进程时相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER，高级，可选）：Dask 集群的地址（tcp://host:8786），改为把各批搜索发送到该集群；需要 Python 包 dask[distributed]，且工作节点上已安装本插件。结果与本地运行相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（Int32）和&lt;b&gt;截断廊道&lt;/b&gt;：标准化最小成本廊道值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小成本路径&lt;/b&gt;：每个保留的连接一条线，字段 link_id、core1、core2、link_type、euc_dist、cw_dist、lcp_length、cwd_to_euc、cwd_to_path。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：全部候选连接，包括被舍弃的连接及其类型代码和原因（link_info）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;到最近核心区的成本距离&lt;/b&gt;和&lt;b&gt;最近核心区&lt;/b&gt;（成本分配）；可选的&lt;b&gt;非标准化廊道&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;。&lt;/li&gt;&lt;li&gt;廊道条数及总长度（km）写在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3（Linkage Pathways 第 1-5 步）。完全重现：成本距离规则、连接类型与剪枝规则、标准化廊道及其取整。差异：欧氏距离按核心区像元而非简化后的多边形量算（相差约一个像元以内）；路径长度沿像元中心计算；成本相同的多条路径中可能绘出另一条。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Builds the ecological network between sources (core areas) on a resistance surface and maps the least-cost corridors: the Linkage Pathways tool of Linkage Mapper (McRae &amp;amp; Kavanagh 2011) without ArcGIS. The output corridors, least-cost paths and link table are those most ecological security pattern studies report (e.g. "33 corridors, 163.92 km").&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Cost distance&lt;/b&gt; (ESRI Cost Distance rule): a move between neighbouring cells costs cell size &amp;times; the mean of their resistances, &amp;times;&amp;radic;2 on diagonals; 0 inside a core; NoData cells are barriers. Computed on the 8-neighbour grid by fast sweeping on grids of a million cells and more (to a relative 1e-12), by Dijkstra (exact) on smaller grids, mazes and cost-limited searches, and by sweeping alone when Dijkstra's graph would not fit in memory (about 10&lt;sup&gt;8&lt;/sup&gt; cells).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Adjacency&lt;/b&gt;: two cores are adjacent when their cost allocation zones (and/or Euclidean allocation zones) touch; &lt;i&gt;All pairs&lt;/i&gt; links every pair.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Links&lt;/b&gt;: for each candidate pair, the Euclidean edge-to-edge distance, the least-cost distance (CWD) and the least-cost path. Links are dropped when the path crosses a third core (-15), or is longer than the maximum Euclidean (-11) or cost distance (-12), or no path exists (-12).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Pruning&lt;/b&gt;: each core keeps its &lt;i&gt;n&lt;/i&gt; nearest neighbours (type 10); with &lt;i&gt;Connect constellations&lt;/i&gt; the separate groups are then joined by their shortest remaining links (type 20); the rest become -1. 0 nearest neighbours = keep all (type 1).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Normalised corridors&lt;/b&gt;: for each kept link A-B, CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt; (0 on the least-cost path: the extra cost of passing through a cell); the minimum over links, rounded to integers as Linkage Mapper does.&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Core areas&lt;/b&gt;: polygons with an integer &lt;b&gt;core id field&lt;/b&gt; (rasterised on the resistance grid by cell centre; reprojected if needed; overlapping polygons with different ids are refused), or a raster of core ids aligned with the resistance (0 and NoData = not a core).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Resistance&lt;/b&gt;: values &amp;gt; 0 (&amp;ge; 1 recommended), NoData = impassable; a projected CRS in metres.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Truncate corridors at&lt;/b&gt;: the corridor width in cost units (Linkage Mapper's CWD threshold, e.g. 200 000 in its demo); 0 = no truncated raster. When the full corridor raster is not requested (skip it), the searches stop at this width and large grids run much faster, with identical truncated corridors.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Bounding circle buffer&lt;/b&gt; (advanced): Linkage Mapper's speed-up, each search restricted to circles around the linked cores grown by this distance; an approximation (0 = off, exact).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Worker processes&lt;/b&gt; (PARALLEL, advanced): the cost-distance searches of the cores (step 3) run in batches on this many processes of this computer (0 = one per core, 1 = in the QGIS process); each worker gets the resistance grid and builds its own search graph. Fewer workers are used when their searches would not fit in memory. The result is the same as with 1.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask scheduler&lt;/b&gt; (DASK_SCHEDULER, advanced, optional): the address of a Dask cluster (tcp://host:8786) to send the batches of searches to instead; needs the Python package dask[distributed] and the plugin installed on the workers. The result is the same as a local run.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Corridors&lt;/b&gt; (Int32) and &lt;b&gt;truncated corridors&lt;/b&gt;: normalised least-cost corridor values.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Least-cost paths&lt;/b&gt;: one line per kept link with link_id, core1, core2, link_type, euc_dist, cw_dist, lcp_length, cwd_to_euc, cwd_to_path.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Link table&lt;/b&gt;: every candidate link, including the dropped ones with their type code and reason (link_info).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Cost distance to the nearest core&lt;/b&gt; and &lt;b&gt;nearest core&lt;/b&gt; (cost allocation); optional &lt;b&gt;non-normalised corridors&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;.&lt;/li&gt;&lt;li&gt;The number of corridors and their total length (km) are reported in the log.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Reference&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3 (Linkage Pathways, steps 1-5). Reproduced: the cost distance rule (exactly), link types and pruning rules, normalised corridors and their rounding. Differences: Euclidean distances are measured between core cells rather than simplified polygons (within about one cell); path lengths follow the cell centres; among equally cheap paths another one may be drawn.&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在阻力面上构建生态源地（核心区）之间的生态网络并绘制最小成本廊道：即 Linkage Mapper（McRae &amp;amp; Kavanagh 2011）的 Linkage Pathways 工具，无需 ArcGIS。输出的廊道、最小成本路径和连接表正是多数生态安全格局研究所报告的内容（如“33 条廊道，163.92 km”）。&lt;/p&gt;&lt;h3&gt;方法&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;成本距离&lt;/b&gt;（ESRI 成本距离规则）：相邻像元间移动的成本为像元大小 &amp;times; 两像元阻力的平均值，对角方向再乘 &amp;radic;2；核心区内为 0；NoData 像元为障碍。在 8 邻域栅格图上计算：百万像元及以上的栅格用快速扫描法（相对误差 1e-12 以内），较小的栅格、迷宫状阻力面和限定成本的搜索用 Dijkstra 算法（精确），Dijkstra 的图放不进内存时（约 10&lt;sup&gt;8&lt;/sup&gt; 像元）只用扫描法。&lt;/li&gt;&lt;li&gt;&lt;b&gt;邻接&lt;/b&gt;：两个核心区的成本分配区（和/或欧氏分配区）相接即为邻接；&lt;i&gt;所有成对&lt;/i&gt;则连接每一对核心区。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接&lt;/b&gt;：对每一候选对计算欧氏边缘距离、最小成本距离（CWD）和最小成本路径。路径穿过第三个核心区（-15）、超过最大欧氏距离（-11）或最大成本距离（-12）、或不存在路径（-12）时该连接被舍弃。&lt;/li&gt;&lt;li&gt;&lt;b&gt;剪枝&lt;/b&gt;：每个核心区保留 &lt;i&gt;n&lt;/i&gt; 个最近邻（类型 10）；勾选&lt;i&gt;连接组团&lt;/i&gt;时，再用剩余连接中最短者把分离的组团连起来（类型 20）；其余变为 -1。最近邻数为 0 表示全部保留（类型 1）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;标准化廊道&lt;/b&gt;：对每个保留的连接 A-B 计算 CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt; - LCD&lt;sub&gt;AB&lt;/sub&gt;（在最小成本路径上为 0，即经过该像元需付出的额外成本）；对所有连接取最小值，并按 Linkage Mapper 的方式取整。&lt;/li&gt;&lt;/ol&gt;&lt;h3&gt;参数&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;核心区&lt;/b&gt;：带整数&lt;b&gt;核心区编号字段&lt;/b&gt;的面图层（按像元中心栅格化到阻力栅格上；必要时自动重投影；不同编号的多边形重叠会报错），或与阻力栅格对齐的核心区编号栅格（0 和 NoData 表示非核心区）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;阻力面&lt;/b&gt;：值 &amp;gt; 0（建议 &amp;ge; 1），NoData 表示不可通行；须为以米为单位的投影坐标系。&lt;/li&gt;&lt;li&gt;&lt;b&gt;廊道截断宽度&lt;/b&gt;：以成本单位表示的廊道宽度（Linkage Mapper 的 CWD 阈值，其示例中为 200 000）；0 表示不输出截断廊道。若不需要完整廊道栅格（跳过该输出），搜索在此宽度处停止，大范围栅格运行快得多，截断廊道结果完全相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;外接圆缓冲距离&lt;/b&gt;（高级）：Linkage Mapper 的加速方法，每次搜索限制在相连核心区周围、按该距离扩大的圆内；这是一种近似（0 = 关闭，精确）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;工作进程数&lt;/b&gt;（PARALLEL，高级）：各核心区的成本距离搜索（第 3 步）按批在本机的这么多个进程上运行（0 = 每个 CPU 核一个，1 = 在 QGIS 进程内）；每个工作进程获得阻力栅格并自建搜索图。内存不足以容纳这些搜索时自动减少进程数。结果与 1 个进程时相同。&lt;/li&gt;&lt;li&gt;&lt;b&gt;Dask 调度器&lt;/b&gt;（DASK_SCHEDULER，高级，可选）：Dask 集群的地址（tcp://host:8786），改为把各批搜索发送到该集群；需要 Python 包 dask[distributed]，且工作节点上已安装本插件。结果与本地运行相同。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;输出&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;廊道&lt;/b&gt;（Int32）和&lt;b&gt;截断廊道&lt;/b&gt;：标准化最小成本廊道值。&lt;/li&gt;&lt;li&gt;&lt;b&gt;最小成本路径&lt;/b&gt;：每个保留的连接一条线，字段 link_id、core1、core2、link_type、euc_dist、cw_dist、lcp_length、cwd_to_euc、cwd_to_path。&lt;/li&gt;&lt;li&gt;&lt;b&gt;连接表&lt;/b&gt;：全部候选连接，包括被舍弃的连接及其类型代码和原因（link_info）。&lt;/li&gt;&lt;li&gt;&lt;b&gt;到最近核心区的成本距离&lt;/b&gt;和&lt;b&gt;最近核心区&lt;/b&gt;（成本分配）；可选的&lt;b&gt;非标准化廊道&lt;/b&gt; CWD&lt;sub&gt;A&lt;/sub&gt; + CWD&lt;sub&gt;B&lt;/sub&gt;。&lt;/li&gt;&lt;li&gt;廊道条数及总长度（km）写在日志中。&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;参考&lt;/h3&gt;&lt;p&gt;Linkage Mapper 3（Linkage Pathways 第 1-5 步）。完全重现：成本距离规则、连接类型与剪枝规则、标准化廊道及其取整。差异：欧氏距离按核心区像元而非简化后的多边形量算（相差约一个像元以内）；路径长度沿像元中心计算；成本相同的多条路径中可能绘出另一条。&lt;/p&gt;&lt;p&gt;McRae, B.H. &amp;amp; Kavanagh, D.M. (2011) Linkage Mapper Connectivity Analysis Software. The Nature Conservancy, Seattle.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

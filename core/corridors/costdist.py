@@ -23,7 +23,7 @@ API
     (k, 2) int array of the cells from (row, col) back to its source (ArcGIS Cost Path,
     ``BEST_SINGLE``), from a :class:`CostSurface` made with ``predecessors=True``.
 ``estimate_cost_distance_memory(rows, cols)``
-    bytes a run on a rows x cols grid needs at its peak.
+    bytes a run on a rows x cols grid needs at least (its peak when Dijkstra does not fit).
 
 Implementation: fast sweeping (:mod:`.sweep`: row passes with min-plus prefix scans, stopped
 when no value improves by more than a relative 1e-12) is tried first, unless a probe on the
@@ -44,7 +44,10 @@ Memory per cell: sweep 44 B (:data:`.sweep.BYTES_PER_CELL`) + 8 B distance, + 40
 predecessors are derived, + 24 B for the source cells; Dijkstra 8 int32 indices + 8 float64
 weights (96 B), about 90 B inside scipy's Dijkstra, 12 B of node/cell indices and up to 24 B of
 results. The sweep grids are released for good before Dijkstra's graph is built (a fallback,
-or a run with ``max_cost``), so the peak is the larger of the two (Dijkstra's).
+or a run with ``max_cost``), so the peak is the larger of the two (Dijkstra's). When Dijkstra's
+would not fit in the usable memory (10^8 cells: 22 GB), the sweep instead runs to convergence
+however many phases it takes (mazes: many), and a ``max_cost`` run sweeps everything and cuts at
+the limit: the least a run needs is the sweep's :data:`SWEEP_BYTES_PER_CELL`.
 A sweep checks for cancel after every pass (about a second on 10^7 cells); a Dijkstra call
 cannot be interrupted and cancel takes effect after it.
 """
@@ -53,6 +56,7 @@ import math
 import numpy as np
 
 from ..runtime.errors import InputError
+from ..runtime.memory import USABLE_FRACTION, available_memory
 from ..runtime.progress import ensure
 from .sweep import BYTES_PER_CELL as SWEEP_GRID_BYTES
 from .sweep import SweepGrid, phase_work, sweep
@@ -70,7 +74,7 @@ NEIGHBOURS = ((-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 
 SWEEP_BYTES_PER_CELL = SWEEP_GRID_BYTES + 8 + 40 + 24
 #: Peak bytes per cell of a Dijkstra run (graph, scipy's Dijkstra, node/cell indices, results).
 DIJKSTRA_BYTES_PER_CELL = 96 + 90 + 12 + 24
-#: Peak bytes per grid cell of one run: a sweep may fall back to Dijkstra.
+#: Peak bytes per grid cell of one run when Dijkstra fits: a sweep may fall back to it.
 BYTES_PER_CELL = max(SWEEP_BYTES_PER_CELL, DIJKSTRA_BYTES_PER_CELL)
 #: Work, in phases that change every row, a sweep may spend before Dijkstra takes over (smooth
 #: surfaces of 10^6-10^7 cells need 4-6; mazes and uncorrelated noise 30 and more).
@@ -82,8 +86,11 @@ SWEEP_MIN_CELLS = 2 ** 20
 
 
 def estimate_cost_distance_memory(rows, cols):
-    """Bytes a :class:`CostGraph` plus one run on a ``rows`` x ``cols`` grid needs at its peak."""
-    return int(rows) * int(cols) * BYTES_PER_CELL
+    """Bytes a :class:`CostGraph` plus one run on a ``rows`` x ``cols`` grid needs at least: the
+    sweep's peak (Dijkstra, :data:`BYTES_PER_CELL`, runs only when it fits in the memory then
+    available; grids under :data:`SWEEP_MIN_CELLS` always run it)."""
+    cells = int(rows) * int(cols)
+    return cells * (DIJKSTRA_BYTES_PER_CELL if cells < SWEEP_MIN_CELLS else SWEEP_BYTES_PER_CELL)
 
 
 def _check_cell_size(cell_size):
@@ -129,10 +136,13 @@ class CostGraph:
     ``resistance``: 2-D array (> 0 on valid cells); ``valid``: bool mask (False = NoData barrier;
     default: finite cells); ``cell_size``: map units per cell side (square cells). The sweep grids
     and the Dijkstra graph (:attr:`matrix`) are built on first need, one of them at a time.
-    ``sweeps=False`` starts the graph as one that has run Dijkstra (see :attr:`sweeps`).
+    ``sweeps=False`` starts the graph as one that has run Dijkstra (see :attr:`sweeps`);
+    ``dijkstra``: whether Dijkstra may run on grids that sweep (None: when it fits in the memory
+    available at the time; False: never, the sweeps run to convergence, as on worker processes
+    whose plan leaves no room for it; True: always, as before).
     """
 
-    def __init__(self, resistance, cell_size, valid=None, progress=None, sweeps=True):
+    def __init__(self, resistance, cell_size, valid=None, progress=None, sweeps=True, dijkstra=None):
         progress = ensure(progress)
         self.cell_size = _check_cell_size(cell_size)
         self.valid = _valid_resistance(resistance, valid)
@@ -140,7 +150,8 @@ class CostGraph:
         self.n_nodes = int(np.count_nonzero(self.valid))
         self._resistance = resistance
         self._sweep = self._matrix = None  # each built on first need
-        self._sweepable = bool(sweeps) and self.valid.size >= SWEEP_MIN_CELLS
+        self._dijkstra_allowed = dijkstra
+        self._sweepable = (bool(sweeps) or dijkstra is False) and self.valid.size >= SWEEP_MIN_CELLS
         progress.update(1.0)
 
     @property
@@ -217,22 +228,38 @@ class CostGraph:
 
         Sources on NoData are ignored; raises :class:`InputError` when no source is on a valid
         cell. ``max_cost``: cells beyond it get inf. Sweeps first, Dijkstra when they do not
-        converge within the budget or ``max_cost`` confines the search (module docstring).
+        converge within the budget or ``max_cost`` confines the search (module docstring), unless
+        Dijkstra's graph would not fit in memory: then the sweep runs to convergence.
         """
         progress = ensure(progress)
         mask = self._source_mask(sources)
-        if self._sweepable and max_cost is None and not defeats_sweeps(self.valid, mask):
-            if self._sweep is None:
-                half = np.asarray(self._resistance, dtype=np.float64) * (0.5 * self.cell_size)
-                self._sweep = SweepGrid(half, self.valid, progress.sub(0.0, 0.1))
-                del half
-            distance = np.where(mask, 0.0, np.inf)
-            budget = SWEEP_BUDGET * phase_work(self.shape)
-            if sweep(self._sweep, distance, budget, progress.sub(0.1, 1.0)) is not None:
-                return self._swept_surface(distance, predecessors, allocation)
-            del distance  # this surface defeats sweeps: Dijkstra from now on (as after a maze)
+        if self._sweepable:
+            forced = not self._dijkstra_fits()
+            if forced or (max_cost is None and not defeats_sweeps(self.valid, mask)):
+                if self._sweep is None:
+                    half = np.asarray(self._resistance, dtype=np.float64) * (0.5 * self.cell_size)
+                    self._sweep = SweepGrid(half, self.valid, progress.sub(0.0, 0.1))
+                    del half
+                distance = np.where(mask, 0.0, np.inf)
+                budget = SWEEP_BUDGET * phase_work(self.shape)
+                if sweep(self._sweep, distance, budget, progress.sub(0.1, 1.0), give_up=not forced) is not None:
+                    if max_cost is not None:
+                        distance[distance > max_cost] = np.inf
+                    return self._swept_surface(distance, predecessors, allocation)
+                del distance  # this surface defeats sweeps: Dijkstra from now on (as after a maze)
         limit = np.inf if max_cost is None else float(max_cost)
         return self._dijkstra(mask, limit, predecessors, allocation)
+
+    def _dijkstra_fits(self):
+        """Whether Dijkstra may run: ``dijkstra`` given to the graph, else whether its graph and run
+        (:data:`DIJKSTRA_BYTES_PER_CELL`) fit in the usable memory once the sweep grids are freed."""
+        if self._dijkstra_allowed is not None:
+            return self._dijkstra_allowed
+        available = available_memory()
+        if available is None:
+            return True
+        held = 0 if self._sweep is None else self._sweep.nbytes
+        return DIJKSTRA_BYTES_PER_CELL * self.valid.size <= USABLE_FRACTION * available + held
 
     def _swept_surface(self, distance, predecessors, allocation):
         surface = CostSurface(distance)

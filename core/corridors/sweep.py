@@ -212,10 +212,12 @@ class _Rows:
         return x0 + a, x0 + b
 
 
-def sweep(grid, distance, budget, progress):
+def sweep(grid, distance, budget, progress, give_up=True):
     """Relax ``distance`` (0 on the sources, inf elsewhere; modified in place) to the cost
     distance on ``grid``. Returns the number of phases, or ``None`` when more than ``budget`` cell
-    updates (:data:`ROW_OVERHEAD` per row operation) were needed."""
+    updates (:data:`ROW_OVERHEAD` per row operation) were needed or the first phase found a maze.
+    ``give_up=False``: sweep until converged however long it takes (``budget`` then only scales
+    the progress, which stops short of 1 beyond it)."""
     rows, cols = grid.shape
     work = _Rows(grid, distance)
     empty = (cols, 0)
@@ -251,12 +253,12 @@ def sweep(grid, distance, budget, progress):
                 down[r] = (min(d_lo, s), max(d_hi, e))
                 u_lo, u_hi = up[r]
                 up[r] = (min(u_lo, s), max(u_hi, e))
-            progress.update(min(spent / budget, 1.0), None)
-            if spent > budget:
+            progress.update(min(spent / budget, 0.99), None)
+            if give_up and spent > budget:
                 return None
         if not moved:
             return phases
-        if phases == 1 and _maze_like(grid, distance):
+        if give_up and phases == 1 and _maze_like(grid, distance):
             return None
 
 

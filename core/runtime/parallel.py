@@ -96,14 +96,12 @@ def fit_workers(workers, task_bytes, what):
     the usable memory, at most ``workers``; ``message`` says why it was lowered (None if not).
     Raises :class:`MemoryLimitError` (:func:`check_memory`) when not even one task fits."""
     check_memory(task_bytes, what)
-    available = available_memory()
-    if available is None or workers <= 1 or task_bytes <= 0:
-        return workers, None
-    fits = max(int(USABLE_FRACTION * available // task_bytes), 1)
-    if fits >= workers:
+    fits = max(workers_that_fit(task_bytes), 1)
+    if workers <= 1 or fits >= workers:
         return workers, None
     return fits, (f"{what}: {workers} workers would need about {format_bytes(workers * task_bytes)} of memory "
-                  f"({format_bytes(task_bytes)} each) and {format_bytes(available)} is available; using {fits}. "
+                  f"({format_bytes(task_bytes)} each) and {format_bytes(available_memory())} is available; "
+                  f"using {fits}. "
                   f"/ 内存不足以运行 {workers} 个并行进程，改用 {fits} 个。")
 
 
@@ -112,6 +110,15 @@ def cluster_workers(scheduler):
     distributed = require("distributed", "DASK_SCHEDULER (tasks on a Dask cluster)")
     with distributed.Client(scheduler, timeout=30, set_as_default=False) as client:
         return max(sum(client.nthreads().values()), 1)
+
+
+def workers_that_fit(task_bytes):
+    """How many tasks of ``task_bytes`` each fit in the usable memory now (0 = not one; unbounded
+    when the available memory is unknown)."""
+    available = available_memory()
+    if available is None or task_bytes <= 0:
+        return sys.maxsize
+    return int(USABLE_FRACTION * available // task_bytes)
 
 
 class _Deferred:

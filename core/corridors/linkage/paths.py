@@ -29,12 +29,13 @@ class CoreSearch:
 
 
 def search_core(resistance, valid, cell_size, labels, label, window, circles=None, limit=None,
-                predecessors=True, grid_graph=None):
+                predecessors=True, grid_graph=None, dijkstra=None):
     """Cost distance from the cells of core ``label`` within ``window``.
 
     ``circles``: Linkage Mapper bounding circles (cells outside all of them are barriers);
     ``limit``: stop the search at this accumulated cost; ``grid_graph``: the
-    :class:`~..costdist.CostGraph` of the whole grid, reused when the window is the whole grid.
+    :class:`~..costdist.CostGraph` of the whole grid, reused when the window is the whole grid;
+    ``dijkstra``: passed to the graph of a window (:class:`~..costdist.CostGraph`).
     """
     rows, cols = window.slices
     if grid_graph is not None and window.shape == grid_graph.shape and not circles:
@@ -43,7 +44,7 @@ def search_core(resistance, valid, cell_size, labels, label, window, circles=Non
         mask = valid[rows, cols]
         if circles:
             mask = mask & circles_mask(window, circles)
-        graph = CostGraph(resistance[rows, cols], cell_size, mask)
+        graph = CostGraph(resistance[rows, cols], cell_size, mask, dijkstra=dijkstra)
     surface = graph.run(labels[rows, cols] == label, max_cost=limit, predecessors=predecessors)
     return CoreSearch(label, window, surface.distance, surface.predecessor)
 

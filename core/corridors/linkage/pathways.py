@@ -19,8 +19,9 @@ other processes (:mod:`.searches`, :func:`...runtime.parallel.map_tasks`), each 
 its own; folded in core order, they give the serial run's tables, paths and corridors.
 
 Memory (see :func:`estimate_pathways_memory`): the step-1 search over the whole grid dominates
-(:data:`..costdist.BYTES_PER_CELL` per cell; its graph is kept for step 3 and a step-3 search adds
-at most the Dijkstra arrays of one run), plus about 50 B per cell of grids kept for the run; with
+(:data:`..costdist.BYTES_PER_CELL` per cell, 116 B when only sweeps fit; its graph is kept for
+step 3 and a step-3 search adds at most the arrays of one run), plus about 50 B per cell of grids
+kept for the run; with
 workers the step-1 graph is freed before step 3 and each worker needs
 :func:`.searches.task_memory`. Per-core CWDs go to disk (float64, cropped to the cells each search
 reached).
@@ -31,14 +32,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ...runtime.parallel import cluster_workers, fit_workers, map_tasks
+from ...runtime.parallel import cluster_workers, map_tasks
 from ...runtime.progress import ensure
-from ..costdist import BYTES_PER_CELL, CostGraph
+from ..costdist import CostGraph, estimate_cost_distance_memory
 from .adjacency import adjacent_pairs, boundary_path_costs, edge_distances, euclidean_allocation
 from .cores import Cores
 from .corridors import CwdStore, corridor_mosaic
 from .links import LinkTable, drop_intermediate_core_links, drop_links_by_length, label_clusters, prune_network
-from .searches import CoreJob, SearchContext, core_search_task, mosaic_cutoff, run_core, task_memory
+from .searches import CoreJob, SearchContext, core_search_task, mosaic_cutoff, plan_workers, run_core
 
 #: Adjacency methods, in the order of the ``ADJACENCY`` parameter (public contract).
 ADJACENCY_METHODS = ("cost_weighted", "euclidean", "both", "all_pairs")
@@ -54,8 +55,10 @@ KEPT_BYTES_PER_CELL = 8 + 1 + 4 + 8 + 8 + 8 + 8 + 8
 
 
 def estimate_pathways_memory(rows, cols):
-    """Peak bytes of :func:`linkage_pathways` on a ``rows`` x ``cols`` grid."""
-    return int(rows) * int(cols) * (BYTES_PER_CELL + KEPT_BYTES_PER_CELL)
+    """Bytes :func:`linkage_pathways` on a ``rows`` x ``cols`` grid needs at least: the grids it keeps
+    and one search (:func:`..costdist.estimate_cost_distance_memory`; with the memory for it, the
+    searches may use Dijkstra and :data:`..costdist.BYTES_PER_CELL`)."""
+    return estimate_cost_distance_memory(rows, cols) + int(rows) * int(cols) * KEPT_BYTES_PER_CELL
 
 
 @dataclass
@@ -230,14 +233,15 @@ def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid,
                        workers, scheduler, warnings):
     """Step 3 in batches of cores on ``workers`` processes or the Dask ``scheduler``. ``grid``: the
     state of the step-1 graph (``None`` with bounding circles, else whether it may still sweep)."""
+    dijkstra = None
     if scheduler:
         workers = cluster_workers(scheduler)
     else:
-        workers, message = fit_workers(workers, task_memory(valid.size), "Linkage Pathways (one search per worker)")
+        workers, dijkstra, message = plan_workers(workers, valid.size)
         if message:
             warnings.append(message)
     batches = _batches(jobs, workers)
-    tasks = ((resistance, valid, cores, cell_size, options, grid is not None, grid is not False, batch)
+    tasks = ((resistance, valid, cores, cell_size, options, grid is not None, grid is not False, dijkstra, batch)
              for batch in batches)
     reached = 0
     with closing(map_tasks(core_search_task, tasks, len(batches), workers, scheduler, progress,

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..costdist import BYTES_PER_CELL, CostGraph
+from ...runtime.parallel import fit_workers, workers_that_fit
+from ..costdist import BYTES_PER_CELL, SWEEP_BYTES_PER_CELL, SWEEP_MIN_CELLS, CostGraph
 from .paths import link_path, nearest_cell, search_core
 from .windows import bounding_circle, cost_margin, full_window, reached_window
 
@@ -60,10 +61,27 @@ class CoreOutcome:
     reached: int
 
 
-def task_memory(cells):
+def task_memory(cells, dijkstra=True):
     """Peak bytes of a task on a grid of ``cells`` cells: the shipped grids, one search (graph and
-    CWD) and the CWD sent back."""
-    return int(cells * (SHIPPED_BYTES_PER_CELL + BYTES_PER_CELL + 8))
+    CWD; with ``dijkstra`` False, sweeps only) and the CWD sent back."""
+    search = BYTES_PER_CELL if dijkstra else SWEEP_BYTES_PER_CELL
+    return int(cells * (SHIPPED_BYTES_PER_CELL + search + 8))
+
+
+def plan_workers(workers, cells):
+    """``(workers, dijkstra, message)`` for tasks on a grid of ``cells`` cells: as many local workers
+    as fit with Dijkstra allowed (``dijkstra`` None: each graph decides), or more of them when the
+    tasks forbid it (False: sweeps only, at most :data:`..costdist.SWEEP_BYTES_PER_CELL` per cell).
+    Raises :class:`...runtime.errors.MemoryLimitError` when not even one sweeping task fits."""
+    what = "Linkage Pathways (one search per worker)"
+    full = workers_that_fit(task_memory(cells))
+    if full >= workers:
+        return workers, None, None
+    swept, message = fit_workers(workers, task_memory(cells, dijkstra=False), what)
+    if swept > full and cells >= SWEEP_MIN_CELLS:
+        return swept, False, message
+    workers, message = fit_workers(workers, task_memory(cells), what)
+    return workers, None, message
 
 
 def run_core(context, job):
@@ -78,11 +96,12 @@ def run_core(context, job):
                        int(np.count_nonzero(np.isfinite(search.distance))))
 
 
-def core_search_task(resistance, valid, cores, cell_size, options, grid_graph, sweeps, jobs):
+def core_search_task(resistance, valid, cores, cell_size, options, grid_graph, sweeps, dijkstra, jobs):
     """``[CoreOutcome]`` of ``jobs`` in order. ``grid_graph``: whether the serial run reuses a graph
-    of the whole grid (no bounding circles); ``sweeps``: whether that graph may still sweep."""
-    graph = CostGraph(resistance, cell_size, valid, sweeps=sweeps) if grid_graph else None
-    context = SearchContext(cores, resistance, valid, cell_size, options, graph)
+    of the whole grid (no bounding circles); ``sweeps``: whether that graph may still sweep;
+    ``dijkstra``: see :class:`..costdist.CostGraph` (False when the workers' plan leaves no room)."""
+    graph = CostGraph(resistance, cell_size, valid, sweeps=sweeps, dijkstra=dijkstra) if grid_graph else None
+    context = SearchContext(cores, resistance, valid, cell_size, options, graph, dijkstra)
     return [run_core(context, job) for job in jobs]
 
 
@@ -96,11 +115,13 @@ class SearchContext:
     repeated with a larger limit while a partner is unreached or the limit is short of the
     largest LCD + cut-off (capped at the maximum cost distance + cut-off; stopped when the search
     exhausted every reachable cell). Exact: Dijkstra values are exact up to its limit.
+    ``dijkstra``: for the graphs of the windows (:class:`..costdist.CostGraph`).
     """
 
-    def __init__(self, cores, resistance, valid, cell_size, options, grid_graph):
+    def __init__(self, cores, resistance, valid, cell_size, options, grid_graph, dijkstra=None):
         self.cores, self.resistance, self.valid = cores, resistance, valid
         self.cell_size, self.options, self.grid_graph = cell_size, options, grid_graph
+        self.dijkstra = dijkstra
         values = resistance[valid]
         self.r_min = float(values.min())
         self.max_step = math.sqrt(2.0) * cell_size * float(values.max())
@@ -142,4 +163,4 @@ class SearchContext:
         elif window.size > WINDOW_FRACTION * self.valid.size:
             window = full_window(shape)  # cheaper to reuse the graph of the whole grid (the limit still applies)
         return search_core(self.resistance, self.valid, self.cell_size, self.cores.labels, label, window, circles,
-                           limit, predecessors=predecessors, grid_graph=self.grid_graph)
+                           limit, predecessors=predecessors, grid_graph=self.grid_graph, dijkstra=self.dijkstra)

@@ -78,12 +78,12 @@ def test_a_task_runs_dijkstra_only_when_the_step1_graph_had_left_the_sweeps(monk
 
     ids, resistance, valid = landscape(1030, 2, seed=8)
     swept = []
-    monkeypatch.setattr(costdist, "sweep", lambda *args: swept.append(1))
+    monkeypatch.setattr(costdist, "sweep", lambda *args, **kwargs: swept.append(1))
     options = PathwayOptions(adjacency=ALL_PAIRS, max_nearest=0)
     job = CoreJob(1, (2,), (1e9,), ())
-    [dijkstra] = core_search_task(resistance, valid, Cores(ids, valid), CELL, options, True, False, [job])
+    [dijkstra] = core_search_task(resistance, valid, Cores(ids, valid), CELL, options, True, False, None, [job])
     assert not swept and dijkstra.reached > 0
-    [fallback] = core_search_task(resistance, valid, Cores(ids, valid), CELL, options, True, True, [job])
+    [fallback] = core_search_task(resistance, valid, Cores(ids, valid), CELL, options, True, True, None, [job])
     assert swept and np.array_equal(fallback.distance, dijkstra.distance)  # the sweep "gave up": Dijkstra
 
 
@@ -96,3 +96,16 @@ def test_cancel_after_the_first_task_stops_the_others(small):
         linkage_pathways(ids, resistance, valid, CELL, PathwayOptions(**OPTIONS["full"]), progress=progress,
                          workers=2)
     assert not any("done (2/" in message for message in messages)
+
+
+def test_workers_sweep_only_when_that_lets_more_of_them_fit(monkeypatch):
+    from ecosecurity.core.corridors.linkage import searches
+    from ecosecurity.core.runtime import memory, parallel
+    cells = 10 ** 8
+    full, swept = searches.task_memory(cells), searches.task_memory(cells, dijkstra=False)
+    assert swept < full
+    for available, expected in ((3 * full, (2, None)), (2.2 * swept / 0.8, (2, False)),
+                                (1.05 * full / 0.8, (1, None)), (0.9 * full / 0.8, (1, False))):
+        monkeypatch.setattr(parallel, "available_memory", lambda: int(available))
+        monkeypatch.setattr(memory, "available_memory", lambda: int(available))
+        assert searches.plan_workers(2, cells)[:2] == expected

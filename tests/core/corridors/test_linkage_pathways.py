@@ -274,4 +274,5 @@ def test_no_core_on_the_grid_is_refused():
 
 
 def test_memory_estimate_grows_with_the_grid():
-    assert estimate_pathways_memory(2000, 2000) == 4 * estimate_pathways_memory(1000, 1000) > 0
+    assert estimate_pathways_memory(4000, 4000) == 4 * estimate_pathways_memory(2000, 2000) > 0
+    assert estimate_pathways_memory(1000, 1000) > estimate_pathways_memory(500, 500) > 0

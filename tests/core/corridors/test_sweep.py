@@ -218,3 +218,43 @@ def test_cancel_stops_a_sweep_between_passes():
     sources[0, 0] = valid[0, 0] = True
     with pytest.raises(CancelledError):
         graph.run(sources, progress=progress)
+
+
+# ---------------------------------------- when Dijkstra's graph would not fit: sweeps to convergence
+@pytest.mark.parametrize("case", ["maze", "limit"])
+def test_without_room_for_dijkstra_the_sweep_converges_on_a_maze_and_cuts_at_the_limit(case):
+    resistance, valid = serpentine(LARGE) if case == "maze" else smooth_grid(LARGE, 4)
+    sources = np.zeros(LARGE, bool)
+    sources[5, 1] = valid[5, 1] = True
+    limit = None if case == "maze" else 20000.0
+    graph = CostGraph(resistance, 10.0, valid, dijkstra=False)
+    surface = graph.run(sources, max_cost=limit, predecessors=True)
+    assert graph._matrix is None and graph.sweeps  # no Dijkstra graph was built
+    expected = dijkstra_graph(resistance, 10.0, valid).run(sources, max_cost=limit).distance
+    assert np.array_equal(np.isfinite(surface.distance), np.isfinite(expected))
+    finite = np.isfinite(expected)
+    np.testing.assert_allclose(surface.distance[finite], expected[finite], rtol=1e-11)
+    assert np.all(surface.predecessor[~finite] == -1)
+
+
+def test_dijkstra_runs_only_when_its_graph_fits_in_the_memory_available(monkeypatch):
+    resistance, valid = serpentine(LARGE)  # a maze: Dijkstra when it fits
+    sources = np.zeros(LARGE, bool)
+    sources[5, 1] = True
+    cells = resistance.size
+    monkeypatch.setattr(costdist, "available_memory", lambda: 2 * costdist.DIJKSTRA_BYTES_PER_CELL * cells)
+    graph = CostGraph(resistance, 10.0, valid)
+    graph.run(sources)
+    assert graph._matrix is not None
+    monkeypatch.setattr(costdist, "available_memory", lambda: costdist.DIJKSTRA_BYTES_PER_CELL * cells // 2)
+    graph = CostGraph(resistance, 10.0, valid)
+    graph.run(sources)
+    assert graph._matrix is None and graph._sweep is not None
+
+
+def test_the_least_memory_a_run_needs_is_the_sweeps_on_grids_that_sweep():
+    from ecosecurity.core.corridors.costdist import estimate_cost_distance_memory
+    from ecosecurity.core.corridors.linkage.pathways import KEPT_BYTES_PER_CELL, estimate_pathways_memory
+    assert estimate_cost_distance_memory(10 ** 4, 10 ** 4) == 10 ** 8 * costdist.SWEEP_BYTES_PER_CELL
+    assert estimate_pathways_memory(10 ** 4, 10 ** 4) == 10 ** 8 * (costdist.SWEEP_BYTES_PER_CELL + KEPT_BYTES_PER_CELL)
+    assert estimate_cost_distance_memory(100, 100) == 10 ** 4 * costdist.DIJKSTRA_BYTES_PER_CELL
