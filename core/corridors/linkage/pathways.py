@@ -21,12 +21,11 @@ its own; folded in core order, they give the serial run's tables, paths and corr
 Memory (see :func:`estimate_pathways_memory`): the step-1 search over the whole grid dominates
 (:data:`..costdist.BYTES_PER_CELL` per cell, 116 B when only sweeps fit; its graph is kept for
 step 3 and a step-3 search adds at most the arrays of one run), plus about 50 B per cell of grids
-kept for the run; with
-workers the step-1 graph is freed before step 3 and each worker needs
-:func:`.searches.task_memory`. Per-core CWDs go to disk (float64, cropped to the cells each search
-reached).
+kept for the run; with workers the step-1 graph is freed before step 3 and each worker needs
+:func:`.searches.task_memory` (a batch's CWDs sent back are capped at
+:data:`.searches.BATCH_RETURN_BYTES`). Per-core CWDs go to disk (float64, cropped to the cells
+each search reached).
 """
-import math
 from contextlib import closing
 from dataclasses import dataclass, field
 
@@ -39,15 +38,11 @@ from .adjacency import adjacent_pairs, boundary_path_costs, edge_distances, eucl
 from .cores import Cores
 from .corridors import CwdStore, corridor_mosaic
 from .links import LinkTable, drop_intermediate_core_links, drop_links_by_length, label_clusters, prune_network
-from .searches import CoreJob, SearchContext, core_search_task, mosaic_cutoff, plan_workers, run_core
+from .searches import CoreJob, SearchContext, batch_size, core_search_task, mosaic_cutoff, plan_workers, run_core
 
 #: Adjacency methods, in the order of the ``ADJACENCY`` parameter (public contract).
 ADJACENCY_METHODS = ("cost_weighted", "euclidean", "both", "all_pairs")
 COST_WEIGHTED, EUCLIDEAN, BOTH, ALL_PAIRS = range(4)
-
-#: Step-3 tasks per worker (each builds its own graph; several per worker move the progress and
-#: balance the load).
-BATCHES_PER_WORKER = 4
 
 #: Bytes per cell of the grids a run keeps besides the step-1 search (resistance, valid, labels,
 #: step-1 CWD and allocation, Euclidean allocation indices, two mosaics).
@@ -237,10 +232,10 @@ def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid,
     if scheduler:
         workers = cluster_workers(scheduler)
     else:
-        workers, dijkstra, message = plan_workers(workers, valid.size)
+        workers, dijkstra, message = plan_workers(workers, valid.size, len(jobs))
         if message:
             warnings.append(message)
-    batches = _batches(jobs, workers)
+    batches = _batches(jobs, workers, valid.size)
     tasks = ((resistance, valid, cores, cell_size, options, grid is not None, grid is not False, dijkstra, batch)
              for batch in batches)
     reached = 0
@@ -267,10 +262,9 @@ def _core_jobs(cores, table, labels1, labels2, upper, guess):
     return jobs
 
 
-def _batches(jobs, workers):
-    """Consecutive batches of ``jobs``, :data:`BATCHES_PER_WORKER` per worker (each task builds its
-    own graph, so a batch shares it; several per worker let progress move and balance the load)."""
-    size = max(math.ceil(len(jobs) / (BATCHES_PER_WORKER * max(workers, 1))), 1)
+def _batches(jobs, workers, cells):
+    """Consecutive batches of ``jobs`` (:func:`.searches.batch_size`)."""
+    size = batch_size(len(jobs), workers, cells)
     return [jobs[k:k + size] for k in range(0, len(jobs), size)]
 
 

@@ -29,6 +29,12 @@ from .windows import bounding_circle, cost_margin, full_window, reached_window
 WINDOW_FRACTION = 0.25
 #: Bytes per grid cell shipped to a worker: resistance (float64), valid (bool), labels (int32).
 SHIPPED_BYTES_PER_CELL = 8 + 1 + 4
+#: Bytes per reached cell of a core's CWD sent back (float64).
+CWD_BYTES_PER_CELL = 8
+#: Tasks per worker (:func:`batch_size`).
+BATCHES_PER_WORKER = 4
+#: Largest total of CWDs a task sends back (10^8 cells: one core per task; 2000 x 2000: 8).
+BATCH_RETURN_BYTES = 256 * 2 ** 20
 
 
 def mosaic_cutoff(options):
@@ -61,26 +67,38 @@ class CoreOutcome:
     reached: int
 
 
-def task_memory(cells, dijkstra=True):
-    """Peak bytes of a task on a grid of ``cells`` cells: the shipped grids, one search (graph and
-    CWD; with ``dijkstra`` False, sweeps only) and the CWD sent back."""
+def batch_size(jobs, workers, cells):
+    """Cores per task: :data:`BATCHES_PER_WORKER` tasks per worker (a batch shares its graph; several
+    per worker let progress move and balance the load), fewer cores when their CWDs would exceed
+    :data:`BATCH_RETURN_BYTES` (at least one)."""
+    size = math.ceil(jobs / (BATCHES_PER_WORKER * max(workers, 1)))
+    return max(min(size, BATCH_RETURN_BYTES // (CWD_BYTES_PER_CELL * max(cells, 1))), 1)
+
+
+def task_memory(cells, dijkstra=True, batch=1):
+    """Peak bytes of a task of ``batch`` cores on a grid of ``cells`` cells: the shipped grids, one
+    search (graph and CWD; with ``dijkstra`` False, sweeps only) and the batch's CWDs, held and
+    pickled to be sent back (at most the whole grid each)."""
     search = BYTES_PER_CELL if dijkstra else SWEEP_BYTES_PER_CELL
-    return int(cells * (SHIPPED_BYTES_PER_CELL + search + 8))
+    return int(cells * (SHIPPED_BYTES_PER_CELL + search + 2 * CWD_BYTES_PER_CELL * batch))
 
 
-def plan_workers(workers, cells):
-    """``(workers, dijkstra, message)`` for tasks on a grid of ``cells`` cells: as many local workers
-    as fit with Dijkstra allowed (``dijkstra`` None: each graph decides), or more of them when the
-    tasks forbid it (False: sweeps only, at most :data:`..costdist.SWEEP_BYTES_PER_CELL` per cell).
-    Raises :class:`...runtime.errors.MemoryLimitError` when not even one sweeping task fits."""
+def plan_workers(workers, cells, jobs):
+    """``(workers, dijkstra, message)`` for ``jobs`` core searches on a grid of ``cells`` cells: as
+    many local workers as fit with Dijkstra allowed (``dijkstra`` None: each graph decides), or more
+    of them when the tasks forbid it (False: sweeps only, at most
+    :data:`..costdist.SWEEP_BYTES_PER_CELL` per cell). Planned with the largest batch any number of
+    workers would get (one worker's). Raises :class:`...runtime.errors.MemoryLimitError` when not
+    even one sweeping task fits."""
     what = "Linkage Pathways (one search per worker)"
-    full = workers_that_fit(task_memory(cells))
+    batch = batch_size(jobs, 1, cells)
+    full = workers_that_fit(task_memory(cells, batch=batch))
     if full >= workers:
         return workers, None, None
-    swept, message = fit_workers(workers, task_memory(cells, dijkstra=False), what)
+    swept, message = fit_workers(workers, task_memory(cells, False, batch), what)
     if swept > full and cells >= SWEEP_MIN_CELLS:
         return swept, False, message
-    workers, message = fit_workers(workers, task_memory(cells), what)
+    workers, message = fit_workers(workers, task_memory(cells, batch=batch), what)
     return workers, None, message
 
 

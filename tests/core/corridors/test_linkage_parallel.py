@@ -103,9 +103,20 @@ def test_workers_sweep_only_when_that_lets_more_of_them_fit(monkeypatch):
     from ecosecurity.core.runtime import memory, parallel
     cells = 10 ** 8
     full, swept = searches.task_memory(cells), searches.task_memory(cells, dijkstra=False)
+    assert searches.batch_size(30, 1, cells) == 1
     assert swept < full
     for available, expected in ((3 * full, (2, None)), (2.2 * swept / 0.8, (2, False)),
                                 (1.05 * full / 0.8, (1, None)), (0.9 * full / 0.8, (1, False))):
         monkeypatch.setattr(parallel, "available_memory", lambda: int(available))
         monkeypatch.setattr(memory, "available_memory", lambda: int(available))
-        assert searches.plan_workers(2, cells)[:2] == expected
+        assert searches.plan_workers(2, cells, 30)[:2] == expected
+
+
+def test_a_batch_sends_back_at_most_its_cwd_budget_and_the_plan_counts_it():
+    from ecosecurity.core.corridors.linkage import searches
+    assert searches.batch_size(40, 2, 2000 * 2000) == 5  # 4 tasks per worker
+    assert searches.batch_size(40, 1, 2000 * 2000) == 8  # 8 CWDs of 32 MB fill the 256 MB
+    assert searches.batch_size(40, 2, 10 ** 8) == 1
+    assert searches.batch_size(1, 8, 10) == 1
+    cells = 2000 * 2000
+    assert searches.task_memory(cells, batch=8) - searches.task_memory(cells) == 7 * 16 * cells
