@@ -13,3 +13,8 @@ def fail_on(value, bad):
     if value == bad:
         return 1 / 0
     return value
+
+
+def offset_sum(values, offset):
+    """``values.sum() + offset``."""
+    return float(values.sum()) + offset

@@ -184,15 +184,29 @@ class _Processes:
 
 
 class _Dask:
-    """A ``dask.distributed`` client of the scheduler at ``address``."""
+    """A ``dask.distributed`` client of the scheduler at ``address``. The arguments at the positions
+    ``shared`` (the same object in every task) are scattered to every worker once, on first use, and
+    the tasks are given their futures: a worker receives them once, not with each task."""
 
-    def __init__(self, address):
+    def __init__(self, address, shared=()):
         self._distributed = require("distributed", "DASK_SCHEDULER (tasks on a Dask cluster)")
         self._client = self._distributed.Client(address, timeout=30, set_as_default=False)
         self.workers = max(sum(self._client.nthreads().values()), 1)
+        self._shared = set(shared)
+        self._scattered = {}  # position -> (the object, its future)
 
     def submit(self, function, args):
-        return self._client.submit(function, *args, pure=False)
+        return self._client.submit(function, *[self._scatter(k, arg) for k, arg in enumerate(args)], pure=False)
+
+    def _scatter(self, position, arg):
+        if position not in self._shared:
+            return arg
+        if position not in self._scattered:
+            self._scattered[position] = (arg, self._client.scatter(arg, broadcast=True, hash=False))
+        kept, future = self._scattered[position]
+        if kept is not arg:
+            raise ValueError(f"map_tasks: argument {position} is declared shared but differs between tasks")
+        return future
 
     @staticmethod
     def wait(futures, timeout, step=0.02):
@@ -214,9 +228,9 @@ class _Dask:
         self._client.close()
 
 
-def _backend(workers, scheduler):
+def _backend(workers, scheduler, shared):
     if scheduler:
-        return _Dask(scheduler)
+        return _Dask(scheduler, shared)
     if workers <= 1:
         return _Serial()
     executable = _spawn_executable()
@@ -236,16 +250,19 @@ def _reraise(error, label):
                     f"/ 任务“{label}”在工作进程中出错。") from error
 
 
-def map_tasks(function, tasks, count, workers=1, scheduler=None, progress=None, label=None, poll_seconds=0.25):
+def map_tasks(function, tasks, count, workers=1, scheduler=None, progress=None, label=None, poll_seconds=0.25,
+              shared=()):
     """Yield ``function(*args)`` for each ``args`` of the iterable ``tasks`` (``count`` of them), in order.
 
     ``function``: a module-level callable of ``core/`` (pickled by reference); ``workers``: 1 = in
     this process, n > 1 = n spawned processes; ``scheduler``: a Dask scheduler address (overrides
-    ``workers``); ``label(index)``: the task's name in error messages.
+    ``workers``); ``label(index)``: the task's name in error messages; ``shared``: positions of
+    arguments that are the same object in every task (large grids), sent to each Dask worker once
+    (local processes still receive them with each task).
     """
     progress = ensure(progress)
     label = label or (lambda index: f"Task {index + 1}")
-    backend = _backend(min(workers, count), scheduler)
+    backend = _backend(min(workers, count), scheduler, shared)
     tasks = iter(tasks)
     pending = deque()  # (index, future) in submission order
     ready = {}

@@ -241,7 +241,8 @@ def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid,
     reached = 0
     with closing(map_tasks(core_search_task, tasks, len(batches), workers, scheduler, progress,
                            lambda k: "Cost distance from core(s) " + ", ".join(
-                               str(int(cores.ids[job.label - 1])) for job in batches[k]))) as results:
+                               str(int(cores.ids[job.label - 1])) for job in batches[k]),
+                           shared=(0, 1, 2))) as results:
         for outcomes in results:  # in batch order: the serial run's order
             reached += _fold(table, paths, store, outcomes)
     return reached

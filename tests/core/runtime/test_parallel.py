@@ -9,7 +9,7 @@ from ecosecurity.core.runtime.errors import CancelledError, InputError
 from ecosecurity.core.runtime.parallel import (TaskError, fit_workers, interpreter_version, map_tasks,
                                                python_executable, worker_count)
 from ecosecurity.core.runtime.progress import Progress
-from parallel_tasks import fail_on, square_after
+from parallel_tasks import fail_on, offset_sum, square_after
 
 
 def _tasks(n):
@@ -115,6 +115,25 @@ def test_dask_cancel_within_a_second(dask_scheduler):
         list(map_tasks(square_after, [(k, 3.0) for k in range(4)], 4, scheduler=dask_scheduler,
                        progress=Progress(None, cancel.is_set)))
     assert time.monotonic() - start < 0.5 + 1.0
+
+
+def test_dask_receives_a_shared_argument_once(dask_scheduler, monkeypatch):
+    import distributed
+    import numpy as np
+    scattered = []
+    scatter = distributed.Client.scatter
+
+    def counted(client, data, *args, **kwargs):
+        scattered.append(data)
+        return scatter(client, data, *args, **kwargs)
+
+    monkeypatch.setattr(distributed.Client, "scatter", counted)
+    values = np.arange(10.0)
+    tasks = [(values, k) for k in range(6)]
+    assert list(map_tasks(offset_sum, tasks, 6, scheduler=dask_scheduler, shared=(0,))) == [45.0 + k for k in range(6)]
+    assert len(scattered) == 1 and scattered[0] is values
+    with pytest.raises(ValueError, match="argument 0 is declared shared but differs"):
+        list(map_tasks(offset_sum, [(np.arange(3.0), k) for k in range(3)], 3, scheduler=dask_scheduler, shared=(0,)))
 
 
 def test_drained_run_leaves_no_worker_process():
