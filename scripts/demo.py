@@ -26,6 +26,17 @@ METER = StepMeter()
 CURRENT = {"workflow": ""}
 
 
+class MissingOutput(KeyError):
+    """A step needs an output that an earlier step refused to make (or was not chosen to run)."""
+
+
+class Context(dict):
+    """The outputs the steps pass on; asking for a missing one raises :class:`MissingOutput`."""
+
+    def __missing__(self, key):
+        raise MissingOutput(key)
+
+
 def start_qgis():
     """A headless QGIS with Processing and the EcoSecurity provider from this tree."""
     from qgis.core import QgsApplication
@@ -615,18 +626,20 @@ def main():
     started = time.time()
     app, _provider = start_qgis()
     from qgis.core import QgsProcessingException
-    ctx = {"out": out, "data": data, "size": args.size, "headline": {}}
-    sections, stopped = [], set()
+    ctx = Context(out=out, data=data, size=args.size, headline={})
+    sections = []
     for workflow, step in STEPS:
-        if workflow not in chosen or workflow in stopped or (workflow == "Xi'an" and "Liuzhi" in stopped):
+        if workflow not in chosen:
             continue
         print(step.__doc__.strip().splitlines()[0] if step.__doc__ else step.__name__, flush=True)
         CURRENT["workflow"] = workflow
         try:
             produced = step(ctx)
-        except QgsProcessingException:  # a clean refusal (e.g. the memory estimate): the workflow stops there
-            stopped.add(workflow)
-            print(f"  {workflow} stops here; its remaining steps are skipped.", flush=True)
+        except QgsProcessingException:  # a clean refusal (e.g. the memory estimate): its outputs are missing
+            print("  refused; the steps that need its outputs are skipped.", flush=True)
+            continue
+        except MissingOutput as missing:
+            print(f"  skipped: needs '{missing.args[0]}', which a refused step did not make.", flush=True)
             continue
         for section in produced:
             section.workflow = workflow
