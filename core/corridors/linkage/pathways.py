@@ -227,7 +227,9 @@ def _search_here(jobs, cores, resistance, valid, cell_size, options, grid_graph,
 def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid, table, paths, store, progress,
                        workers, scheduler, warnings):
     """Step 3 in batches of cores on ``workers`` processes or the Dask ``scheduler``. ``grid``: the
-    state of the step-1 graph (``None`` with bounding circles, else whether it may still sweep)."""
+    state of the step-1 graph (``None`` with bounding circles, else whether it may still sweep).
+    When memory leaves room for one local worker at most, the searches run in this process on a
+    graph in that state (the serial run's)."""
     dijkstra = None
     if scheduler:
         workers = cluster_workers(scheduler)
@@ -235,6 +237,10 @@ def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid,
         workers, dijkstra, message = plan_workers(workers, valid.size, len(jobs))
         if message:
             warnings.append(message)
+        if workers <= 1:
+            graph = None if grid is None else CostGraph(resistance, cell_size, valid, sweeps=grid)
+            return _search_here(jobs, cores, resistance, valid, cell_size, options, graph, table, paths, store,
+                                progress)
     batches = _batches(jobs, workers, valid.size)
     tasks = ((resistance, valid, cores, cell_size, options, grid is not None, grid is not False, dijkstra, batch)
              for batch in batches)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ...runtime.memory import available_memory, format_bytes
 from ...runtime.parallel import fit_workers, workers_that_fit
 from ..costdist import BYTES_PER_CELL, SWEEP_BYTES_PER_CELL, SWEEP_MIN_CELLS, CostGraph
 from .paths import link_path, nearest_cell, search_core
@@ -88,18 +89,22 @@ def plan_workers(workers, cells, jobs):
     many local workers as fit with Dijkstra allowed (``dijkstra`` None: each graph decides), or more
     of them when the tasks forbid it (False: sweeps only, at most
     :data:`..costdist.SWEEP_BYTES_PER_CELL` per cell). Planned with the largest batch any number of
-    workers would get (one worker's). Raises :class:`...runtime.errors.MemoryLimitError` when not
-    even one sweeping task fits."""
+    workers would get (one worker's). One worker when no more than one task fits: the caller then
+    searches in its own process, which the run's estimate covers."""
     what = "Linkage Pathways (one search per worker)"
     batch = batch_size(jobs, 1, cells)
     full = workers_that_fit(task_memory(cells, batch=batch))
     if full >= workers:
         return workers, None, None
-    swept, message = fit_workers(workers, task_memory(cells, False, batch), what)
-    if swept > full and cells >= SWEEP_MIN_CELLS:
-        return swept, False, message
-    workers, message = fit_workers(workers, task_memory(cells, batch=batch), what)
-    return workers, None, message
+    swept = workers_that_fit(task_memory(cells, False, batch)) if cells >= SWEEP_MIN_CELLS else 0
+    if max(full, swept) <= 1:
+        least = task_memory(cells, cells < SWEEP_MIN_CELLS, batch)
+        return 1, None, (f"{what}: {workers} workers would need about {format_bytes(least)} each and "
+                         f"{format_bytes(available_memory())} is available; the searches run in this process. "
+                         "/ 内存不足以运行多个工作进程，改为在本进程内计算。")
+    dijkstra = None if full >= swept else False
+    workers, message = fit_workers(workers, task_memory(cells, dijkstra is None, batch), what)
+    return workers, dijkstra, message
 
 
 def run_core(context, job):

@@ -106,10 +106,11 @@ def test_workers_sweep_only_when_that_lets_more_of_them_fit(monkeypatch):
     assert searches.batch_size(30, 1, cells) == 1
     assert swept < full
     for available, expected in ((3 * full, (2, None)), (2.2 * swept / 0.8, (2, False)),
-                                (1.05 * full / 0.8, (1, None)), (0.9 * full / 0.8, (1, False))):
+                                (1.05 * full / 0.8, (1, None)), (0.9 * full / 0.8, (1, None)), (0.3 * full, (1, None))):
         monkeypatch.setattr(parallel, "available_memory", lambda: int(available))
         monkeypatch.setattr(memory, "available_memory", lambda: int(available))
         assert searches.plan_workers(2, cells, 30)[:2] == expected
+    assert "run in this process" in searches.plan_workers(2, cells, 30)[2]
 
 
 def test_a_batch_sends_back_at_most_its_cwd_budget_and_the_plan_counts_it():
@@ -120,3 +121,15 @@ def test_a_batch_sends_back_at_most_its_cwd_budget_and_the_plan_counts_it():
     assert searches.batch_size(1, 8, 10) == 1
     cells = 2000 * 2000
     assert searches.task_memory(cells, batch=8) - searches.task_memory(cells) == 7 * 16 * cells
+
+
+@pytest.mark.parametrize("mode", ["full", "circles"])
+def test_without_room_for_two_workers_the_searches_run_here_as_the_serial_run(small, mode, monkeypatch):
+    from ecosecurity.core.corridors.linkage import pathways, searches
+    ids, resistance, valid = small
+    serial = linkage_pathways(ids, resistance, valid, CELL, PathwayOptions(**OPTIONS[mode]))
+    monkeypatch.setattr(searches, "workers_that_fit", lambda task_bytes: 0)
+    monkeypatch.setattr(pathways, "map_tasks", None)  # no task may be started
+    run = linkage_pathways(ids, resistance, valid, CELL, PathwayOptions(**OPTIONS[mode]), workers=2)
+    same_result(serial, run)
+    assert any("run in this process" in warning for warning in run.warnings)
