@@ -22,7 +22,7 @@ API
 ``least_cost_path(predecessor, row, col)``
     (k, 2) int array of the cells from (row, col) back to its source (ArcGIS Cost Path,
     ``BEST_SINGLE``), from a :class:`CostSurface` made with ``predecessors=True``.
-``estimate_cost_distance_memory(rows, cols)``
+``estimate_cost_distance_memory(rows, cols)``, ``least_bytes_per_cell(cells)``
     bytes a run on a rows x cols grid needs at least (its peak when Dijkstra does not fit).
 
 Implementation: fast sweeping (:mod:`.sweep`: row passes with min-plus prefix scans, stopped
@@ -85,12 +85,18 @@ SWEEP_BUDGET = 8
 SWEEP_MIN_CELLS = 2 ** 20
 
 
+def least_bytes_per_cell(cells):
+    """Bytes per cell a :class:`CostGraph` plus one run on ``cells`` cells needs at least: the sweep's
+    peak (Dijkstra, :data:`BYTES_PER_CELL`, runs only when it fits in the memory then available;
+    grids under :data:`SWEEP_MIN_CELLS` always run it)."""
+    return DIJKSTRA_BYTES_PER_CELL if cells < SWEEP_MIN_CELLS else SWEEP_BYTES_PER_CELL
+
+
 def estimate_cost_distance_memory(rows, cols):
-    """Bytes a :class:`CostGraph` plus one run on a ``rows`` x ``cols`` grid needs at least: the
-    sweep's peak (Dijkstra, :data:`BYTES_PER_CELL`, runs only when it fits in the memory then
-    available; grids under :data:`SWEEP_MIN_CELLS` always run it)."""
+    """Bytes a :class:`CostGraph` plus one run on a ``rows`` x ``cols`` grid needs at least
+    (:func:`least_bytes_per_cell`)."""
     cells = int(rows) * int(cols)
-    return cells * (DIJKSTRA_BYTES_PER_CELL if cells < SWEEP_MIN_CELLS else SWEEP_BYTES_PER_CELL)
+    return cells * least_bytes_per_cell(cells)
 
 
 def _check_cell_size(cell_size):

@@ -29,8 +29,9 @@ bounding circles, and ArcGIS stores them in float32, as m_A is stored here); ann
 membership follow the documented cell-centre rule (see :mod:`.focal`).
 
 Memory (:func:`estimate_barriers_memory`): the cost-distance search of one core at a time (the
-whole-grid graph is kept when a search needs it: :data:`..corridors.costdist.BYTES_PER_CELL`
-per cell at the peak; with worker processes the searches run in the workers, each needing
+whole-grid graph is kept when a search needs it: at least
+:func:`..corridors.costdist.least_bytes_per_cell` per cell, Dijkstra's ``BYTES_PER_CELL`` when that
+fits); with worker processes the searches run in the workers, each needing
 :func:`.barrier_core_task.core_task_memory`, and the caller holds the windows of the tasks in
 flight instead) plus the resistance, cores and at most :data:`MOSAIC_GRIDS` float32 grids
 per score kind during the radius passes. Disk: one float32 window per core and radius.
@@ -43,7 +44,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..corridors.costdist import BYTES_PER_CELL
+from ..corridors.costdist import least_bytes_per_cell
 from ..corridors.linkage.cores import Cores
 from ..corridors.linkage.run import read_cores
 from ..corridors.linkage.windows import full_window
@@ -115,7 +116,7 @@ def estimate_barriers_memory(rows, cols, percent=False):
     cells = int(rows) * int(cols)
     # a search (plus a window search while the whole-grid graph is kept), its float64 CWD, a float32
     # copy and its focal minimum
-    search = int(BYTES_PER_CELL * (1 + WINDOW_FRACTION)) + 8 + 4 + 4
+    search = int(least_bytes_per_cell(cells) + WINDOW_FRACTION * least_bytes_per_cell(WINDOW_FRACTION * cells)) + 16
     passes = 4 * MOSAIC_GRIDS * (2 if percent else 1) + 8  # + one link's float64 score window
     return cells * (KEPT_BYTES_PER_CELL + max(search, passes))
 
@@ -225,7 +226,7 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
     groups = _task_groups(cores, valid.shape, cell_size, r_min, links, pairs, mine, workers)
     if workers > 1 and not scheduler:
         task_bytes = core_task_memory(max(window.size for window, _ in groups), radii)
-        workers, message = fit_workers(workers, task_bytes, "Barriers (one cost-distance search per worker)")
+        workers, message = fit_workers(workers, task_bytes, "Barriers (one cost-distance search per worker)", here=True)
         if message:
             warnings.append(message)
     tasks = ((resistance[window.slices], valid[window.slices], cores.labels[window.slices], window, valid.shape,

@@ -29,7 +29,8 @@ exactly, in float64 (ArcGIS stores float32, so cells right at the cutoff may fal
 Cells outside every corridor are NoData (0 in no map), as in Linkage Mapper's mosaic.
 
 Memory: the grids of the run (:data:`KEPT_BYTES_PER_CELL`) plus the largest cost-distance search
-(at most the whole grid: :data:`...corridors.costdist.BYTES_PER_CELL`); each circuit is checked
+(at most the whole grid: :func:`...corridors.costdist.estimate_cost_distance_memory`, which a
+search needs at least; it uses Dijkstra when that fits); each circuit is checked
 against the free memory before it is built, on its own window.
 """
 import math
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..corridors.costdist import BYTES_PER_CELL
+from ..corridors.costdist import estimate_cost_distance_memory
 from ..corridors.linkage.cores import Cores
 from ..corridors.linkage.corridors import CwdStore
 from ..corridors.linkage.run import read_cores
@@ -97,7 +98,7 @@ class PinchResult:
 def estimate_pinchpoints_memory(rows, cols):
     """Peak bytes of :func:`pinch_points` on a ``rows`` x ``cols`` grid before its circuits (each
     circuit is checked on its own window when it is built)."""
-    return int(rows) * int(cols) * (KEPT_BYTES_PER_CELL + BYTES_PER_CELL)
+    return int(rows) * int(cols) * KEPT_BYTES_PER_CELL + estimate_cost_distance_memory(rows, cols)
 
 
 def estimate_memory(resistance_path):
@@ -204,7 +205,8 @@ def _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, 
                     result, names, progress, workers=1, scheduler=None):
     if workers > 1 and not scheduler:
         workers, message = fit_workers(workers, _task_memory(cores, valid, links, lcds, label_of, cutoff, store,
-                                                             names), "Pinch points (one circuit per worker)")
+                                                             names), "Pinch points (one circuit per worker)",
+                                       here=True)
         if message:
             result.warnings.append(message)
     progress.update(0.0, f"Pinch points of {len(links)} links / {len(links)} 条连接的夹点")

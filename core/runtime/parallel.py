@@ -91,11 +91,14 @@ def worker_count(parallel):
     return (os.cpu_count() or 1) if parallel == 0 else parallel
 
 
-def fit_workers(workers, task_bytes, what):
+def fit_workers(workers, task_bytes, what, here=False):
     """``(workers, message)``: the number of local workers whose tasks (``task_bytes`` each) fit in
     the usable memory, at most ``workers``; ``message`` says why it was lowered (None if not).
-    Raises :class:`MemoryLimitError` (:func:`check_memory`) when not even one task fits."""
-    check_memory(task_bytes, what)
+    Raises :class:`MemoryLimitError` (:func:`check_memory`) when not even one task fits, unless
+    ``here``: the run's own estimate covers its tasks in this process (1 worker: :func:`map_tasks`
+    runs them here)."""
+    if not here:
+        check_memory(task_bytes, what)
     fits = max(workers_that_fit(task_bytes), 1)
     if workers <= 1 or fits >= workers:
         return workers, None

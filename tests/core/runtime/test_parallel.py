@@ -101,6 +101,17 @@ def test_worker_count_and_memory_fit():
     assert 1 <= workers < 10 ** 6 and "using" in message
 
 
+def test_when_not_one_task_fits_it_is_refused_or_run_here(monkeypatch):
+    from ecosecurity.core.runtime import memory, parallel
+    from ecosecurity.core.runtime.errors import MemoryLimitError
+    monkeypatch.setattr(parallel, "available_memory", lambda: 10 ** 9)
+    monkeypatch.setattr(memory, "available_memory", lambda: 10 ** 9)
+    with pytest.raises(MemoryLimitError):
+        fit_workers(2, 10 ** 10, "Barriers")
+    workers, message = fit_workers(2, 10 ** 10, "Barriers", here=True)
+    assert workers == 1 and "using 1" in message
+
+
 def test_dask_cluster_in_order_and_errors_named(dask_scheduler):
     assert list(map_tasks(square_after, _tasks(5), 5, scheduler=dask_scheduler)) == [k * k for k in range(5)]
     with pytest.raises(TaskError, match="link 3 failed in a worker: ZeroDivisionError"):
