@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...runtime.memory import available_memory, format_bytes
 from ...runtime.parallel import fit_workers, workers_that_fit
 from ..costdist import BYTES_PER_CELL, SWEEP_BYTES_PER_CELL, SWEEP_MIN_CELLS, CostGraph
 from .paths import link_path, nearest_cell, search_core
@@ -97,14 +96,9 @@ def plan_workers(workers, cells, jobs):
     if full >= workers:
         return workers, None, None
     swept = workers_that_fit(task_memory(cells, False, batch)) if cells >= SWEEP_MIN_CELLS else 0
-    if max(full, swept) <= 1:
-        least = task_memory(cells, cells < SWEEP_MIN_CELLS, batch)
-        return 1, None, (f"{what}: {workers} workers would need about {format_bytes(least)} each and "
-                         f"{format_bytes(available_memory())} is available; the searches run in this process. "
-                         "/ 内存不足以运行多个工作进程，改为在本进程内计算。")
     dijkstra = None if full >= swept else False
-    workers, message = fit_workers(workers, task_memory(cells, dijkstra is None, batch), what)
-    return workers, dijkstra, message
+    workers, message = fit_workers(workers, task_memory(cells, dijkstra is None, batch), what, here=True)
+    return workers, (dijkstra if workers > 1 else None), message
 
 
 def run_core(context, job):

@@ -126,9 +126,11 @@ def test_a_batch_sends_back_at_most_its_cwd_budget_and_the_plan_counts_it():
 @pytest.mark.parametrize("mode", ["full", "circles"])
 def test_without_room_for_two_workers_the_searches_run_here_as_the_serial_run(small, mode, monkeypatch):
     from ecosecurity.core.corridors.linkage import pathways, searches
+    from ecosecurity.core.runtime import parallel
     ids, resistance, valid = small
     serial = linkage_pathways(ids, resistance, valid, CELL, PathwayOptions(**OPTIONS[mode]))
-    monkeypatch.setattr(searches, "workers_that_fit", lambda task_bytes: 0)
+    for module in (searches, parallel):
+        monkeypatch.setattr(module, "workers_that_fit", lambda task_bytes: 0)
     monkeypatch.setattr(pathways, "map_tasks", None)  # no task may be started
     run = linkage_pathways(ids, resistance, valid, CELL, PathwayOptions(**OPTIONS[mode]), workers=2)
     same_result(serial, run)
