@@ -18,7 +18,7 @@ Exact algorithm (no approximation; the reference tables are reproduced to 1e-9):
 
 1. Components of the graph; pairs in different components have W = ``unconnected`` (a closed
    form, so nothing is computed across components). Components of at most
-   :data:`~.small_components.SMALL_MAX` nodes are solved all at once by batched Floyd–Warshall
+   :data:`~.small_components.SMALL_MAX` nodes (``SMALL_HOPS_MAX`` for IIC) are solved all at once by batched Floyd–Warshall
    without each node (:mod:`.small_components`), as are dense components of at most
    :data:`DENSE_BATCH_MAX` nodes whose shortest paths mostly use stepping stones; the steps
    below are for the others.
@@ -57,7 +57,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra, shortest_path
 
 from .block_losses import BLOCK_MAX, block_connector, interval_sums
 from .cut_vertices import block_members, cut_parts, no_cut_parts
-from .small_components import SMALL_MAX, estimate_stack_memory, small_component_sums
+from .small_components import SMALL_HOPS_MAX, SMALL_MAX, estimate_stack_memory, small_component_sums
 
 #: Kinds of kernel (see :func:`pair_sums`): multiplicative over path lengths, or unit costs.
 PRODUCT, HOPS = "product", "hops"
@@ -116,7 +116,7 @@ def estimate_pair_sums_memory(n_nodes, n_links, largest_component=None):
     c = n_nodes if largest_component is None else largest_component
     graph = 6 * 12 * (2 * n_links + n_nodes)
     dense = 12 * c * c if c <= DENSE_MAX_NODES else 0
-    stacks = estimate_stack_memory(min(c, DENSE_BATCH_MAX) if dense else SMALL_MAX)
+    stacks = estimate_stack_memory(min(c, DENSE_BATCH_MAX) if dense else max(SMALL_MAX, SMALL_HOPS_MAX))
     regions = 20 * 8 * REGION_EDGES
     return int(graph + BLOCK_BYTES + dense + max(stacks, regions) + 64 * n_nodes)
 
@@ -150,17 +150,18 @@ def pair_sums(graph, attribute, kernel, unconnected=0.0, pairs=None, progress=No
         pair_length = np.full(pi.size, np.inf)
         pair_order = np.argsort(pi, kind="stable")
         pair_starts = np.searchsorted(pi[pair_order], starts)
-    small = np.flatnonzero((sizes > 1) & (sizes <= SMALL_MAX))
+    small_max = SMALL_MAX if kind == PRODUCT else SMALL_HOPS_MAX
+    small = np.flatnonzero((sizes > 1) & (sizes <= small_max))
     small_num, small_flux, small_connector, small_length = small_component_sums(
         graph, attribute, labels, small, kernel, unconnected, kind == PRODUCT, pairs, progress)
     numerator += small_num
     if pairs is not None:
         known = ~np.isnan(small_length)
         pair_length[known] = small_length[known]
-    work = sizes.astype(np.float64) ** 2 * (sizes > SMALL_MAX)
+    work = sizes.astype(np.float64) ** 2 * (sizes > small_max)
     total_work = max(float(work.sum()), 1.0)
     done = 0.0
-    for comp in np.flatnonzero(sizes > SMALL_MAX):
+    for comp in np.flatnonzero(sizes > small_max):
         s, e = int(starts[comp]), int(starts[comp + 1])
         sub_progress = progress.sub(done / total_work, (done + work[comp]) / total_work) if progress else None
         comp_pairs = None

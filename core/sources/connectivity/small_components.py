@@ -1,6 +1,6 @@
 """Pair sums and node-removal losses of many small components at once (batched Floyd–Warshall).
 
-For every component of at most :data:`SMALL_MAX` nodes this gives the same numerator, flux
+For every component of at most :data:`SMALL_MAX` nodes (:data:`SMALL_HOPS_MAX` for hop counts) this gives the same numerator, flux
 F_k and connector loss C_k as :func:`.removal.pair_sums` (see there), with no Python step per
 component: components of similar size are padded to one size m (padding nodes weigh 0 and have
 no links) and stacked, and every step below is one numpy operation on the whole stack.
@@ -13,18 +13,25 @@ from or to k passes k). Splitting the nodes into halves A and B, letting in B an
 A (and the other way round) reaches every such matrix in m·log2(m) steps of m² work instead of
 m steps per node. A kernel with kernel(x + y) = kernel(x)·kernel(y) (PC) runs in the weight
 domain as a max-product closure, W_ij ← max(W_ij, W_it·W_tj), so no exponential is taken; unit
-costs (IIC) run as min-plus hop counts, weighted at the leaves.
+costs (IIC) run as min-plus hop counts in small integers (uint8 up to 127 nodes, int16 beyond:
+exact, and 4-8 times less memory traffic than float64), weighted at the leaves by a lookup table.
 """
 import numpy as np
 
 #: Components up to this many nodes are solved here (larger sparse ones cost about as much as by
 #: the replacement regions of :mod:`.removal`, measured on the 10 000-patch benchmarks).
 SMALL_MAX = 64
+#: The same for hop counts (IIC), whose uint8 stacks are cheaper: up to uint8's range (sparse
+#: 10 000-patch benchmark 0.098 s -> 0.088 s, near-critical 6.07 s -> 5.56 s against 64).
+SMALL_HOPS_MAX = 127
 #: Padded sizes of the stacks (a component goes to the first size that holds it; larger ones
 #: keep their own size).
-STACK_SIZES = (2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 19, 22, 26, 30, 35, 40, 46, 52, 58, 64)
+STACK_SIZES = (2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 19, 22, 26, 30, 35, 40, 46, 52, 58, 64, 74, 86, 100, 113, 127)
 #: Bytes of one stack of matrices (the recursion holds about log2(m) + 5 of them).
 STACK_BYTES = 4 * 1024 * 1024
+#: "No path" in the hop-count matrices (uint8 while m <= 127, int16 beyond): a hop count is below
+#: the padded size m, and the sum of two "no path" entries must not overflow the type.
+NO_PATH_UINT8, NO_PATH_INT16 = 127, 16383
 
 
 def estimate_stack_memory(m):
@@ -84,21 +91,23 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
             if pairs is not None:
                 here = np.flatnonzero((index[labels[pi]] >= 0) & (labels[pi] == labels[pj]))
                 if product:  # the least sums of the costs themselves, not −ln of the weights
-                    closed = _matrix(m, b, u, v, cost, False, part.size)
+                    closed = _cost_matrix(m, b, u, v, cost, part.size)
                     _let_in(closed, range(m), np.empty_like(closed), False)
                 closed = closed[index[labels[pi[here]]], slot_in_comp[pi[here]], slot_in_comp[pj[here]]]
-                pair_length[here] = closed
+                pair_length[here] = closed if product else np.where(closed == _no_path(m), np.inf, closed)
     return numerator, flux, connector, pair_length
 
 
 def _stack_sums(m, b, u, v, cost, a, kernel, unconnected, product, progress):
     """Numerator per component, flux and connector per (component, node), and the closed
     matrix (best weights or hop counts) of one stack."""
-    matrix = _matrix(m, b, u, v, kernel(cost) if product else np.ones(cost.size), product, a.shape[0])
+    matrix = _matrix(m, b, u, v, kernel(cost) if product else 1, product, a.shape[0])
     buffer = np.empty_like(matrix)
     closed = matrix.copy()
     _let_in(closed, range(m), buffer, product)
-    full = closed if product else _leaf_weights(closed, kernel, unconnected)
+    if not product:  # weights of the hop counts 0..m-1 and of "no path"
+        kernel = _hop_weights(m, kernel, unconnected)
+    full = closed if product else kernel[closed]
     row_sum = np.matmul(full, a[:, :, None])[:, :, 0]
     numerator = np.einsum("bi,bi->b", a, row_sum)
     connector = np.zeros(a.shape)
@@ -108,12 +117,35 @@ def _stack_sums(m, b, u, v, cost, a, kernel, unconnected, product, progress):
 
 def _matrix(m, b, u, v, value, product, count):
     """Stack of ``count`` m x m matrices with ``value`` at (b, u, v): weights (``product``: 0 =
-    no link, 1 on the diagonal) or costs (inf = no link, 0 on the diagonal)."""
-    matrix = np.full((count, m, m), 0.0 if product else np.inf)
+    no link, 1 on the diagonal) or hop counts (:func:`_no_path` = no link, 0 on the diagonal)."""
+    if product:
+        matrix = np.zeros((count, m, m))
+    else:
+        matrix = np.full((count, m, m), _no_path(m), dtype=np.uint8 if m <= NO_PATH_UINT8 else np.int16)
     matrix[b, u, v] = value
     diagonal = np.arange(m)
-    matrix[:, diagonal, diagonal] = 1.0 if product else 0.0
+    matrix[:, diagonal, diagonal] = 1 if product else 0
     return matrix
+
+
+def _cost_matrix(m, b, u, v, cost, count):
+    """Stack of ``count`` m x m matrices of link costs (inf = no link, 0 on the diagonal)."""
+    matrix = np.full((count, m, m), np.inf)
+    matrix[b, u, v] = cost
+    diagonal = np.arange(m)
+    matrix[:, diagonal, diagonal] = 0.0
+    return matrix
+
+
+def _no_path(m):
+    return NO_PATH_UINT8 if m <= NO_PATH_UINT8 else NO_PATH_INT16
+
+
+def _hop_weights(m, kernel, unconnected):
+    """Lookup table: the pair weight of each hop count 0.._no_path(m) (the last: no path)."""
+    hops = np.arange(_no_path(m) + 1, dtype=np.float64)
+    hops[-1] = np.inf
+    return _leaf_weights(hops, kernel, unconnected)
 
 
 def _let_in(matrix, nodes, buffer, product):
@@ -146,8 +178,8 @@ def _removals(matrix, nodes, full, a, kernel, unconnected, product, buffer, conn
             without = matrix
             if unconnected:
                 without = np.where(matrix > 0, matrix, unconnected)
-        else:
-            without = _leaf_weights(matrix, kernel, unconnected)
+        else:  # kernel: the lookup table of _hop_weights
+            without = kernel[matrix]
         loss = full - without
         loss[:, k, :] = 0.0
         loss[:, :, k] = 0.0

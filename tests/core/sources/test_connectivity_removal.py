@@ -84,6 +84,7 @@ GRAPH_KINDS = ["integer costs with ties and zeros", "tree with a few cycles", "e
 def test_removal_loss_equals_recomputation_without_the_node(monkeypatch, kind, kernel_name, path):
     if path != "batched small components":
         monkeypatch.setattr(removal, "SMALL_MAX", 1)
+        monkeypatch.setattr(removal, "SMALL_HOPS_MAX", 1)
     if path == "one component at a time":
         monkeypatch.setattr(removal, "BLOCK_MAX", 0)
     kernel, unconnected, kernel_kind = KERNELS[kernel_name]
@@ -108,6 +109,7 @@ def test_removal_loss_equals_recomputation_without_the_node(monkeypatch, kind, k
 def test_every_route_gives_the_same_losses(monkeypatch, route):
     if route != "batched small components":
         monkeypatch.setattr(removal, "SMALL_MAX", 1)
+        monkeypatch.setattr(removal, "SMALL_HOPS_MAX", 1)
     if route != "block by block":
         monkeypatch.setattr(removal, "BLOCK_MAX", 0)
     if route != "Floyd-Warshall removal of a dense component":
@@ -126,6 +128,35 @@ def test_every_route_gives_the_same_losses(monkeypatch, route):
         numerator, _, loss = from_scratch(n, i, j, cost, a, probability_kernel, 0.0)
         result = pair_sums(link_graph(n, i, j, cost), a, probability_kernel)
         np.testing.assert_allclose(result.loss(a), loss, rtol=0, atol=1e-11 * numerator, err_msg=kind)
+
+
+@pytest.mark.parametrize("n", [40, 150])
+def test_hop_counts_in_small_integers_give_the_float_losses(monkeypatch, n):
+    """IIC stacks hold hop counts as uint8 (padded size m <= 127) or int16 (larger m: 150 nodes here);
+    a ring with a few chords has long paths and many removals that lengthen them."""
+    monkeypatch.setattr(removal, "SMALL_HOPS_MAX", 200)
+    rng = np.random.default_rng(n)
+    i = np.arange(n)
+    j = (i + 1) % n
+    extra = rng.integers(0, n, (n // 10, 2))
+    i, j = np.r_[i, extra[:, 0]], np.r_[j, extra[:, 1]]
+    keep = i != j
+    i, j = np.minimum(i, j)[keep], np.maximum(i, j)[keep]
+    _, first = np.unique(i * n + j, return_index=True)
+    i, j = i[first], j[first]
+    cost = np.ones(i.size)
+    a = rng.random(n)
+    for unconnected in (0.0, 1 / 16443702.0):
+        numerator, flux, loss = from_scratch(n, i, j, cost, a, iic_kernel, unconnected)
+        result = pair_sums(link_graph(n, i, j, cost), a, iic_kernel, unconnected, kind=removal.HOPS)
+        assert result.numerator == pytest.approx(numerator, rel=1e-12)
+        np.testing.assert_allclose(result.flux, flux, rtol=0, atol=1e-12 * numerator)
+        np.testing.assert_allclose(result.loss(a), loss, rtol=0, atol=1e-11 * numerator)
+    far = np.array([0, n // 2])
+    _, lengths = pair_sums(link_graph(n + 1, i, j, cost), np.ones(n + 1), iic_kernel, kind=removal.HOPS,
+                           pairs=(np.r_[far[:1], 0], np.r_[far[1:], n]))
+    assert lengths[0] == dijkstra(link_graph(n, i, j, cost), unweighted=True)[0, n // 2]
+    assert lengths[1] == np.inf  # node n has no links
 
 
 def test_requested_pair_lengths_are_the_shortest_paths():
