@@ -58,7 +58,9 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
     member = np.zeros(sizes.size, dtype=bool)
     member[comps] = True
     nodes = np.flatnonzero(member[labels])
-    order = nodes[np.argsort(labels[nodes], kind="stable")]
+    inner = np.diff(graph.indptr) >= 2  # a node with one neighbour is never on a path between two others
+    order = nodes[np.lexsort((~inner[nodes], labels[nodes]))]  # per component: inner nodes first
+    inner_count = np.bincount(labels[nodes[inner[nodes]]], minlength=sizes.size)
     sorted_labels = labels[order]
     slot_in_comp = np.empty(n, dtype=np.int64)
     slot_in_comp[order] = np.arange(order.size) - np.searchsorted(sorted_labels, sorted_labels)
@@ -69,6 +71,7 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
         pair_length = np.full(pi.size, np.nan)
     for m in np.unique(padded[comps]).tolist():
         chosen = comps[padded[comps] == m]
+        chosen = chosen[np.argsort(inner_count[chosen], kind="stable")]
         step = max(1, STACK_BYTES // (8 * m * m))
         for s in range(0, chosen.size, step):
             if progress:
@@ -83,7 +86,8 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
             edge = inside[rows]
             b = index[labels[rows[edge]]]
             u, v, cost = slot_in_comp[rows[edge]], slot_in_comp[graph.indices[edge]], graph.data[edge]
-            num, flux_b, conn_b, closed = _stack_sums(m, b, u, v, cost, a, kernel, unconnected, product, progress)
+            r = int(inner_count[part].max())
+            num, flux_b, conn_b, closed = _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress)
             numerator += float(num.sum())
             position = (index[labels[batch_nodes]], slot_in_comp[batch_nodes])
             flux[batch_nodes] = flux_b[position]
@@ -92,26 +96,29 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
                 here = np.flatnonzero((index[labels[pi]] >= 0) & (labels[pi] == labels[pj]))
                 if product:  # the least sums of the costs themselves, not −ln of the weights
                     closed = _cost_matrix(m, b, u, v, cost, part.size)
-                    _let_in(closed, range(m), np.empty_like(closed), False)
+                    _let_in(closed, range(r), np.empty_like(closed), False)
                 closed = closed[index[labels[pi[here]]], slot_in_comp[pi[here]], slot_in_comp[pj[here]]]
                 pair_length[here] = closed if product else np.where(closed == _no_path(m), np.inf, closed)
     return numerator, flux, connector, pair_length
 
 
-def _stack_sums(m, b, u, v, cost, a, kernel, unconnected, product, progress):
+def _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress):
     """Numerator per component, flux and connector per (component, node), and the closed
-    matrix (best weights or hop counts) of one stack."""
+    matrix (best weights or hop counts) of one stack whose nodes with two neighbours or more
+    take the first ``r`` slots: only they are let in, and only their removal can cost a pair its
+    path (the others' connector is 0)."""
     matrix = _matrix(m, b, u, v, kernel(cost) if product else 1, product, a.shape[0])
     buffer = np.empty_like(matrix)
     closed = matrix.copy()
-    _let_in(closed, range(m), buffer, product)
+    _let_in(closed, range(r), buffer, product)
     if not product:  # weights of the hop counts 0..m-1 and of "no path"
         kernel = _hop_weights(m, kernel, unconnected)
     full = closed if product else kernel[closed]
     row_sum = np.matmul(full, a[:, :, None])[:, :, 0]
     numerator = np.einsum("bi,bi->b", a, row_sum)
     connector = np.zeros(a.shape)
-    _removals(matrix, list(range(m)), full, a, kernel, unconnected, product, buffer, connector, progress)
+    if r:
+        _removals(matrix, list(range(r)), full, a, kernel, unconnected, product, buffer, connector, progress)
     return numerator, row_sum - a, connector, closed
 
 
@@ -175,15 +182,14 @@ def _removals(matrix, nodes, full, a, kernel, unconnected, product, buffer, conn
             progress.check()
         k = nodes[0]
         if product:
-            without = matrix
-            if unconnected:
-                without = np.where(matrix > 0, matrix, unconnected)
+            without = np.where(matrix > 0, matrix, unconnected) if unconnected else matrix
+            loss = np.subtract(full, without, out=buffer)  # the buffer is free at a leaf
         else:  # kernel: the lookup table of _hop_weights
-            without = kernel[matrix]
-        loss = full - without
-        loss[:, k, :] = 0.0
-        loss[:, :, k] = 0.0
-        connector[:, k] = np.einsum("bi,bi->b", a, np.matmul(loss, a[:, :, None])[:, :, 0])
+            loss = kernel[matrix]
+            np.subtract(full, loss, out=loss)
+        others = a.copy()
+        others[:, k] = 0.0  # the pairs i, j != k
+        connector[:, k] = np.matmul(others[:, None, :], np.matmul(loss, others[:, :, None]))[:, 0, 0]
         return
     half = len(nodes) // 2
     first, second = nodes[:half], nodes[half:]
