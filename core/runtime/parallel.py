@@ -111,9 +111,18 @@ def fit_workers(workers, task_bytes, what, here=False):
 
 def cluster_workers(scheduler):
     """Threads of the Dask cluster at ``scheduler`` (its task slots)."""
+    with _dask_client(scheduler) as client:
+        return _task_slots(client)
+
+
+def _dask_client(scheduler):
+    """A ``dask.distributed`` client of ``scheduler``, private to the caller (not the default)."""
     distributed = require("distributed", "DASK_SCHEDULER (tasks on a Dask cluster)")
-    with distributed.Client(scheduler, timeout=30, set_as_default=False) as client:
-        return max(sum(client.nthreads().values()), 1)
+    return distributed.Client(scheduler, timeout=30, set_as_default=False)
+
+
+def _task_slots(client):
+    return max(sum(client.nthreads().values()), 1)
 
 
 def workers_that_fit(task_bytes):
@@ -193,9 +202,8 @@ class _Dask:
     the tasks are given their futures: a worker receives them once, not with each task."""
 
     def __init__(self, address, shared=()):
-        self._distributed = require("distributed", "DASK_SCHEDULER (tasks on a Dask cluster)")
-        self._client = self._distributed.Client(address, timeout=30, set_as_default=False)
-        self.workers = max(sum(self._client.nthreads().values()), 1)
+        self._client = _dask_client(address)
+        self.workers = _task_slots(self._client)
         self._shared = set(shared)
         self._scattered = {}  # position -> (the object, its future)
 
