@@ -1,9 +1,10 @@
 """Pair sums and node-removal losses of many small components at once (batched Floyd–Warshall).
 
-For every component of at most :data:`SMALL_MAX` nodes (:data:`SMALL_HOPS_MAX` for hop counts) this gives the same numerator, flux
-F_k and connector loss C_k as :func:`.removal.pair_sums` (see there), with no Python step per
-component: components of similar size are padded to one size m (padding nodes weigh 0 and have
-no links) and stacked, and every step below is one numpy operation on the whole stack.
+For every component of at most :data:`SMALL_MAX` nodes (:data:`SMALL_HOPS_MAX` for hop counts)
+this gives the same numerator, flux F_k and connector loss C_k as :func:`.removal.pair_sums` (see
+there), with no Python step per component: components of similar size are padded to one size m
+(padding nodes weigh 0 and have no links) and stacked, and every step below is one numpy
+operation on the whole stack.
 
 All-pairs paths avoiding each node in turn, by divide and conquer over Floyd–Warshall
 (Floyd 1962; the offline "all pairs without one vertex" recursion): Floyd–Warshall lets the
@@ -15,6 +16,8 @@ m steps per node. A kernel with kernel(x + y) = kernel(x)·kernel(y) (PC) runs i
 domain as a max-product closure, W_ij ← max(W_ij, W_it·W_tj), so no exponential is taken; unit
 costs (IIC) run as min-plus hop counts in small integers (uint8 up to 127 nodes, int16 beyond:
 exact, and 4-8 times less memory traffic than float64), weighted at the leaves by a lookup table.
+Nodes with fewer than two neighbours (and the padding) are on no path between two other nodes:
+they are never let in, and their removal costs no pair its path (C_k = 0).
 """
 import numpy as np
 
