@@ -67,42 +67,66 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
     sorted_labels = labels[order]
     slot_in_comp = np.empty(n, dtype=np.int64)
     slot_in_comp[order] = np.arange(order.size) - np.searchsorted(sorted_labels, sorted_labels)
+    batches = _batches(comps, padded, inner_count)
+    batch_of = np.full(sizes.size, -1, dtype=np.int64)   # batch of each chosen component
+    local = np.zeros(sizes.size, dtype=np.int64)         # its place in the batch's stack
+    for k, (_, part) in enumerate(batches):
+        batch_of[part], local[part] = k, np.arange(part.size)
+    node_order, node_starts = _grouped(batch_of[labels[nodes]], len(batches))
+    node_order = nodes[node_order]
     rows = np.repeat(np.arange(n), np.diff(graph.indptr))
+    edges = np.flatnonzero(member[labels[rows]])
+    edge_order, edge_starts = _grouped(batch_of[labels[rows[edges]]], len(batches))
+    edges = edges[edge_order]
     pair_length = None
     if pairs is not None:
         pi, pj = np.asarray(pairs[0]), np.asarray(pairs[1])
         pair_length = np.full(pi.size, np.nan)
+        in_pairs = np.flatnonzero(member[labels[pi]] & (labels[pi] == labels[pj]))
+        pair_order, pair_starts = _grouped(batch_of[labels[pi[in_pairs]]], len(batches))
+        in_pairs = in_pairs[pair_order]
+    for k, (m, part) in enumerate(batches):
+        if progress:
+            progress.check()
+        batch_nodes = node_order[node_starts[k]:node_starts[k + 1]]
+        a = np.zeros((part.size, m))
+        position = (local[labels[batch_nodes]], slot_in_comp[batch_nodes])
+        a[position] = attribute[batch_nodes]
+        edge = edges[edge_starts[k]:edge_starts[k + 1]]
+        b = local[labels[rows[edge]]]
+        u, v, cost = slot_in_comp[rows[edge]], slot_in_comp[graph.indices[edge]], graph.data[edge]
+        r = int(inner_count[part].max())
+        num, flux_b, conn_b, closed = _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress)
+        numerator += float(num.sum())
+        flux[batch_nodes] = flux_b[position]
+        connector[batch_nodes] = conn_b[position]
+        if pairs is not None:
+            here = in_pairs[pair_starts[k]:pair_starts[k + 1]]
+            if product:  # the least sums of the costs themselves, not −ln of the weights
+                closed = _cost_matrix(m, b, u, v, cost, part.size)
+                _let_in(closed, range(r), np.empty_like(closed), False)
+            closed = closed[local[labels[pi[here]]], slot_in_comp[pi[here]], slot_in_comp[pj[here]]]
+            pair_length[here] = closed if product else np.where(closed == _no_path(m), np.inf, closed)
+    return numerator, flux, connector, pair_length
+
+
+def _batches(comps, padded, inner_count):
+    """``[(m, components)]``: the stacks of padded size m, each at most :data:`STACK_BYTES`, the
+    components of a size ordered by their number of inner nodes (fewer let-in steps per stack)."""
+    batches = []
     for m in np.unique(padded[comps]).tolist():
         chosen = comps[padded[comps] == m]
         chosen = chosen[np.argsort(inner_count[chosen], kind="stable")]
         step = max(1, STACK_BYTES // (8 * m * m))
-        for s in range(0, chosen.size, step):
-            if progress:
-                progress.check()
-            part = chosen[s:s + step]
-            index = np.full(sizes.size, -1, dtype=np.int64)
-            index[part] = np.arange(part.size)
-            inside = index[labels] >= 0
-            batch_nodes = np.flatnonzero(inside)
-            a = np.zeros((part.size, m))
-            a[index[labels[batch_nodes]], slot_in_comp[batch_nodes]] = attribute[batch_nodes]
-            edge = inside[rows]
-            b = index[labels[rows[edge]]]
-            u, v, cost = slot_in_comp[rows[edge]], slot_in_comp[graph.indices[edge]], graph.data[edge]
-            r = int(inner_count[part].max())
-            num, flux_b, conn_b, closed = _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress)
-            numerator += float(num.sum())
-            position = (index[labels[batch_nodes]], slot_in_comp[batch_nodes])
-            flux[batch_nodes] = flux_b[position]
-            connector[batch_nodes] = conn_b[position]
-            if pairs is not None:
-                here = np.flatnonzero((index[labels[pi]] >= 0) & (labels[pi] == labels[pj]))
-                if product:  # the least sums of the costs themselves, not −ln of the weights
-                    closed = _cost_matrix(m, b, u, v, cost, part.size)
-                    _let_in(closed, range(r), np.empty_like(closed), False)
-                closed = closed[index[labels[pi[here]]], slot_in_comp[pi[here]], slot_in_comp[pj[here]]]
-                pair_length[here] = closed if product else np.where(closed == _no_path(m), np.inf, closed)
-    return numerator, flux, connector, pair_length
+        batches += [(m, chosen[s:s + step]) for s in range(0, chosen.size, step)]
+    return batches
+
+
+def _grouped(keys, count):
+    """``(order, starts)``: positions sorted by ``keys`` (0..count-1), group g at
+    ``order[starts[g]:starts[g + 1]]``."""
+    order = np.argsort(keys, kind="stable")
+    return order, np.searchsorted(keys[order], np.arange(count + 1))
 
 
 def _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress):
