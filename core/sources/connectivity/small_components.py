@@ -136,7 +136,7 @@ def _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress):
     path (the others' connector is 0)."""
     matrix = _matrix(m, b, u, v, kernel(cost) if product else 1, product, a.shape[0])
     buffer = np.empty_like(matrix)
-    closed = matrix.copy()
+    closed = matrix.copy(order="K")
     _let_in(closed, range(r), buffer, product)
     if not product:  # weights of the hop counts 0..m-1 and of "no path"
         kernel = _hop_weights(m, kernel, unconnected)
@@ -153,9 +153,9 @@ def _matrix(m, b, u, v, value, product, count):
     """Stack of ``count`` m x m matrices with ``value`` at (b, u, v): weights (``product``: 0 =
     no link, 1 on the diagonal) or hop counts (:func:`_no_path` = no link, 0 on the diagonal)."""
     if product:
-        matrix = np.zeros((count, m, m))
+        matrix = _stack(count, m, 0.0, np.float64)
     else:
-        matrix = np.full((count, m, m), _no_path(m), dtype=np.uint8 if m <= NO_PATH_UINT8 else np.int16)
+        matrix = _stack(count, m, _no_path(m), np.uint8 if m <= NO_PATH_UINT8 else np.int16)
     matrix[b, u, v] = value
     diagonal = np.arange(m)
     matrix[:, diagonal, diagonal] = 1 if product else 0
@@ -164,11 +164,20 @@ def _matrix(m, b, u, v, value, product, count):
 
 def _cost_matrix(m, b, u, v, cost, count):
     """Stack of ``count`` m x m matrices of link costs (inf = no link, 0 on the diagonal)."""
-    matrix = np.full((count, m, m), np.inf)
+    matrix = _stack(count, m, np.inf, np.float64)
     matrix[b, u, v] = cost
     diagonal = np.arange(m)
     matrix[:, diagonal, diagonal] = 0.0
     return matrix
+
+
+def _stack(count, m, value, dtype):
+    """A (count, m, m) array of ``value``; with many more matrices than nodes, the stack axis is
+    the one adjacent in memory, so that numpy's inner loops run over the stack rather than over
+    m nodes (2-4 times faster per element for m <= 10)."""
+    if count < 2 * m:
+        return np.full((count, m, m), value, dtype=dtype)
+    return np.full((m, m, count), value, dtype=dtype).transpose(2, 0, 1)
 
 
 def _no_path(m):
@@ -220,7 +229,7 @@ def _removals(matrix, nodes, full, a, kernel, unconnected, product, buffer, conn
         return
     half = len(nodes) // 2
     first, second = nodes[:half], nodes[half:]
-    copy = matrix.copy()
+    copy = matrix.copy(order="K")
     _let_in(copy, second, buffer, product)
     _removals(copy, first, full, a, kernel, unconnected, product, buffer, connector, progress)
     del copy
