@@ -36,7 +36,6 @@ fits); with worker processes the searches run in the workers, each needing
 flight instead) plus the resistance, cores and at most :data:`MOSAIC_GRIDS` float32 grids
 per score kind during the radius passes. Disk: one float32 window per core and radius.
 """
-import math
 import os
 import tempfile
 from contextlib import closing
@@ -47,7 +46,6 @@ import numpy as np
 from ..corridors.costdist import least_bytes_per_cell
 from ..corridors.linkage.cores import Cores
 from ..corridors.linkage.run import read_cores
-from ..corridors.linkage.windows import full_window
 from ..io.crs import check_projected
 from ..io.raster import read_grid, read_raster, write_raster
 from ..runtime.errors import InputError
@@ -66,7 +64,7 @@ from .barrier_scores import (
     percent_score,
     radius_list,
 )
-from .core_searches import WINDOW_FRACTION, check_resistance, search_window
+from .core_searches import WINDOW_FRACTION, check_resistance, search_window, task_groups
 from .pinch_links import LCD_TOLERANCE, active_links, check_least_cost_distance
 
 FLOAT_NODATA = -9999.0
@@ -245,24 +243,16 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
 
 
 def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
-    """``[(window, [CoreJob])]`` in core label order: one task per core searching a window of the
-    grid; the cores whose search covers the whole grid split into ``parts`` tasks (each builds the
-    grid's graph once; with a Dask scheduler too). A core's search stops at the largest ``cw_dist``
-    of its links plus the tolerance and one step (beyond it no cell can score >= 0)."""
-    windowed, whole = [], []
+    """``[(window, [CoreJob])]`` (:func:`.core_searches.task_groups`). A core's search stops at the
+    largest ``cw_dist`` of its links plus the tolerance and one step (beyond it no cell can score
+    >= 0)."""
+    placed = []
     for core, indices in mine.items():
         limit = max(links[i].cw_dist for i in indices) * (1.0 + 2.0 * LCD_TOLERANCE) + cell_size * r_min
         others = tuple((other, cores.boxes[other - 1])
                        for other in (pairs[i][1] if pairs[i][0] == core else pairs[i][0] for i in indices))
-        window = search_window(cores.boxes[core - 1], limit, r_min, cell_size, shape)
-        job = CoreJob(core, limit, others)
-        if window.size == shape[0] * shape[1]:
-            whole.append(job)
-        else:
-            windowed.append((window, [job]))
-    size = math.ceil(len(whole) / max(parts, 1))
-    chunks = [(full_window(shape), whole[k:k + size]) for k in range(0, len(whole), size)] if whole else []
-    return sorted(windowed + chunks, key=lambda group: group[1][0].label)
+        placed.append((search_window(cores.boxes[core - 1], limit, r_min, cell_size, shape), CoreJob(core, limit, others)))
+    return task_groups(placed, shape, parts)
 
 
 def _radius_passes(shape, resistance, valid, cell_size, pairs, lcds, radii, options, store, per_radius, progress):

@@ -4,12 +4,13 @@ Each core with an active link gets one search (ESRI Cost Distance rule,
 :func:`~...corridors.linkage.paths.search_core`) that stops at a cost limit and runs in the core's
 box grown by the distance that cost can travel at the least resistance
 (:func:`~...corridors.linkage.windows.cost_margin`); a window larger than :data:`WINDOW_FRACTION`
-of the grid reuses one graph of the whole grid (the limit still bounds the work of each search).
+of the grid is the whole grid, whose searches share one graph per task (:func:`task_groups`; the
+limit still bounds the work of each search).
 """
+import math
+
 import numpy as np
 
-from ..corridors.costdist import CostGraph
-from ..corridors.linkage.paths import search_core
 from ..corridors.linkage.windows import cost_margin, full_window
 from ..runtime.errors import InputError
 
@@ -42,23 +43,18 @@ def search_window(box, limit, r_min, cell_size, shape):
     return full_window(shape) if window.size > WINDOW_FRACTION * shape[0] * shape[1] else window
 
 
-def core_searches(cores, resistance, valid, cell_size, labels, limit_of, progress):
-    """Yield ``(label, window, search)`` for each core label of ``labels`` in turn.
-
-    ``limit_of(label)``: the cost at which that core's search stops, asked just before it runs
-    (so it may use what the earlier searches measured).
-    """
-    r_min = float(resistance[valid].min())
-    grid_graph = None
-    for n, label in enumerate(labels):
-        core_id = int(cores.ids[label - 1])
-        progress.update(n / len(labels), f"Cost distance from core {core_id} ({n + 1}/{len(labels)}) "
-                                         f"/ 核心区 {core_id} 的成本距离（{n + 1}/{len(labels)}）")
-        limit = limit_of(label)
-        window = search_window(cores.boxes[label - 1], limit, r_min, cell_size, valid.shape)
-        if window.size == valid.size:
-            if grid_graph is None:
-                grid_graph = CostGraph(resistance, cell_size, valid)
-        yield label, window, search_core(resistance, valid, cell_size, cores.labels, label, window, limit=limit,
-                                         predecessors=False, grid_graph=grid_graph)
-    progress.update(1.0)
+def task_groups(placed, shape, parts, most=None):
+    """``[(window, [job])]`` in job label order from ``placed`` = ``[(window, job)]``: one task per job
+    whose window is part of the grid; the jobs whose window is the whole grid split into ``parts``
+    tasks (each builds the grid's graph once; with a Dask scheduler too) of at most ``most`` jobs."""
+    windowed, whole = [], []
+    for window, job in placed:
+        if window.size == shape[0] * shape[1]:
+            whole.append(job)
+        else:
+            windowed.append((window, [job]))
+    size = math.ceil(len(whole) / max(parts, 1))
+    if most is not None:
+        size = max(min(size, most), 1)
+    chunks = [(full_window(shape), whole[k:k + size]) for k in range(0, len(whole), size)]
+    return sorted(windowed + chunks, key=lambda group: group[1][0].label)

@@ -16,15 +16,19 @@ Search limits (exact, as in :mod:`...corridors.linkage.pathways`): a cell can be
 only if CWD_A <= LCD + cutoff, so core A's search stops at max over its links of
 (``cw_dist`` + the LCD tolerance + cutoff) and runs in A's box grown by the distance that cost can
 travel at the least resistance (:func:`~...corridors.linkage.windows.cost_margin`); a window larger
-than :data:`~.core_searches.WINDOW_FRACTION` of the grid reuses one graph of the whole grid (the
-limit still bounds the work of each search; :func:`.core_searches.core_searches`).
+than :data:`~.core_searches.WINDOW_FRACTION` of the grid is the whole grid, whose searches share one
+graph per task (the limit still bounds the work of each search). The searches are tasks
+(:mod:`.pinch_search_task`) run in this process, on worker processes or on a Dask cluster.
 """
+from contextlib import closing
+
 import numpy as np
 
-from ..corridors.linkage.paths import nearest_cell
-from ..corridors.linkage.windows import Window, reached_window
-from .core_searches import core_searches
+from ..corridors.linkage.windows import Window
+from ..runtime.parallel import fit_workers, map_tasks
+from .core_searches import search_window, task_groups
 from .pinch_links import LCD_TOLERANCE, check_least_cost_distance
+from .pinch_search_task import SearchJob, search_task, search_task_memory, task_limit
 
 #: Relative slack of the corridor test NLCC <= cutoff for float rounding of CWD_A + CWD_B − LCD.
 ROUNDING = 1e-9
@@ -37,32 +41,48 @@ def search_limit(links, cutoff, floor):
     return limit * (1.0 + 4.0 * ROUNDING) + floor * ROUNDING
 
 
-def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress, names=("LINKS", "RESISTANCE")):
+def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress, names=("LINKS", "RESISTANCE"),
+                  workers=1, scheduler=None, warnings=None):
     """Run one cost-distance search per core with active links and save its CWD to ``store``.
 
     ``links``: :class:`~.pinch_links.ActiveLink` list; ``cores``: the
-    :class:`~...corridors.linkage.cores.Cores` of the grid. Returns {link row: LCD recomputed on this
-    resistance}; raises :class:`InputError` when a table's ``cw_dist`` does not match.
+    :class:`~...corridors.linkage.cores.Cores` of the grid; ``workers`` (1 = in this process) and
+    ``scheduler`` (a Dask address): where the searches run (same CWDs; a note on the workers that
+    fit is appended to ``warnings``). Returns {link row: LCD recomputed on this resistance}; raises
+    :class:`InputError` when a table's ``cw_dist`` does not match.
     """
     label_of = {int(core_id): k + 1 for k, core_id in enumerate(cores.ids)}
-    floor = cell_size * float(resistance[valid].min())  # the cheapest step: the least non-zero LCD
+    r_min = float(resistance[valid].min())
+    floor = cell_size * r_min  # the cheapest step: the least non-zero LCD
     involved = sorted({label_of[c] for link in links for c in (link.core1, link.core2)})
-    mine = {label: [link for link in links if int(cores.ids[label - 1]) in (link.core1, link.core2)]
-            for label in involved}
-    lcds = {}
-    for label, _window, search in core_searches(cores, resistance, valid, cell_size, involved,
-                                                lambda label: search_limit(mine[label], cutoff, floor), progress):
+    checked = {}  # label: the links whose LCD its search measures (the other end has a higher label)
+    placed = []
+    for label in involved:
         core_id = int(cores.ids[label - 1])
-        for link in mine[label]:
-            other = label_of[link.core2] if link.core1 == core_id else label_of[link.core1]
-            if other < label:
-                continue  # checked from the other end's search
-            lcd = nearest_cell(search, cores.labels, other, cores.boxes[other - 1])[0]
-            check_least_cost_distance(link, lcd, floor, *names)
-            lcds[link.row] = lcd
-        kept = reached_window(search.window, search.distance)
-        store.save(label, kept, search.distance[search.window.inner(kept)])
-        del search
+        mine = [link for link in links if core_id in (link.core1, link.core2)]
+        checked[label] = [(link, label_of[link.core2 if link.core1 == core_id else link.core1]) for link in mine]
+        checked[label] = [(link, other) for link, other in checked[label] if other > label]
+        limit = search_limit(mine, cutoff, floor)
+        job = SearchJob(label, limit, tuple((other, cores.boxes[other - 1]) for _, other in checked[label]))
+        placed.append((search_window(cores.boxes[label - 1], limit, r_min, cell_size, valid.shape), job))
+    groups = task_groups(placed, valid.shape, workers, task_limit(valid.size))
+    if workers > 1 and not scheduler:
+        task_bytes = search_task_memory(max(window.size for window, _ in groups))
+        workers, message = fit_workers(workers, task_bytes, "Pinch points (cost-distance searches)", here=True)
+        if message and warnings is not None:
+            warnings.append(message)
+    tasks = ((resistance[window.slices], valid[window.slices], cores.labels[window.slices], window, cell_size, jobs)
+             for window, jobs in groups)
+    lcds = {}
+    with closing(map_tasks(search_task, tasks, len(groups), workers, scheduler, progress,
+                           lambda k: "Cost distance from core(s) " + ", ".join(
+                               str(int(cores.ids[job.label - 1])) for job in groups[k][1]))) as outcomes:
+        for (_window, jobs), outcome in zip(groups, outcomes):  # drained, so the workers are shut down in order
+            for job, (measured, kept, cwd) in zip(jobs, outcome):
+                for (link, _other), lcd in zip(checked[job.label], measured):
+                    check_least_cost_distance(link, lcd, floor, *names)
+                    lcds[link.row] = lcd
+                store.save(job.label, kept, cwd)
     return lcds
 
 

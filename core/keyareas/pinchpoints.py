@@ -124,8 +124,9 @@ def pinch_points(core_ids, resistance, valid, cell_size, link_rows, cutoff, mode
     ``ecosecurity:corridors`` OUTPUT_LINKS); ``cutoff``: corridor width in cost units; ``mode``: index
     of :data:`MODES`; ``square``: square the resistances for the circuits (the corridors use the
     resistances as given); ``scratch``: folder for the per-core CWD files; ``workers`` (1 = in this
-    process) and ``scheduler`` (a Dask address): where the per-link circuits of adjacent-pair mode
-    run (:mod:`.pinch_link_task`; same output whichever).
+    process) and ``scheduler`` (a Dask address): where the per-core cost-distance searches
+    (:mod:`.pinch_search_task`) and the per-link circuits of adjacent-pair mode
+    (:mod:`.pinch_link_task`) run (same output whichever).
     """
     progress = ensure(progress)
     names = names or Names()
@@ -153,7 +154,7 @@ def pinch_points(core_ids, resistance, valid, cell_size, link_rows, cutoff, mode
 
     with CwdStore(scratch) as store:
         lcds = cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, progress.sub(0.0, 0.4),
-                             (names.links, names.resistance))
+                             (names.links, names.resistance), workers, scheduler, result.warnings)
         if mode == ADJACENT_PAIRS:
             _adjacent_pairs(cores, resistance, valid, cell_size, links, lcds, label_of, cutoff, square, store, method,
                             result, names, progress.sub(0.4, 0.98), workers, scheduler)

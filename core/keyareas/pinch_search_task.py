@@ -1,0 +1,75 @@
+"""The per-core searches of pinch points (:mod:`.pinch_corridors`) as independent tasks for
+:func:`...runtime.parallel.map_tasks`.
+
+A task searches the cost distance CWD_A of each of its cores in one window of the grid (ESRI Cost
+Distance rule, stopped at the core's cost limit; the cores whose window is the whole grid share the
+grid's graph), measures the least-cost distance to each linked core of a higher label (the other end
+measures none: a link's LCD is the one from its lower label) and returns CWD_A on the box of the
+reached cells. The serial run is the same tasks in this process, so its outputs are the parallel
+run's; on a surface where a sweep gives up for Dijkstra (uncorrelated noise) the cores of one graph
+then all use Dijkstra, and values of cores on other graphs agree to about 2e-13 relative
+(:mod:`...corridors.costdist`).
+
+Shipped to a worker, once per task: the window's resistance (float64), valid cells (bool) and core
+labels (int32), :data:`SHIPPED_BYTES_PER_CELL`. Back, per core: its least-cost distances and its CWD
+on the reached box (float64, :data:`CWD_BYTES_PER_CELL`); a task returns at most
+:data:`...corridors.linkage.searches.BATCH_RETURN_BYTES` of CWDs (:func:`task_limit`).
+"""
+from dataclasses import dataclass
+
+from ..corridors.costdist import BYTES_PER_CELL, CostGraph
+from ..corridors.linkage.paths import nearest_cell, search_core
+from ..corridors.linkage.searches import BATCH_RETURN_BYTES
+from ..corridors.linkage.windows import Window, full_window, reached_window
+
+#: Bytes per window cell shipped to a worker: resistance (float64), valid (bool), labels (int32).
+SHIPPED_BYTES_PER_CELL = 8 + 1 + 4
+#: Bytes per reached cell of a CWD sent back (float64).
+CWD_BYTES_PER_CELL = 8
+
+
+@dataclass(frozen=True)
+class SearchJob:
+    """One core of a task: its label, the cost at which its search stops and the linked cores
+    whose least-cost distance it measures, ``others`` ((label, box) with the box in grid
+    coordinates)."""
+    label: int
+    limit: float
+    others: tuple
+
+
+def search_task_memory(cells):
+    """Peak bytes of a task whose window has ``cells`` cells: the shipped window, one search
+    (graph and CWD) and the CWDs it returns (up to the window each)."""
+    return int(cells * (SHIPPED_BYTES_PER_CELL + BYTES_PER_CELL) + min(BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL * cells))
+
+
+def task_limit(cells):
+    """Most cores of a task whose CWDs may each cover ``cells`` cells (at least one)."""
+    return max(1, BATCH_RETURN_BYTES // (CWD_BYTES_PER_CELL * max(cells, 1)))
+
+
+def search_task(resistance, valid, labels, window, cell_size, jobs):
+    """``[(lcds, kept, cwd) for each job]``: the least-cost distances to the job's ``others`` (inf =
+    not reached), the grid :class:`Window` of the reached cells and the CWD on it.
+
+    ``resistance``, ``valid``, ``labels``: the grid's values on ``window``.
+    """
+    local = full_window(window.shape)
+    graph = CostGraph(resistance, cell_size, valid)
+    results = []
+    for job in jobs:
+        search = search_core(resistance, valid, cell_size, labels, job.label, local, limit=job.limit,
+                             predecessors=False, grid_graph=graph)
+        lcds = [nearest_cell(search, labels, other, _shifted(box, window))[0] for other, box in job.others]
+        kept = reached_window(local, search.distance)
+        results.append((lcds, _shifted(kept, window, back=True), search.distance[kept.slices].copy()))
+        del search
+    return results
+
+
+def _shifted(box, window, back=False):
+    """``box`` relative to ``window``'s origin (``back``: from there to grid coordinates)."""
+    sign = 1 if back else -1
+    return Window(box.r0 + sign * window.r0, box.r1 + sign * window.r0, box.c0 + sign * window.c0,
+                  box.c1 + sign * window.c0)
