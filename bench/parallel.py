@@ -10,8 +10,8 @@ the minimum wall time is kept):
 
 The landscape and the link table are bench/pinchpoints.py's (first ``--links`` active links of
 Linkage Pathways on a size x size grid of 30 m cells, 0.8 x links cores). Timed: ``pinch_points``
-whole (the per-core cost-distance searches stay in the calling process; the per-link circuits are
-the tasks), including the start of the worker pool or of the cluster. Peak memory: the calling
+whole (the tasks: the per-core cost-distance searches, then the per-link circuits), including the
+start of the worker pools or of the cluster. Peak memory: the calling
 process (``ru_maxrss``) and the largest worker process (``RUSAGE_CHILDREN``; with Dask this is
 the largest of the nanny and worker processes).
 

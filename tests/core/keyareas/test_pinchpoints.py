@@ -268,7 +268,7 @@ def test_text_fields_of_a_csv_table_are_read_as_numbers(case):
     assert a.eff_resist == b.eff_resist
 
 
-# ------------------------------------------- link circuits on workers: the serial output, bit for bit
+# ------------------------------- searches and link circuits on workers: the serial output, bit for bit
 @pytest.fixture(scope="module")
 def three_link_case():
     ids = three_cores()
@@ -296,3 +296,13 @@ def test_two_processes_give_the_serial_result(three_link_case):
 
 def test_a_dask_cluster_gives_the_serial_result(three_link_case, dask_scheduler):
     same(run_three_links(three_link_case, workers=1), run_three_links(three_link_case, scheduler=dask_scheduler))
+
+
+def test_searches_on_two_processes_give_the_serial_network_current(three_link_case, monkeypatch):
+    """All-pairs mode: only the per-core searches are tasks; every whole-grid search in its own task."""
+    from ecosecurity.core.keyareas import pinch_corridors
+    monkeypatch.setattr(pinch_corridors, "task_limit", lambda cells: 1)
+    ids, resistance, valid, links = three_link_case
+    serial = pinch_points(ids, resistance, valid, CELL, links, 2000.0, mode=1, workers=1)
+    assert np.isfinite(serial.current).any()
+    same(serial, pinch_points(ids, resistance, valid, CELL, links, 2000.0, mode=1, workers=2))
