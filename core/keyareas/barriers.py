@@ -231,7 +231,9 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
               cell_size, jobs, radii, options.cwd_threshold) for window, jobs in groups)
     with closing(map_tasks(core_task, tasks, len(groups), workers, scheduler, progress,
                            lambda k: "Cost distance from core(s) " + ", ".join(
-                               str(int(cores.ids[job.label - 1])) for job in groups[k][1]))) as outcomes:
+                               str(int(cores.ids[job.label - 1])) for job in groups[k][1]),
+                           result_bytes=max(4 * window.size * len(radii) * len(jobs) for window, jobs in groups))
+                 ) as outcomes:
         for (_window, jobs), outcome in zip(groups, outcomes):  # drained, so the workers are shut down in order
             for job, (measured, minima) in zip(jobs, outcome):
                 for i, (other, _box), lcd in zip(mine[job.label], job.others, measured):

@@ -28,7 +28,7 @@ from ..corridors.linkage.windows import Window
 from ..runtime.parallel import fit_workers, map_tasks
 from .core_searches import search_window, task_groups
 from .pinch_links import LCD_TOLERANCE, check_least_cost_distance
-from .pinch_search_task import SearchJob, search_task, search_task_memory, task_limit
+from .pinch_search_task import CWD_BYTES_PER_CELL, SearchJob, search_task, search_task_memory, task_limit
 
 #: Relative slack of the corridor test NLCC <= cutoff for float rounding of CWD_A + CWD_B − LCD.
 ROUNDING = 1e-9
@@ -76,7 +76,9 @@ def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, pro
     lcds = {}
     with closing(map_tasks(search_task, tasks, len(groups), workers, scheduler, progress,
                            lambda k: "Cost distance from core(s) " + ", ".join(
-                               str(int(cores.ids[job.label - 1])) for job in groups[k][1]))) as outcomes:
+                               str(int(cores.ids[job.label - 1])) for job in groups[k][1]),
+                           result_bytes=max(CWD_BYTES_PER_CELL * window.size * len(jobs) for window, jobs in groups))
+                 ) as outcomes:
         for (_window, jobs), outcome in zip(groups, outcomes):  # drained, so the workers are shut down in order
             for job, (measured, kept, cwd) in zip(jobs, outcome):
                 for (link, _other), lcd in zip(checked[job.label], measured):

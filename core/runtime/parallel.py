@@ -125,6 +125,12 @@ def _task_slots(client):
     return max(sum(client.nthreads().values()), 1)
 
 
+def pending_limit(workers, result_bytes):
+    """Tasks in flight at once: :data:`IN_FLIGHT` per worker, fewer when that many results of
+    ``result_bytes`` each would not fit in the usable memory now (at least one)."""
+    return max(1, min(IN_FLIGHT * workers, workers_that_fit(result_bytes)))
+
+
 def workers_that_fit(task_bytes):
     """How many tasks of ``task_bytes`` each fit in the usable memory now (0 = not one; unbounded
     when the available memory is unknown)."""
@@ -263,18 +269,21 @@ def _reraise(error, label):
 
 
 def map_tasks(function, tasks, count, workers=1, scheduler=None, progress=None, label=None, poll_seconds=0.25,
-              shared=()):
+              shared=(), result_bytes=0):
     """Yield ``function(*args)`` for each ``args`` of the iterable ``tasks`` (``count`` of them), in order.
 
     ``function``: a module-level callable of ``core/`` (pickled by reference); ``workers``: 1 = in
     this process, n > 1 = n spawned processes; ``scheduler``: a Dask scheduler address (overrides
     ``workers``); ``label(index)``: the task's name in error messages; ``shared``: positions of
     arguments that are the same object in every task (large grids), sent to each Dask worker once
-    (local processes still receive them with each task).
+    (local processes still receive them with each task); ``result_bytes``: the most one result
+    takes in this process (results that finish early wait here for their turn, so the tasks in
+    flight are at most what :func:`pending_limit` lets fit).
     """
     progress = ensure(progress)
     label = label or (lambda index: f"Task {index + 1}")
     backend = _backend(min(workers, count), scheduler, shared)
+    in_flight = pending_limit(backend.workers, result_bytes)
     tasks = iter(tasks)
     pending = deque()  # (index, future) in submission order
     ready = {}
@@ -282,7 +291,7 @@ def map_tasks(function, tasks, count, workers=1, scheduler=None, progress=None, 
     finished = False
     try:
         while done < count:
-            while submitted < count and len(pending) < IN_FLIGHT * backend.workers:
+            while submitted < count and len(pending) < in_flight:
                 pending.append((submitted, backend.submit(function, next(tasks))))
                 submitted += 1
             progress.check()

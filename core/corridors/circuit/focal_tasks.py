@@ -52,5 +52,6 @@ class FocalTasks:
                   None if partners is None else {int(ids[k]): partners.get(int(ids[k]), set())}, method)
                  for k in range(ids.size))
         with closing(map_tasks(focal_task, tasks, ids.size, workers, self.scheduler, progress,
-                               lambda k: f"Focal node {ids[k]}", shared=(0, 1, 2, 5))) as outcomes:
+                               lambda k: f"Focal node {ids[k]}", shared=(0, 1, 2, 5),
+                               result_bytes=16 * graph.n_nodes)) as outcomes:  # voltages and currents
             yield from outcomes

@@ -123,7 +123,7 @@ class SourceTasks:
         tasks = ((self.recipe, solved_components, anchors, batch, method, choice) for batch in batches)
         with closing(map_tasks(sources_task, tasks, len(batches), workers, self.scheduler, progress,
                                lambda k: f"Focal nodes {bounds[k] + 1}-{bounds[k + 1]} of {len(sources)}",
-                               shared=(0, 1, 2))) as outcomes:
+                               shared=(0, 1, 2), result_bytes=8 * free.size * max(map(len, batches)))) as outcomes:
             for k, (part, used) in enumerate(outcomes):  # in task order: the serial run's columns
                 columns[:, bounds[k]:bounds[k + 1]] = part
                 methods.add(used)

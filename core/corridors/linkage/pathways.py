@@ -38,7 +38,8 @@ from .adjacency import adjacent_pairs, boundary_path_costs, edge_distances, eucl
 from .cores import Cores
 from .corridors import CwdStore, corridor_mosaic
 from .links import LinkTable, drop_intermediate_core_links, drop_links_by_length, label_clusters, prune_network
-from .searches import CoreJob, SearchContext, batch_size, core_search_task, mosaic_cutoff, plan_workers, run_core
+from .searches import (CWD_BYTES_PER_CELL, CoreJob, SearchContext, batch_size, core_search_task, mosaic_cutoff,
+                       plan_workers, run_core)
 
 #: Adjacency methods, in the order of the ``ADJACENCY`` parameter (public contract).
 ADJACENCY_METHODS = ("cost_weighted", "euclidean", "both", "all_pairs")
@@ -248,7 +249,8 @@ def _search_on_workers(jobs, cores, resistance, valid, cell_size, options, grid,
     with closing(map_tasks(core_search_task, tasks, len(batches), workers, scheduler, progress,
                            lambda k: "Cost distance from core(s) " + ", ".join(
                                str(int(cores.ids[job.label - 1])) for job in batches[k]),
-                           shared=(0, 1, 2))) as results:
+                           shared=(0, 1, 2),
+                           result_bytes=CWD_BYTES_PER_CELL * valid.size * max(map(len, batches)))) as results:
         for outcomes in results:  # in batch order: the serial run's order
             reached += _fold(table, paths, store, outcomes)
     return reached

@@ -112,6 +112,23 @@ def test_when_not_one_task_fits_it_is_refused_or_run_here(monkeypatch):
     assert workers == 1 and "using 1" in message
 
 
+def test_results_waiting_for_their_turn_fit_in_memory(monkeypatch):
+    from ecosecurity.core.runtime import parallel
+    monkeypatch.setattr(parallel, "available_memory", lambda: 10 ** 9)
+    assert parallel.pending_limit(4, 0) == 4 * parallel.IN_FLIGHT
+    assert parallel.pending_limit(4, 2 * 10 ** 8) == 4  # 0.8 GB usable: 4 results of 200 MB
+    assert parallel.pending_limit(4, 10 ** 10) == 1
+    submitted = []
+
+    def tasks():
+        for k in range(6):
+            submitted.append(k)
+            yield (k, 0.0)
+    results = parallel.map_tasks(square_after, tasks(), 6, workers=2, result_bytes=4 * 10 ** 8)
+    assert next(results) == 0 and len(submitted) == 2  # 2 results of 400 MB fit in 0.8 GB
+    assert list(results) == [1, 4, 9, 16, 25]
+
+
 def test_dask_cluster_in_order_and_errors_named(dask_scheduler):
     assert list(map_tasks(square_after, _tasks(5), 5, scheduler=dask_scheduler)) == [k * k for k in range(5)]
     with pytest.raises(TaskError, match="link 3 failed in a worker: ZeroDivisionError"):
