@@ -229,11 +229,11 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
             warnings.append(message)
     tasks = ((resistance[window.slices], valid[window.slices], cores.labels[window.slices], window, valid.shape,
               cell_size, jobs, radii, options.cwd_threshold) for window, jobs in groups)
+    returned = max(4 * window.size * len(radii) * len(jobs) for window, jobs in groups)  # kept m_A (float32) per task
     with closing(map_tasks(core_task, tasks, len(groups), workers, scheduler, progress,
                            lambda k: "Cost distance from core(s) " + ", ".join(
                                str(int(cores.ids[job.label - 1])) for job in groups[k][1]),
-                           result_bytes=max(4 * window.size * len(radii) * len(jobs) for window, jobs in groups))
-                 ) as outcomes:
+                           result_bytes=returned)) as outcomes:
         for (_window, jobs), outcome in zip(groups, outcomes):  # drained, so the workers are shut down in order
             for job, (measured, minima) in zip(jobs, outcome):
                 for i, (other, _box), lcd in zip(mine[job.label], job.others, measured):

@@ -74,11 +74,11 @@ def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, pro
     tasks = ((resistance[window.slices], valid[window.slices], cores.labels[window.slices], window, cell_size, jobs)
              for window, jobs in groups)
     lcds = {}
+    returned = max(CWD_BYTES_PER_CELL * window.size * len(jobs) for window, jobs in groups)  # CWDs per task
     with closing(map_tasks(search_task, tasks, len(groups), workers, scheduler, progress,
                            lambda k: "Cost distance from core(s) " + ", ".join(
                                str(int(cores.ids[job.label - 1])) for job in groups[k][1]),
-                           result_bytes=max(CWD_BYTES_PER_CELL * window.size * len(jobs) for window, jobs in groups))
-                 ) as outcomes:
+                           result_bytes=returned)) as outcomes:
         for (_window, jobs), outcome in zip(groups, outcomes):  # drained, so the workers are shut down in order
             for job, (measured, kept, cwd) in zip(jobs, outcome):
                 for (link, _other), lcd in zip(checked[job.label], measured):
