@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..corridors.costdist import BYTES_PER_CELL, CostGraph
-from ..corridors.linkage.paths import nearest_cell, search_core
-from ..corridors.linkage.windows import Window, full_window, reached_window
+from ..corridors.linkage.windows import reached_window
+from .core_searches import search_job
 from .focal import annulus_minimum
 
 #: Bytes per window cell shipped to a worker: resistance (float32), valid (bool), labels (int32).
@@ -48,13 +48,10 @@ def core_task(resistance, valid, labels, window, shape, cell_size, jobs, radii, 
 
     ``resistance``, ``valid``, ``labels``: the grid's values on ``window`` (grid ``shape``).
     """
-    local = full_window(window.shape)
     graph = CostGraph(resistance, cell_size, valid)
     results = []
     for job in jobs:
-        search = search_core(resistance, valid, cell_size, labels, job.label, local, limit=job.limit,
-                             predecessors=False, grid_graph=graph)
-        lcds = [nearest_cell(search, labels, other, _shifted(box, window))[0] for other, box in job.others]
+        search, lcds = search_job(graph, resistance, valid, labels, window, cell_size, job)
         if not all(math.isfinite(lcd) for lcd in lcds):
             results.append((lcds, []))
             continue
@@ -66,11 +63,6 @@ def core_task(resistance, valid, labels, window, shape, cell_size, jobs, radii, 
                                for radius in radii]))
         del distance
     return results
-
-
-def _shifted(box, window):
-    """``box`` (grid coordinates) relative to ``window``'s origin."""
-    return Window(box.r0 - window.r0, box.r1 - window.r0, box.c0 - window.c0, box.c1 - window.c0)
 
 
 def _kept_minimum(distance, window, shape, radius, cell_size, largest):

@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from ..corridors.linkage.windows import cost_margin, full_window
+from ..corridors.linkage.paths import nearest_cell, search_core
+from ..corridors.linkage.windows import Window, cost_margin, full_window
 from ..runtime.errors import InputError
 
 _BI = " / "
@@ -58,3 +59,20 @@ def task_groups(placed, shape, parts, most=None):
         size = max(min(size, most), 1)
     chunks = [(full_window(shape), whole[k:k + size]) for k in range(0, len(whole), size)]
     return sorted(windowed + chunks, key=lambda group: group[1][0].label)
+
+
+def search_job(graph, resistance, valid, labels, window, cell_size, job):
+    """``(search, lcds)``: the cost-distance search of ``job`` (its ``label``, stopped at its
+    ``limit``) on the grids of ``window`` and ``graph``, their :class:`~...corridors.costdist.CostGraph`
+    (one per task), and the least-cost distances to the job's ``others`` ((label, box in grid
+    coordinates); inf = not reached)."""
+    search = search_core(resistance, valid, cell_size, labels, job.label, full_window(window.shape), limit=job.limit,
+                         predecessors=False, grid_graph=graph)
+    return search, [nearest_cell(search, labels, other, shifted(box, window))[0] for other, box in job.others]
+
+
+def shifted(box, window, back=False):
+    """``box`` (grid coordinates) relative to ``window``'s origin (``back``: from there to the grid)."""
+    sign = 1 if back else -1
+    return Window(box.r0 + sign * window.r0, box.r1 + sign * window.r0, box.c0 + sign * window.c0,
+                  box.c1 + sign * window.c0)

@@ -18,9 +18,9 @@ on the reached box (float64, :data:`CWD_BYTES_PER_CELL`); a task returns at most
 from dataclasses import dataclass
 
 from ..corridors.costdist import BYTES_PER_CELL, CostGraph
-from ..corridors.linkage.paths import nearest_cell, search_core
 from ..corridors.linkage.searches import BATCH_RETURN_BYTES
-from ..corridors.linkage.windows import Window, full_window, reached_window
+from ..corridors.linkage.windows import full_window, reached_window
+from .core_searches import search_job, shifted
 
 #: Bytes per window cell shipped to a worker: resistance (float64), valid (bool), labels (int32).
 SHIPPED_BYTES_PER_CELL = 8 + 1 + 4
@@ -55,21 +55,11 @@ def search_task(resistance, valid, labels, window, cell_size, jobs):
 
     ``resistance``, ``valid``, ``labels``: the grid's values on ``window``.
     """
-    local = full_window(window.shape)
     graph = CostGraph(resistance, cell_size, valid)
     results = []
     for job in jobs:
-        search = search_core(resistance, valid, cell_size, labels, job.label, local, limit=job.limit,
-                             predecessors=False, grid_graph=graph)
-        lcds = [nearest_cell(search, labels, other, _shifted(box, window))[0] for other, box in job.others]
-        kept = reached_window(local, search.distance)
-        results.append((lcds, _shifted(kept, window, back=True), search.distance[kept.slices].copy()))
+        search, lcds = search_job(graph, resistance, valid, labels, window, cell_size, job)
+        kept = reached_window(full_window(window.shape), search.distance)
+        results.append((lcds, shifted(kept, window, back=True), search.distance[kept.slices].copy()))
         del search
     return results
-
-
-def _shifted(box, window, back=False):
-    """``box`` relative to ``window``'s origin (``back``: from there to grid coordinates)."""
-    sign = 1 if back else -1
-    return Window(box.r0 + sign * window.r0, box.r1 + sign * window.r0, box.c0 + sign * window.c0,
-                  box.c1 + sign * window.c0)

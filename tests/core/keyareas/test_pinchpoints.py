@@ -7,7 +7,7 @@ from ecosecurity.core.corridors.circuit.inputs import focal_cells_from_raster
 from ecosecurity.core.corridors.costdist import cost_distance
 from ecosecurity.core.corridors.linkage.pathways import ALL_PAIRS, PathwayOptions, linkage_pathways
 from ecosecurity.core.corridors.linkage.run import link_records
-from ecosecurity.core.keyareas import pinch_search_task
+from ecosecurity.core.keyareas import core_searches
 from ecosecurity.core.keyareas.pinchpoints import ADJACENT_PAIRS, ALL_TO_ONE, pinch_points
 from ecosecurity.core.keyareas.pinchpoints import ALL_PAIRS as MODE_ALL_PAIRS
 from ecosecurity.core.runtime.errors import InputError
@@ -175,12 +175,12 @@ def test_each_core_is_searched_once_for_all_its_links(monkeypatch):
     valid = np.ones(ids.shape, bool)
     rows = link_table(ids, resistance, valid)
     calls = []
-    original = pinch_search_task.search_core
+    original = core_searches.search_core
 
     def counted(*args, **kwargs):
         calls.append(args[4])
         return original(*args, **kwargs)
-    monkeypatch.setattr(pinch_search_task, "search_core", counted)
+    monkeypatch.setattr(core_searches, "search_core", counted)
     result = pinch_points(ids, resistance, valid, CELL, rows, 2000.0)
     assert sorted(calls) == [1, 2, 3] and len(rows) == 3
     assert result.solves == 3 and all(e > 0 for e in result.eff_resist)
