@@ -1,4 +1,8 @@
 """ecosecurity:pinchpoints through Processing, on the link tables ecosecurity:corridors writes."""
+import os
+import subprocess
+from pathlib import Path
+
 import numpy as np
 import pytest
 from ecosecurity.core.io.raster import Grid, read_raster, write_raster
@@ -168,3 +172,21 @@ def test_parallel_runs_equal_the_serial_run(run_alg, three_links, tmp_path, dask
     for name, where in (("two", {"PARALLEL": 2}), ("dask", {"DASK_SCHEDULER": dask_scheduler})):
         other_current, other_table = run_where(run_alg, three_links, tmp_path / name, **where)
         assert np.array_equal(current, other_current) and other_table == table, name
+
+
+def test_qgis_process_with_two_workers_gives_the_serial_output(run_alg, three_links, tmp_path):
+    """PARALLEL from the command line (scripts/qgis-process: the real qgis_process binary)."""
+    current, table = run_where(run_alg, three_links, tmp_path / "serial", PARALLEL=1)
+    folder = tmp_path / "cli"
+    folder.mkdir()
+    arguments = [f"{key}={value}" for key, value in three_links.items()] + [
+        "CWD_CUTOFF=1500", "MODE=0", "PARALLEL=2", f"OUTPUT={folder / 'pinch.tif'}",
+        f"OUTPUT_LINKS={folder / 'links.csv'}"]
+    done = subprocess.run([str(Path(__file__).resolve().parents[3] / "scripts" / "qgis-process"), "run",
+                           "ecosecurity:pinchpoints", "--", *arguments], capture_output=True, text=True,
+                          env=dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8"), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Cost distance from core(s) 3 done (2/2)" in done.stdout  # the searches: 2 tasks
+    assert "in this process" not in done.stdout + done.stderr  # no fallback to serial
+    assert np.array_equal(read_raster(folder / "pinch.tif").array, current)
+    assert (folder / "links.csv").read_bytes() == table
