@@ -60,8 +60,8 @@ def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, pro
     for label in involved:
         core_id = int(cores.ids[label - 1])
         mine = [link for link in links if core_id in (link.core1, link.core2)]
-        checked[label] = [(link, label_of[link.core2 if link.core1 == core_id else link.core1]) for link in mine]
-        checked[label] = [(link, other) for link, other in checked[label] if other > label]
+        ends = [(link, label_of[link.core2 if link.core1 == core_id else link.core1]) for link in mine]
+        checked[label] = [(link, other) for link, other in ends if other > label]
         limit = search_limit(mine, cutoff, floor)
         job = SearchJob(label, limit, tuple((other, cores.boxes[other - 1]) for _, other in checked[label]))
         placed.append((search_window(cores.boxes[label - 1], limit, r_min, cell_size, valid.shape), job))
