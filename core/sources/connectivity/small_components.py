@@ -153,21 +153,22 @@ def _matrix(m, b, u, v, value, product, count):
     """Stack of ``count`` m x m matrices with ``value`` at (b, u, v): weights (``product``: 0 =
     no link, 1 on the diagonal) or hop counts (:func:`_no_path` = no link, 0 on the diagonal)."""
     if product:
-        matrix = _stack(count, m, 0.0, np.float64)
-    else:
-        matrix = _stack(count, m, _no_path(m), np.uint8 if m <= NO_PATH_UINT8 else np.int16)
-    matrix[b, u, v] = value
-    diagonal = np.arange(m)
-    matrix[:, diagonal, diagonal] = 1 if product else 0
-    return matrix
+        return _link_matrix(m, b, u, v, value, count, 0.0, 1.0, np.float64)
+    return _link_matrix(m, b, u, v, value, count, _no_path(m), 0, np.uint8 if m <= NO_PATH_UINT8 else np.int16)
 
 
 def _cost_matrix(m, b, u, v, cost, count):
     """Stack of ``count`` m x m matrices of link costs (inf = no link, 0 on the diagonal)."""
-    matrix = _stack(count, m, np.inf, np.float64)
-    matrix[b, u, v] = cost
-    diagonal = np.arange(m)
-    matrix[:, diagonal, diagonal] = 0.0
+    return _link_matrix(m, b, u, v, cost, count, np.inf, 0.0, np.float64)
+
+
+def _link_matrix(m, b, u, v, value, count, no_link, diagonal, dtype):
+    """Stack of ``count`` m x m matrices of ``dtype``: ``value`` at (b, u, v), ``diagonal`` on the
+    diagonal, ``no_link`` elsewhere."""
+    matrix = _stack(count, m, no_link, dtype)
+    matrix[b, u, v] = value
+    nodes = np.arange(m)
+    matrix[:, nodes, nodes] = diagonal
     return matrix
 
 
