@@ -12,20 +12,17 @@ then all use Dijkstra, and values of cores on other graphs agree to about 2e-13 
 
 Shipped to a worker, once per task: the window's resistance (float64), valid cells (bool) and core
 labels (int32), :data:`SHIPPED_BYTES_PER_CELL`. Back, per core: its least-cost distances and its CWD
-on the reached box (float64, :data:`CWD_BYTES_PER_CELL`); a task returns at most
-:data:`...corridors.linkage.searches.BATCH_RETURN_BYTES` of CWDs (:func:`task_limit`).
+on the reached box (float64); a task returns at most
+:data:`...corridors.linkage.searches.BATCH_RETURN_BYTES` of CWDs
+(:func:`...corridors.linkage.searches.cores_per_return`). Bytes per cell as Linkage Pathways'
+search tasks (:mod:`...corridors.linkage.searches`).
 """
 from dataclasses import dataclass
 
 from ..corridors.costdist import BYTES_PER_CELL, CostGraph
-from ..corridors.linkage.searches import BATCH_RETURN_BYTES
+from ..corridors.linkage.searches import BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL, SHIPPED_BYTES_PER_CELL
 from ..corridors.linkage.windows import full_window, reached_window
 from .core_searches import search_job, shifted
-
-#: Bytes per window cell shipped to a worker: resistance (float64), valid (bool), labels (int32).
-SHIPPED_BYTES_PER_CELL = 8 + 1 + 4
-#: Bytes per reached cell of a CWD sent back (float64).
-CWD_BYTES_PER_CELL = 8
 
 
 @dataclass(frozen=True)
@@ -42,11 +39,6 @@ def search_task_memory(cells):
     """Peak bytes of a task whose window has ``cells`` cells: the shipped window, one search
     (graph and CWD) and the CWDs it returns (up to the window each)."""
     return int(cells * (SHIPPED_BYTES_PER_CELL + BYTES_PER_CELL) + min(BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL * cells))
-
-
-def task_limit(cells):
-    """Most cores of a task whose CWDs may each cover ``cells`` cells (at least one)."""
-    return max(1, BATCH_RETURN_BYTES // (CWD_BYTES_PER_CELL * max(cells, 1)))
 
 
 def search_task(resistance, valid, labels, window, cell_size, jobs):

@@ -71,8 +71,13 @@ def batch_size(jobs, workers, cells):
     """Cores per task: :data:`BATCHES_PER_WORKER` tasks per worker (a batch shares its graph; several
     per worker let progress move and balance the load), fewer cores when their CWDs would exceed
     :data:`BATCH_RETURN_BYTES` (at least one)."""
-    size = math.ceil(jobs / (BATCHES_PER_WORKER * max(workers, 1)))
-    return max(min(size, BATCH_RETURN_BYTES // (CWD_BYTES_PER_CELL * max(cells, 1))), 1)
+    return max(min(math.ceil(jobs / (BATCHES_PER_WORKER * max(workers, 1))), cores_per_return(cells)), 1)
+
+
+def cores_per_return(cells):
+    """Most cores whose CWDs (up to ``cells`` cells each) one task sends back: their total within
+    :data:`BATCH_RETURN_BYTES` (at least one)."""
+    return max(1, BATCH_RETURN_BYTES // (CWD_BYTES_PER_CELL * max(cells, 1)))
 
 
 def task_memory(cells, dijkstra=True, batch=1):

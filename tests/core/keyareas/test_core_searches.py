@@ -3,8 +3,7 @@ from dataclasses import dataclass
 
 from ecosecurity.core.corridors.linkage.windows import Window, full_window
 from ecosecurity.core.keyareas.core_searches import task_groups
-from ecosecurity.core.keyareas.pinch_search_task import task_limit
-from ecosecurity.core.corridors.linkage.searches import BATCH_RETURN_BYTES
+from ecosecurity.core.corridors.linkage.searches import BATCH_RETURN_BYTES, cores_per_return
 
 
 @dataclass(frozen=True)
@@ -41,5 +40,5 @@ def test_at_most_so_many_jobs_per_task():
 
 
 def test_a_task_returns_at_most_the_batch_bytes_of_cwds():
-    assert task_limit(1000 * 1000) == BATCH_RETURN_BYTES // (8 * 10 ** 6)
-    assert task_limit(10 ** 8) == 1  # one core per task: its CWD alone is 800 MB
+    assert cores_per_return(1000 * 1000) == BATCH_RETURN_BYTES // (8 * 10 ** 6)
+    assert cores_per_return(10 ** 8) == 1  # one core per task: its CWD alone is 800 MB

@@ -301,7 +301,7 @@ def test_a_dask_cluster_gives_the_serial_result(three_link_case, dask_scheduler)
 def test_searches_on_two_processes_give_the_serial_network_current(three_link_case, monkeypatch):
     """All-pairs mode: only the per-core searches are tasks; every whole-grid search in its own task."""
     from ecosecurity.core.keyareas import pinch_corridors
-    monkeypatch.setattr(pinch_corridors, "task_limit", lambda cells: 1)
+    monkeypatch.setattr(pinch_corridors, "cores_per_return", lambda cells: 1)
     ids, resistance, valid, links = three_link_case
     serial = pinch_points(ids, resistance, valid, CELL, links, 2000.0, mode=1, workers=1)
     assert np.isfinite(serial.current).any()
