@@ -102,11 +102,11 @@ def fit_workers(workers, task_bytes, what, here=False):
     fits = max(workers_that_fit(task_bytes), 1)
     if workers <= 1 or fits >= workers:
         return workers, None
-    here_note = ": the tasks run in this process" if fits == 1 else ""
+    here_note, here_zh = (": the tasks run in this process", "（在本进程内计算）") if fits == 1 else ("", "")
     return fits, (f"{what}: {workers} workers would need about {format_bytes(workers * task_bytes)} of memory "
                   f"({format_bytes(task_bytes)} each) and {format_bytes(available_memory())} is available; "
                   f"using {fits}{here_note}. "
-                  f"/ 内存不足以运行 {workers} 个并行进程，改用 {fits} 个。")
+                  f"/ 内存不足以运行 {workers} 个并行进程，改用 {fits} 个{here_zh}。")
 
 
 def cluster_workers(scheduler):
