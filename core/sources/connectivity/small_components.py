@@ -16,10 +16,12 @@ m steps per node. A kernel with kernel(x + y) = kernel(x)·kernel(y) (PC) runs i
 domain as a max-product closure, W_ij ← max(W_ij, W_it·W_tj), so no exponential is taken; unit
 costs (IIC) run as min-plus hop counts in small integers (uint8 up to 127 nodes, int16 beyond:
 exact, and 4-8 times less memory traffic than float64), weighted at the leaves by a lookup table.
-Nodes with fewer than two neighbours (and the padding) are on no path between two other nodes:
-they are never let in, and their removal costs no pair its path (C_k = 0).
+Nodes with fewer than two neighbours, nodes whose neighbours are all linked by strictly better
+direct links (:func:`_intermediates`) and the padding are on no best path between two other
+nodes: they are never let in, and their removal costs no pair its path (C_k = 0).
 """
 import numpy as np
+from scipy.sparse import csr_matrix
 
 #: Components up to this many nodes are solved here (larger sparse ones cost about as much as by
 #: the replacement regions of :mod:`.removal`, measured on the 10 000-patch benchmarks).
@@ -32,6 +34,12 @@ SMALL_HOPS_MAX = 127
 STACK_SIZES = (2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 19, 22, 26, 30, 35, 40, 46, 52, 58, 64, 74, 86, 100, 113, 127)
 #: Bytes of one stack of matrices (the recursion holds about log2(m) + 5 of them).
 STACK_BYTES = 4 * 1024 * 1024
+#: Relative margin by which a direct link must beat the path through a node for the node to be
+#: skipped (:func:`_intermediates`).
+SHORTCUT_MARGIN = 1e-10
+#: Nodes with more neighbours are let in unchecked (their d² neighbour pairs would cost more
+#: than they save).
+SHORTCUT_DEGREE = 64
 #: "No path" in the hop-count matrices (uint8 while m <= 127, int16 beyond): a hop count is below
 #: the padded size m, and the sum of two "no path" entries must not overflow the type.
 NO_PATH_UINT8, NO_PATH_INT16 = 127, 16383
@@ -61,7 +69,7 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
     member = np.zeros(sizes.size, dtype=bool)
     member[comps] = True
     nodes = np.flatnonzero(member[labels])
-    inner = np.diff(graph.indptr) >= 2  # a node with one neighbour is never on a path between two others
+    inner = _intermediates(graph, nodes, kernel, product, pairs is not None)
     order = nodes[np.lexsort((~inner[nodes], labels[nodes]))]  # per component: inner nodes first
     inner_count = np.bincount(labels[nodes[inner[nodes]]], minlength=sizes.size)
     sorted_labels = labels[order]
@@ -110,6 +118,60 @@ def small_component_sums(graph, attribute, labels, comps, kernel, unconnected, p
     return numerator, flux, connector, pair_length
 
 
+def _intermediates(graph, nodes, kernel, product, lengths):
+    """Bool per node of the graph: which of ``nodes`` can lie on a best path between two other
+    nodes, and so must be let in (the others' removal costs no pair its path: C_k = 0).
+
+    A node k is not needed when it has fewer than two neighbours, or when every two of its
+    neighbours a, b are linked by a strictly better direct link: W_ab > W_ak·W_kb (1 + δ) for
+    a ``product`` kernel, with ``lengths`` also cost_ab (1 + δ) < cost_ak + cost_kb; for hop
+    counts any link (1 < 2). Then every path through k has a better one around it, so k is on
+    no best path and is skipped. δ = :data:`SHORTCUT_MARGIN` is far above the rounding of the
+    products along a path (3e-14 relative for 127 links), so skipping k changes the closed
+    matrices by rounding at most. Neighbourhoods of more than :data:`SHORTCUT_DEGREE` nodes are
+    not checked (their pairs grow with the square).
+    """
+    degree = np.diff(graph.indptr)
+    inner = np.zeros(degree.size, dtype=bool)
+    inner[nodes] = degree[nodes] >= 2
+    candidates = np.flatnonzero(inner & (degree <= SHORTCUT_DEGREE))
+    if candidates.size == 0:
+        return inner
+    if not graph.has_canonical_format:
+        graph = graph.copy()
+        graph.sum_duplicates()
+    # position + 1 of each link in the CSR, so that indexing gives 0 for no link
+    where = csr_matrix((np.arange(1, graph.nnz + 1), graph.indices, graph.indptr), shape=graph.shape)
+    cost = graph.data
+    if product:
+        with np.errstate(over="ignore", invalid="ignore"):
+            weight = kernel(cost)
+    # the edges k-a of the candidates k, with a's rank in k's row; the pairs a, b are the edges
+    # at ranks r and r + s of one row, checked for s = 1, 2, ... while k has every shortcut
+    d = degree[candidates]
+    owner = np.repeat(np.arange(candidates.size), d)
+    rank = np.arange(owner.size) - np.repeat(np.cumsum(d) - d, d)
+    position = graph.indptr[candidates][owner] + rank
+    room = d[owner] - rank - 1              # edges after this one in the row
+    alive = np.ones(candidates.size, dtype=bool)
+    for step in range(1, int(d.max())):
+        keep = (room >= step) & alive[owner]
+        owner, position, room = owner[keep], position[keep], room[keep]
+        if owner.size == 0:
+            break
+        p, q = position, position + step
+        ab = np.asarray(where[graph.indices[p], graph.indices[q]]).reshape(-1) - 1
+        shortcut = ab >= 0
+        if product:
+            with np.errstate(over="ignore", invalid="ignore"):
+                shortcut &= weight[ab] > weight[p] * weight[q] * (1.0 + SHORTCUT_MARGIN)
+                if lengths:
+                    shortcut &= cost[ab] * (1.0 + SHORTCUT_MARGIN) < cost[p] + cost[q]
+        alive[owner[~shortcut]] = False
+    inner[candidates] = ~alive
+    return inner
+
+
 def _batches(comps, padded, inner_count):
     """``[(m, components)]``: the stacks of padded size m, each at most :data:`STACK_BYTES`, the
     components of a size ordered by their number of inner nodes (fewer let-in steps per stack)."""
@@ -136,17 +198,17 @@ def _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress):
     path (the others' connector is 0)."""
     matrix = _matrix(m, b, u, v, kernel(cost) if product else 1, product, a.shape[0])
     buffer = np.empty_like(matrix)
-    closed = matrix.copy(order="K")
-    _let_in(closed, range(r), buffer, product)
     if not product:  # weights of the hop counts 0..m-1 and of "no path"
         kernel = _hop_weights(m, kernel, unconnected)
-    full = closed if product else kernel[closed]
-    row_sum = np.matmul(full, a[:, :, None])[:, :, 0]
-    numerator = np.einsum("bi,bi->b", a, row_sum)
     connector = np.zeros(a.shape)
+    closure = _Closure(kernel, product)
     if r:
-        _removals(matrix, list(range(r)), full, a, kernel, unconnected, product, buffer, connector, progress)
-    return numerator, row_sum - a, connector, closed
+        _removals(matrix, list(range(r)), closure, a, kernel, unconnected, product, buffer, connector, progress)
+    else:
+        closure.close(matrix, buffer, ())
+    row_sum = np.matmul(closure.full, a[:, :, None])[:, :, 0]
+    numerator = np.einsum("bi,bi->b", a, row_sum)
+    return numerator, row_sum - a, connector, closure.closed
 
 
 def _matrix(m, b, u, v, value, product, count):
@@ -211,13 +273,32 @@ def _leaf_weights(lengths, kernel, unconnected):
     return weights
 
 
-def _removals(matrix, nodes, full, a, kernel, unconnected, product, buffer, connector, progress):
+class _Closure:
+    """The closed matrix of a stack (every node let in) and its pair weights ``full``, taken
+    from the first leaf of :func:`_removals` (all nodes but one let in: one step more), which
+    spares a separate closure of r steps."""
+
+    def __init__(self, kernel, product):
+        self.kernel, self.product = kernel, product
+        self.closed = self.full = None
+
+    def close(self, matrix, buffer, last):
+        """Set the closure from ``matrix`` with every node but ``last`` let in."""
+        self.closed = matrix.copy(order="K")
+        _let_in(self.closed, last, buffer, self.product)
+        self.full = self.closed if self.product else self.kernel[self.closed]
+
+
+def _removals(matrix, nodes, closure, a, kernel, unconnected, product, buffer, connector, progress):
     """C_k = Σ_{i,j≠k} a_i a_j (W_ij − W'_ij) for every k of ``nodes``, where ``matrix`` has every
-    node but ``nodes`` let in (consumed)."""
+    node but ``nodes`` let in (consumed); the first leaf sets ``closure`` (:class:`_Closure`)."""
     if len(nodes) == 1:
         if progress:
             progress.check()
         k = nodes[0]
+        if closure.full is None:
+            closure.close(matrix, buffer, nodes)
+        full = closure.full
         if product:
             without = np.where(matrix > 0, matrix, unconnected) if unconnected else matrix
             loss = np.subtract(full, without, out=buffer)  # the buffer is free at a leaf
@@ -232,7 +313,7 @@ def _removals(matrix, nodes, full, a, kernel, unconnected, product, buffer, conn
     first, second = nodes[:half], nodes[half:]
     copy = matrix.copy(order="K")
     _let_in(copy, second, buffer, product)
-    _removals(copy, first, full, a, kernel, unconnected, product, buffer, connector, progress)
+    _removals(copy, first, closure, a, kernel, unconnected, product, buffer, connector, progress)
     del copy
     _let_in(matrix, first, buffer, product)
-    _removals(matrix, second, full, a, kernel, unconnected, product, buffer, connector, progress)
+    _removals(matrix, second, closure, a, kernel, unconnected, product, buffer, connector, progress)

@@ -3,7 +3,7 @@ import zlib
 
 import numpy as np
 import pytest
-from ecosecurity.core.sources.connectivity import removal
+from ecosecurity.core.sources.connectivity import removal, small_components
 from ecosecurity.core.sources.connectivity.cut_vertices import block_members, cut_parts
 from ecosecurity.core.sources.connectivity.removal import _without_bypassed_edges, link_graph, pair_sums
 from scipy.sparse.csgraph import connected_components, dijkstra
@@ -215,3 +215,35 @@ def test_blocks_share_at_most_one_node_and_hold_every_edge_once():
         for k in inside:
             keep = inside[inside != k]
             assert connected_components(graph[keep][:, keep], directed=False)[0] == 1
+
+
+def test_only_nodes_without_a_strictly_better_shortcut_are_let_in(monkeypatch):
+    """A node k is skipped only when every two of its neighbours have a direct link strictly
+    better than the path through k (by the margin, in weights and, for pair lengths, in costs)."""
+    # 0-1-2 collinear (path through 1 exactly as long as the direct link 0-2), 3-4-5 a triangle
+    # with a short direct link 3-5, 6-7-8 a path without a link 6-8, node 9 with one neighbour.
+    i = np.array([0, 1, 0, 3, 4, 3, 6, 7, 8])
+    j = np.array([1, 2, 2, 4, 5, 5, 7, 8, 9])
+    cost = np.array([1.0, 1.0, 2.0, 1.0, 1.0, 1.5, 1.0, 1.0, 1.0])
+    graph = link_graph(10, i, j, cost)
+    nodes = np.arange(10)
+    weights = small_components._intermediates(graph, nodes, probability_kernel, True, False)
+    assert np.flatnonzero(weights).tolist() == [1, 7, 8]
+    lengths = small_components._intermediates(graph, nodes, probability_kernel, True, True)
+    assert np.flatnonzero(lengths).tolist() == [1, 7, 8]
+    hops = small_components._intermediates(graph, nodes, probability_kernel, False, False)
+    assert np.flatnonzero(hops).tolist() == [7, 8]  # 1 < 2 hops: the direct link 0-2 wins
+    # a direct link only just longer in cost than the path through 4: 4 stays
+    graph = link_graph(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([1.0, 1.0, 2.0 * (1 - 1e-13)]))
+    assert small_components._intermediates(graph, np.arange(3), probability_kernel, True, True).tolist() \
+        == [False, True, False]
+    # costs of 10: a shortcut by 1e-9 is clear in weights, but within the margin of summed costs
+    graph = link_graph(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([10.0, 10.0, 20.0 - 1e-9]))
+    assert small_components._intermediates(graph, np.arange(3), probability_kernel, True, False).tolist() \
+        == [False, False, False]
+    assert small_components._intermediates(graph, np.arange(3), probability_kernel, True, True).tolist() \
+        == [False, True, False]
+    # with SHORTCUT_DEGREE 1 no neighbourhood is checked: every node with two neighbours is let in
+    monkeypatch.setattr(small_components, "SHORTCUT_DEGREE", 1)
+    every = small_components._intermediates(link_graph(10, i, j, cost), nodes, probability_kernel, False, False)
+    assert np.flatnonzero(every).tolist() == [0, 1, 2, 3, 4, 5, 7, 8]
