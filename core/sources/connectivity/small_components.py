@@ -286,7 +286,7 @@ class _Closure:
         """Set the closure from ``matrix`` with every node but ``last`` let in."""
         self.closed = matrix.copy(order="K")
         _let_in(self.closed, last, buffer, self.product)
-        self.full = self.closed if self.product else self.kernel[self.closed]
+        self.full = self.closed if self.product else np.take(self.kernel, self.closed)
 
 
 def _removals(matrix, nodes, closure, a, kernel, unconnected, product, buffer, connector, progress):
@@ -303,7 +303,7 @@ def _removals(matrix, nodes, closure, a, kernel, unconnected, product, buffer, c
             without = np.where(matrix > 0, matrix, unconnected) if unconnected else matrix
             loss = np.subtract(full, without, out=buffer)  # the buffer is free at a leaf
         else:  # kernel: the lookup table of _hop_weights
-            loss = kernel[matrix]
+            loss = np.take(kernel, matrix)
             np.subtract(full, loss, out=loss)
         others = a.copy()
         others[:, k] = 0.0  # the pairs i, j != k
