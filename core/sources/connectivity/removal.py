@@ -57,7 +57,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra, shortest_path
 
 from .block_losses import BLOCK_MAX, block_connector, interval_sums
 from .cut_vertices import block_members, cut_parts, no_cut_parts
-from .small_components import SMALL_HOPS_MAX, SMALL_MAX, estimate_stack_memory, small_component_sums
+from .small_components import SMALL_HOPS_MAX, SMALL_MAX, estimate_stack_memory, pair_weights, small_component_sums
 
 #: Kinds of kernel (see :func:`pair_sums`): multiplicative over path lengths, or unit costs.
 PRODUCT, HOPS = "product", "hops"
@@ -186,13 +186,6 @@ def pair_sums(graph, attribute, kernel, unconnected=0.0, pairs=None, progress=No
     return result
 
 
-def _weights(kernel, lengths, unconnected):
-    weights = kernel(lengths)
-    if unconnected:
-        weights[np.isinf(lengths)] = unconnected
-    return weights
-
-
 def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
     """Numerator, flux, connector and requested pair lengths of one connected component."""
     c = a.size
@@ -231,7 +224,7 @@ def _component_sums(sub, a, kernel, unconnected, pairs, kind, progress):
             lengths = dijkstra(sub, directed=True, indices=np.arange(s, e))
         else:
             lengths, pred = dijkstra(sub, directed=True, indices=np.arange(s, e), return_predecessors=True)
-        weights = _weights(kernel, lengths, unconnected)
+        weights = pair_weights(kernel, lengths, unconnected)
         rowsum[s:e] = weights @ a
         if pairs is not None:
             lo, hi = np.searchsorted(sorted_src, [s, e])
@@ -421,8 +414,8 @@ def _rerun_rows(graph, a, kernel, unconnected, lengths, first, marks, cuts, prog
         incoming = column_order[column_starts[k]:column_starts[k + 1]]
         data[own] = np.inf
         data[incoming] = np.inf
-        new = _weights(kernel, dijkstra(work, directed=True, indices=first + rows), unconnected)
-        old = _weights(kernel, lengths[rows], unconnected)
+        new = pair_weights(kernel, dijkstra(work, directed=True, indices=first + rows), unconnected)
+        old = pair_weights(kernel, lengths[rows], unconnected)
         old[:, k] = new[:, k] = 0.0
         if cuts.cut[k]:
             parts = cuts.part(k, np.arange(c))
@@ -496,8 +489,8 @@ def _solve_regions(graph, a, kernel, unconnected, lengths, first, tr, tk, tj, cu
     entry = np.where(outside, lengths[tr[owner], u] + w, np.inf)
     seed = np.minimum.reduceat(entry, starts)
     new_lengths = _relax(seed, owner[inside], at[inside], w[inside], n, deep)
-    old = _weights(kernel, lengths[tr, tj], unconnected)
-    new = _weights(kernel, new_lengths, unconnected)
+    old = pair_weights(kernel, lengths[tr, tj], unconnected)
+    new = pair_weights(kernel, new_lengths, unconnected)
     loss = a[first + tr] * a[tj] * (old - new)
     if hanging is not None:
         at_cut = np.flatnonzero(cuts.cut[tj])
@@ -577,7 +570,7 @@ class _Hanging:
                 mass = np.broadcast_to(a, lengths.shape).copy()
             else:
                 bin_of = np.zeros(lengths.shape, dtype=np.int64)
-                mass = _weights(kernel, lengths, unconnected) * a[None, :]
+                mass = pair_weights(kernel, lengths, unconnected) * a[None, :]
             mass[np.arange(block.size), block] = 0.0
             total += np.bincount(((s + np.arange(block.size))[:, None] * bins + bin_of).ravel(),
                                  weights=mass.ravel(), minlength=total.size)
@@ -602,11 +595,11 @@ class _Hanging:
             beyond = self.total[slot] - own
             if self.kind == HOPS:
                 shift = np.arange(self.bins)[None, :]
-                change = (_weights(self.kernel, old[:, None] + shift, self.unconnected)
-                          - _weights(self.kernel, new[:, None] + shift, self.unconnected))
+                change = (pair_weights(self.kernel, old[:, None] + shift, self.unconnected)
+                          - pair_weights(self.kernel, new[:, None] + shift, self.unconnected))
                 out[s:s + step] = np.sum(beyond * change, axis=1)
             else:
-                change = (_weights(self.kernel, old, self.unconnected)
-                          - _weights(self.kernel, new, self.unconnected))
+                change = (pair_weights(self.kernel, old, self.unconnected)
+                          - pair_weights(self.kernel, new, self.unconnected))
                 out[s:s + step] = beyond[:, 0] * change
         return out

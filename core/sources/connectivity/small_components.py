@@ -251,7 +251,7 @@ def _hop_weights(m, kernel, unconnected):
     """Lookup table: the pair weight of each hop count 0.._no_path(m) (the last: no path)."""
     hops = np.arange(_no_path(m) + 1, dtype=np.float64)
     hops[-1] = np.inf
-    return _leaf_weights(hops, kernel, unconnected)
+    return pair_weights(kernel, hops, unconnected)
 
 
 def _let_in(matrix, nodes, buffer, product):
@@ -265,7 +265,8 @@ def _let_in(matrix, nodes, buffer, product):
             np.minimum(matrix, buffer, out=matrix)
 
 
-def _leaf_weights(lengths, kernel, unconnected):
+def pair_weights(kernel, lengths, unconnected):
+    """kernel(lengths), with ``unconnected`` for the pairs without a path (length inf) if set."""
     with np.errstate(divide="ignore"):
         weights = kernel(lengths)
     if unconnected:
