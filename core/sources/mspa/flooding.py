@@ -10,7 +10,7 @@ The FIFO flood is computed level by level: within one level the frontier is proc
 order, so a target pixel takes the label of its first claimant in the order (queue position,
 neighbour direction), and the next frontier is ordered by that key. This is the sequential
 queue's result exactly. The seeding passes (4-neighbours of every core pixel in raster order,
-then for FG8 the diagonal neighbours) are keyed the same way by (core pixel position, direction).
+then for FG8 the diagonal neighbours) are two such levels with the core pixels as the queue.
 """
 import numpy as np
 from scipy import ndimage
@@ -24,52 +24,6 @@ _DIAGONAL = ((-1, -1), (-1, 1), (1, -1), (1, 1))
 _CHUNK = 1 << 20          # frontier entries processed together
 
 
-def _first_claims(targets, labels):
-    """Each distinct target once, with the label of its first claim; in first-claim order.
-
-    ``targets`` are listed in claim order (queue position, then direction).
-    """
-    _, first = np.unique(targets, return_index=True)
-    first.sort()
-    return targets[first], labels[first]
-
-
-# Seeding: the core pixels, in raster order, look at their neighbours in the reference's order,
-# so an open pixel t is claimed by the claimant c = t + (dy, dx) with the smallest key
-# 8 c + d, i.e. by the first core pixel in the order listed here: (dy, dx) of c relative to t
-# and the direction index d in which c sees t.
-_ORTHOGONAL_CLAIMANTS = ((-1, 0, 2), (0, -1, 3), (0, 1, 1), (1, 0, 0))
-_DIAGONAL_CLAIMANTS = ((-1, -1, 3), (-1, 1, 2), (1, -1, 1), (1, 1, 0))
-
-
-def _seed(labels, core, open_, claimants):
-    """One seeding pass: open pixels next to the core take the label of their first claimant.
-
-    Returns the labelled pixels (flat) in queue order (by key ``8 * claimant + direction``).
-    """
-    rows, cols = core.shape
-    inner = (slice(1, rows - 1), slice(1, cols - 1))
-    claimed = np.zeros_like(core)
-    targets, keys = [], []
-    for dy, dx, d in claimants:
-        mask = np.zeros_like(core)
-        mask[inner] = core[1 + dy:rows - 1 + dy, 1 + dx:cols - 1 + dx]
-        mask &= open_
-        mask &= ~claimed
-        claimed |= mask
-        t = np.flatnonzero(mask)
-        targets.append(t)
-        keys.append((t + (dy * cols + dx)) * 8 + d)
-    del claimed, mask
-    targets, keys = np.concatenate(targets), np.concatenate(keys)
-    order = np.argsort(keys, kind="stable")
-    targets, claimant = targets[order], keys[order] // 8
-    flat = labels.reshape(-1)
-    flat[targets] = flat[claimant]
-    open_.reshape(-1)[targets] = False
-    return targets
-
-
 def flood_core_labels(core, open_, connectivity, progress=None):
     """int32 array: the label of the core (``label(core, g)``) that reaches each pixel first.
 
@@ -81,14 +35,16 @@ def flood_core_labels(core, open_, connectivity, progress=None):
     progress = ensure(progress)
     cols = core.shape[1]
     labels, _ = ndimage.label(core, structure(connectivity))
-    frontier = [_seed(labels, core, open_, _ORTHOGONAL_CLAIMANTS)]
-    if connectivity == 8:
-        frontier.append(_seed(labels, core, open_, _DIAGONAL_CLAIMANTS))
-    frontier = np.concatenate(frontier)
     flat = labels.reshape(-1)
     open_ = open_.reshape(-1)
-    directions = _ORTHOGONAL + (_DIAGONAL if connectivity == 8 else ())
-    offsets = np.array([dy * cols + dx for dy, dx in directions], dtype=np.int64)
+    orthogonal = np.array([dy * cols + dx for dy, dx in _ORTHOGONAL], dtype=np.int64)
+    diagonal = np.array([dy * cols + dx for dy, dx in _DIAGONAL], dtype=np.int64)
+    # seeding: the core pixels in raster order claim their 4-neighbours, then their diagonals
+    passes = [orthogonal] + ([diagonal] if connectivity == 8 else [])
+    block = max(1, _CHUNK // cols)                   # rows of core pixels looked at together
+    frontier = np.concatenate([_spread(flat, open_, np.flatnonzero(core[top:top + block]) + top * cols, offsets)
+                               for offsets in passes for top in range(0, core.shape[0], block)])
+    offsets = np.concatenate(passes)
     level = 0
     while frontier.size:
         level += 1
@@ -103,12 +59,29 @@ def _spread(flat_labels, open_, frontier, offsets):
     """One BFS level for consecutive queue entries ``frontier``; returns the next entries.
 
     Claims are in queue order (entry, then direction): a target takes the label of its first
-    claim. Consecutive chunks of a level are processed in turn, which keeps that order.
+    claim, i.e. of the earliest entry that reaches it (an entry reaches a target by one direction
+    at most). Direction by direction, the earliest entry so far is kept in the label array as
+    ``-(entry + 1)`` (an open pixel's label is 0 until it is claimed), so no sort of the claims is
+    needed; the winners are then ordered by (entry, direction), a merge of the eight directions'
+    runs. Consecutive chunks of a level are processed in turn, which keeps that order.
     """
-    targets = (frontier[:, None] + offsets[None, :]).reshape(-1)
-    claims = np.flatnonzero(open_[targets])
-    targets, labels = _first_claims(targets[claims], flat_labels[frontier[claims // offsets.size]])
-    flat_labels[targets] = labels
+    targets, entries, keys = [], [], []
+    for d, offset in enumerate(offsets):
+        entry = np.flatnonzero(open_[frontier + offset])
+        target = frontier[entry] + offset          # distinct within one direction
+        mark = (-1 - entry).astype(flat_labels.dtype)
+        held = flat_labels[target]
+        earlier = (held == 0) | (held < mark)      # unclaimed, or claimed by a later entry
+        flat_labels[target[earlier]] = mark[earlier]
+        targets.append(target)
+        entries.append(entry)
+        keys.append(entry * np.int64(8) + d)
+    targets, entries, keys = np.concatenate(targets), np.concatenate(entries), np.concatenate(keys)
+    won = flat_labels[targets] == -1 - entries
+    targets, entries = targets[won], entries[won]
+    order = np.argsort(keys[won], kind="stable")
+    targets, entries = targets[order], entries[order]
+    flat_labels[targets] = flat_labels[frontier[entries]]
     open_[targets] = False
     return targets
 
