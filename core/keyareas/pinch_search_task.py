@@ -37,8 +37,11 @@ class SearchJob:
 
 def search_task_memory(cells):
     """Peak bytes of a task whose window has ``cells`` cells: the shipped window, one search
-    (graph and CWD) and the CWDs it returns (up to the window each)."""
-    return int(cells * (SHIPPED_BYTES_PER_CELL + BYTES_PER_CELL) + min(BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL * cells))
+    (graph and CWD) and the CWDs it returns (up to the window each, at most
+    :data:`BATCH_RETURN_BYTES` in all), held and pickled to be sent back, as in
+    :func:`..corridors.linkage.searches.task_memory`."""
+    returned = min(BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL * cells)
+    return int(cells * (SHIPPED_BYTES_PER_CELL + BYTES_PER_CELL) + 2 * returned)
 
 
 def search_task(resistance, valid, labels, window, cell_size, jobs):
