@@ -129,7 +129,8 @@ def _intermediates(graph, nodes, kernel, product, lengths):
     no best path and is skipped. δ = :data:`SHORTCUT_MARGIN` is far above the rounding of the
     products along a path (3e-14 relative for 127 links), so skipping k changes the closed
     matrices by rounding at most. Neighbourhoods of more than :data:`SHORTCUT_DEGREE` nodes are
-    not checked (their pairs grow with the square).
+    not checked (their pairs grow with the square), nor graphs with duplicate links. ``graph``
+    must be symmetric (only the link a -> b is looked up).
     """
     degree = np.diff(graph.indptr)
     inner = np.zeros(degree.size, dtype=bool)
@@ -138,8 +139,11 @@ def _intermediates(graph, nodes, kernel, product, lengths):
     if candidates.size == 0:
         return inner
     if not graph.has_canonical_format:
-        graph = graph.copy()
-        graph.sum_duplicates()
+        canonical = graph.copy()
+        canonical.sum_duplicates()
+        if canonical.nnz != graph.nnz:  # duplicate links: which cost the stacks keep is not defined
+            return inner
+        graph = canonical
     # position + 1 of each link in the CSR, so that indexing gives 0 for no link
     where = csr_matrix((np.arange(1, graph.nnz + 1), graph.indices, graph.indptr), shape=graph.shape)
     cost = graph.data

@@ -41,9 +41,10 @@ def flood_core_labels(core, open_, connectivity, progress=None):
     diagonal = np.array([dy * cols + dx for dy, dx in _DIAGONAL], dtype=np.int64)
     # seeding: the core pixels in raster order claim their 4-neighbours, then their diagonals
     passes = [orthogonal] + ([diagonal] if connectivity == 8 else [])
-    block = max(1, _CHUNK // cols)                   # rows of core pixels looked at together
-    frontier = np.concatenate([_spread(flat, open_, np.flatnonzero(core[top:top + block]) + top * cols, offsets)
-                               for offsets in passes for top in range(0, core.shape[0], block)])
+    block = max(1, _CHUNK // max(cols, 1))           # rows of core pixels looked at together
+    frontier = np.concatenate([np.zeros(0, dtype=np.int64)]
+                              + [_spread(flat, open_, np.flatnonzero(core[top:top + block]) + top * cols, offsets)
+                                 for offsets in passes for top in range(0, core.shape[0], block)])
     offsets = np.concatenate(passes)
     level = 0
     while frontier.size:

@@ -6,6 +6,7 @@ import pytest
 from ecosecurity.core.sources.connectivity import removal, small_components
 from ecosecurity.core.sources.connectivity.cut_vertices import block_members, cut_parts
 from ecosecurity.core.sources.connectivity.removal import _without_bypassed_edges, link_graph, pair_sums
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
 
@@ -247,3 +248,25 @@ def test_only_nodes_without_a_strictly_better_shortcut_are_let_in(monkeypatch):
     monkeypatch.setattr(small_components, "SHORTCUT_DEGREE", 1)
     every = small_components._intermediates(link_graph(10, i, j, cost), nodes, probability_kernel, False, False)
     assert np.flatnonzero(every).tolist() == [0, 1, 2, 3, 4, 5, 7, 8]
+
+
+def test_a_graph_with_duplicate_links_skips_no_node():
+    """With a link stored twice, which cost the stacks keep is not the sum that canonicalising
+    gives: no node is skipped (and the positions of the rows stay those of the input)."""
+    rows = [[(1, 2.5), (2, 1.0), (4, 3.4)], [(0, 2.5), (2, 1.0), (4, 3.4)], [(0, 1.0), (0, 1.0), (1, 1.0)],
+            [(4, 5.0)], [(0, 3.4), (1, 3.4), (3, 5.0)]]
+    indptr = np.cumsum([0] + [len(row) for row in rows])
+    indices = np.array([c for row in rows for c, _ in row])
+    data = np.array([w for row in rows for _, w in row])
+    graph = csr_matrix((data, indices, indptr), shape=(5, 5))
+    assert not graph.has_canonical_format
+    inner = small_components._intermediates(graph, np.arange(5), probability_kernel, True, False)
+    assert inner.tolist() == [True, True, True, False, True]
+    # the same links stored once: node 2 (neighbours 0 and 1, linked at 2.5 > 1 + 1) stays in,
+    # and every removal loss is the recomputed one
+    n = 5
+    i, j, cost = np.array([0, 0, 1, 0, 1, 3]), np.array([1, 2, 2, 4, 4, 4]), np.array([2.5, 1.0, 1.0, 3.4, 3.4, 5.0])
+    a = np.ones(n)
+    result = pair_sums(link_graph(n, i, j, cost), a, probability_kernel)
+    _, _, loss = from_scratch(n, i, j, cost, a, probability_kernel, 0.0)
+    np.testing.assert_allclose(result.loss(a), loss, rtol=0, atol=1e-12 * result.numerator)

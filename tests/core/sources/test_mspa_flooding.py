@@ -5,6 +5,7 @@ from collections import deque
 
 import numpy as np
 import pytest
+from ecosecurity.core.sources.mspa import flooding
 from ecosecurity.core.sources.mspa.flooding import bridges, flood_core_labels
 from ecosecurity.core.sources.mspa.morphology import structure
 from scipy import ndimage
@@ -69,6 +70,28 @@ def test_level_by_level_flood_equals_the_fifo_queue(g, seed):
     open_[0] = open_[-1] = False
     open_[:, 0] = open_[:, -1] = False
     assert np.array_equal(flood_core_labels(core, open_, g), expected)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7])
+@pytest.mark.parametrize("g", [8, 4])
+def test_levels_and_seeding_split_into_chunks_and_row_blocks_keep_the_queue_order(monkeypatch, g, chunk):
+    """Chunks of a level and row blocks of the seeding are processed in turn; tiny chunks split
+    them everywhere, and the flood must stay the FIFO queue's."""
+    monkeypatch.setattr(flooding, "_CHUNK", chunk)
+    for seed in range(3):
+        core, opening, connector = landscape(seed, shape=(30, 35))
+        domain = opening | connector
+        expected = literal_flood(core, domain, g)
+        open_ = domain & ~core
+        open_[0] = open_[-1] = False
+        open_[:, 0] = open_[:, -1] = False
+        assert np.array_equal(flood_core_labels(core, open_, g), expected)
+
+
+def test_an_empty_grid_floods_nothing():
+    for shape in ((0, 5), (5, 0), (0, 0)):
+        empty = np.zeros(shape, dtype=bool)
+        assert flood_core_labels(empty, empty.copy(), 8).shape == shape
 
 
 def test_seeding_follows_raster_order_then_direction_order():
