@@ -12,7 +12,6 @@ core labels (int32): :data:`SHIPPED_BYTES_PER_CELL`, once per task. Back, per co
 distances and, per radius, the kept window of m_A (4 bytes per kept cell).
 """
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -23,15 +22,6 @@ from .focal import annulus_minimum
 
 #: Bytes per window cell shipped to a worker: resistance (float32), valid (bool), labels (int32).
 SHIPPED_BYTES_PER_CELL = 4 + 1 + 4
-
-
-@dataclass(frozen=True)
-class CoreJob:
-    """One core of a task: its label, the cost at which its search stops and its linked cores
-    ``others`` ((label, box) with the box in grid coordinates)."""
-    label: int
-    limit: float
-    others: tuple
 
 
 def core_task_memory(cells, radii):

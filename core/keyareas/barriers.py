@@ -51,7 +51,7 @@ from ..io.raster import read_grid, read_raster, write_raster
 from ..runtime.errors import InputError
 from ..runtime.parallel import fit_workers, map_tasks
 from ..runtime.progress import ensure
-from .barrier_core_task import CoreJob, core_task, core_task_memory
+from .barrier_core_task import core_task, core_task_memory
 from .barrier_scores import (
     MAXIMUM,
     SUM,
@@ -64,7 +64,7 @@ from .barrier_scores import (
     percent_score,
     radius_list,
 )
-from .core_searches import WINDOW_FRACTION, check_resistance, search_window, task_groups
+from .core_searches import WINDOW_FRACTION, SearchJob, check_resistance, search_window, task_groups
 from .pinch_links import LCD_TOLERANCE, active_links, check_least_cost_distance
 
 FLOAT_NODATA = -9999.0
@@ -245,7 +245,7 @@ def _focal_minima(cores, resistance, valid, cell_size, r_min, links, pairs, lcds
 
 
 def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
-    """``[(window, [CoreJob])]`` (:func:`.core_searches.task_groups`). A core's search stops at the
+    """``[(window, [SearchJob])]`` (:func:`.core_searches.task_groups`). A core's search stops at the
     largest ``cw_dist`` of its links plus the tolerance and one step (beyond it no cell can score
     >= 0)."""
     placed = []
@@ -253,7 +253,8 @@ def _task_groups(cores, shape, cell_size, r_min, links, pairs, mine, parts):
         limit = max(links[i].cw_dist for i in indices) * (1.0 + 2.0 * LCD_TOLERANCE) + cell_size * r_min
         others = tuple((other, cores.boxes[other - 1])
                        for other in (pairs[i][1] if pairs[i][0] == core else pairs[i][0] for i in indices))
-        placed.append((search_window(cores.boxes[core - 1], limit, r_min, cell_size, shape), CoreJob(core, limit, others)))
+        window = search_window(cores.boxes[core - 1], limit, r_min, cell_size, shape)
+        placed.append((window, SearchJob(core, limit, others)))
     return task_groups(placed, shape, parts)
 
 

@@ -8,6 +8,7 @@ of the grid is the whole grid, whose searches share one graph per task (:func:`t
 limit still bounds the work of each search).
 """
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -61,8 +62,18 @@ def task_groups(placed, shape, parts, most=None):
     return sorted(windowed + chunks, key=lambda group: group[1][0].label)
 
 
+@dataclass(frozen=True)
+class SearchJob:
+    """One core of a search task: its label, the cost at which its search stops and the linked
+    cores whose least-cost distance it measures, ``others`` ((label, box) with the box in grid
+    coordinates)."""
+    label: int
+    limit: float
+    others: tuple
+
+
 def search_job(graph, resistance, valid, labels, window, cell_size, job):
-    """``(search, lcds)``: the cost-distance search of ``job`` (its ``label``, stopped at its
+    """``(search, lcds)``: the cost-distance search of ``job`` (a :class:`SearchJob`: its ``label``, stopped at its
     ``limit``) on the grids of ``window`` and ``graph``, their :class:`~...corridors.costdist.CostGraph`
     (one per task), and the least-cost distances to the job's ``others`` ((label, box in grid
     coordinates); inf = not reached)."""

@@ -27,9 +27,9 @@ import numpy as np
 from ..corridors.linkage.searches import CWD_BYTES_PER_CELL, cores_per_return
 from ..corridors.linkage.windows import Window
 from ..runtime.parallel import fit_workers, map_tasks
-from .core_searches import search_window, task_groups
+from .core_searches import SearchJob, search_window, task_groups
 from .pinch_links import LCD_TOLERANCE, check_least_cost_distance
-from .pinch_search_task import SearchJob, search_task, search_task_memory
+from .pinch_search_task import search_task, search_task_memory
 
 #: Relative slack of the corridor test NLCC <= cutoff for float rounding of CWD_A + CWD_B − LCD.
 ROUNDING = 1e-9

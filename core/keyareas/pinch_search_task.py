@@ -17,22 +17,10 @@ on the reached box (float64); a task returns at most
 (:func:`...corridors.linkage.searches.cores_per_return`). Bytes per cell as Linkage Pathways'
 search tasks (:mod:`...corridors.linkage.searches`).
 """
-from dataclasses import dataclass
-
 from ..corridors.costdist import BYTES_PER_CELL, CostGraph
 from ..corridors.linkage.searches import BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL, SHIPPED_BYTES_PER_CELL
 from ..corridors.linkage.windows import full_window, reached_window
 from .core_searches import search_job, shifted
-
-
-@dataclass(frozen=True)
-class SearchJob:
-    """One core of a task: its label, the cost at which its search stops and the linked cores
-    whose least-cost distance it measures, ``others`` ((label, box) with the box in grid
-    coordinates)."""
-    label: int
-    limit: float
-    others: tuple
 
 
 def search_task_memory(cells):
