@@ -24,12 +24,12 @@ from contextlib import closing
 
 import numpy as np
 
-from ..corridors.linkage.searches import CWD_BYTES_PER_CELL, cores_per_return
+from ..corridors.linkage.searches import CWD_BYTES_PER_CELL, cores_per_return, task_memory
 from ..corridors.linkage.windows import Window
 from ..runtime.parallel import fit_workers, map_tasks
 from .core_searches import SearchJob, search_window, task_groups
 from .pinch_links import LCD_TOLERANCE, check_least_cost_distance
-from .pinch_search_task import search_task, search_task_memory
+from .pinch_search_task import search_task
 
 #: Relative slack of the corridor test NLCC <= cutoff for float rounding of CWD_A + CWD_B − LCD.
 ROUNDING = 1e-9
@@ -67,8 +67,8 @@ def cost_searches(cores, resistance, valid, cell_size, links, cutoff, store, pro
         job = SearchJob(label, limit, tuple((other, cores.boxes[other - 1]) for _, other in checked[label]))
         placed.append((search_window(cores.boxes[label - 1], limit, r_min, cell_size, valid.shape), job))
     groups = task_groups(placed, valid.shape, workers, cores_per_return(valid.size))
-    if workers > 1 and not scheduler:
-        task_bytes = search_task_memory(max(window.size for window, _ in groups))
+    if workers > 1 and not scheduler:  # a task as Linkage Pathways' batches: its CWDs held and pickled
+        task_bytes = max(task_memory(window.size, batch=len(jobs)) for window, jobs in groups)
         workers, message = fit_workers(workers, task_bytes, "Pinch points (cost-distance searches)", here=True)
         if message and warnings is not None:
             warnings.append(message)

@@ -11,25 +11,15 @@ then all use Dijkstra, and values of cores on other graphs agree to about 2e-13 
 (:mod:`...corridors.costdist`).
 
 Shipped to a worker, once per task: the window's resistance (float64), valid cells (bool) and core
-labels (int32), :data:`SHIPPED_BYTES_PER_CELL`. Back, per core: its least-cost distances and its CWD
+labels (int32), :data:`...corridors.linkage.searches.SHIPPED_BYTES_PER_CELL`. Back, per core: its least-cost distances and its CWD
 on the reached box (float64); a task returns at most
-:data:`...corridors.linkage.searches.BATCH_RETURN_BYTES` of CWDs
-(:func:`...corridors.linkage.searches.cores_per_return`). Bytes per cell as Linkage Pathways'
-search tasks (:mod:`...corridors.linkage.searches`).
+:data:`...corridors.linkage.searches.BATCH_RETURN_BYTES` of CWDs, or one core's
+(:func:`...corridors.linkage.searches.cores_per_return`). Its memory is that of Linkage Pathways'
+search tasks (:func:`...corridors.linkage.searches.task_memory`).
 """
-from ..corridors.costdist import BYTES_PER_CELL, CostGraph
-from ..corridors.linkage.searches import BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL, SHIPPED_BYTES_PER_CELL
+from ..corridors.costdist import CostGraph
 from ..corridors.linkage.windows import full_window, reached_window
 from .core_searches import search_job, shifted
-
-
-def search_task_memory(cells):
-    """Peak bytes of a task whose window has ``cells`` cells: the shipped window, one search
-    (graph and CWD) and the CWDs it returns (up to the window each, at most
-    :data:`BATCH_RETURN_BYTES` in all), held and pickled to be sent back, as in
-    :func:`..corridors.linkage.searches.task_memory`."""
-    returned = min(BATCH_RETURN_BYTES, CWD_BYTES_PER_CELL * cells)
-    return int(cells * (SHIPPED_BYTES_PER_CELL + BYTES_PER_CELL) + 2 * returned)
 
 
 def search_task(resistance, valid, labels, window, cell_size, jobs):

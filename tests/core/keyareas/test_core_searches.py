@@ -42,15 +42,3 @@ def test_at_most_so_many_jobs_per_task():
 def test_a_task_returns_at_most_the_batch_bytes_of_cwds():
     assert cores_per_return(1000 * 1000) == BATCH_RETURN_BYTES // (8 * 10 ** 6)
     assert cores_per_return(10 ** 8) == 1  # one core per task: its CWD alone is 800 MB
-
-
-def test_a_pinch_search_task_counts_its_returned_cwds_held_and_pickled():
-    from ecosecurity.core.corridors.linkage.searches import CWD_BYTES_PER_CELL, task_memory
-    from ecosecurity.core.keyareas.pinch_search_task import search_task_memory
-    small, large = 1000 * 1000, 10 ** 8
-    # one core's CWD over the window, twice; capped at the batch bytes (twice) on large windows
-    assert search_task_memory(small) - search_task_memory(0) >= 2 * CWD_BYTES_PER_CELL * small
-    per_cell = (search_task_memory(2 * large) - search_task_memory(large)) / large
-    assert search_task_memory(large) == int(per_cell * large) + 2 * BATCH_RETURN_BYTES
-    # the same rule as Linkage Pathways' tasks for one core whose CWD is under the cap
-    assert search_task_memory(small) == task_memory(small, batch=1)

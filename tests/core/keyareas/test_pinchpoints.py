@@ -294,6 +294,21 @@ def test_two_processes_give_the_serial_result(three_link_case):
     same(serial, run_three_links(three_link_case, workers=2))
 
 
+def test_the_search_tasks_are_planned_with_their_cwds_held_and_pickled(three_link_case, monkeypatch):
+    """Workers are fitted to the largest search task as Linkage Pathways' batches are
+    (searches.task_memory): each of its cores' CWDs (up to the window) counted twice."""
+    from ecosecurity.core.corridors.linkage.searches import CWD_BYTES_PER_CELL, task_memory
+    from ecosecurity.core.keyareas import pinch_corridors
+    groups, asked = [], []
+    original = pinch_corridors.task_groups
+    monkeypatch.setattr(pinch_corridors, "task_groups", lambda *args: groups.extend(original(*args)) or groups)
+    monkeypatch.setattr(pinch_corridors, "fit_workers", lambda workers, task_bytes, *args, **kwargs:
+                        (asked.append(task_bytes), (1, None))[1])
+    run_three_links(three_link_case, workers=2)
+    assert asked == [max(task_memory(window.size, batch=len(jobs)) for window, jobs in groups)]
+    assert all(asked[0] >= 2 * CWD_BYTES_PER_CELL * window.size * len(jobs) for window, jobs in groups)
+
+
 def test_a_dask_cluster_gives_the_serial_result(three_link_case, dask_scheduler):
     same(run_three_links(three_link_case, workers=1), run_three_links(three_link_case, scheduler=dask_scheduler))
 
