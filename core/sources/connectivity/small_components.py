@@ -197,7 +197,7 @@ def _grouped(keys, count):
 
 def _stack_sums(m, r, b, u, v, cost, a, kernel, unconnected, product, progress):
     """Numerator per component, flux and connector per (component, node), and the closed
-    matrix (best weights or hop counts) of one stack whose nodes with two neighbours or more
+    matrix (best weights or hop counts) of one stack whose intermediates (:func:`_intermediates`)
     take the first ``r`` slots: only they are let in, and only their removal can cost a pair its
     path (the others' connector is 0)."""
     matrix = _matrix(m, b, u, v, kernel(cost) if product else 1, product, a.shape[0])

@@ -30,7 +30,8 @@ def flood_core_labels(core, open_, connectivity, progress=None):
     ``open_`` (bool, modified) is where the flood may go: the opening and the connector
     without the core and without the outermost 1-pixel ring of the array (a barrier).
     Unreached pixels are 0. ``core`` must be ``False`` on the outermost two rows and columns.
-    Memory: one int32 and three bool arrays of the grid, plus index arrays of the frontier.
+    Memory: one int32 array of the grid beside ``core`` and ``open_``, plus index arrays of the
+    frontier (at most :data:`_CHUNK` entries and their eight claims at a time).
     """
     progress = ensure(progress)
     cols = core.shape[1]
