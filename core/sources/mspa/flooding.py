@@ -24,8 +24,10 @@ _DIAGONAL = ((-1, -1), (-1, 1), (1, -1), (1, 1))
 _CHUNK = 1 << 20          # frontier entries processed together
 
 
-def flood_core_labels(core, open_, connectivity, progress=None):
+def flood_core_labels(core, open_, connectivity, progress=None, labels=None):
     """int32 array: the label of the core (``label(core, g)``) that reaches each pixel first.
+
+    ``labels``: ``label(core, g)`` when the caller has it already; it is flooded in place.
 
     ``open_`` (bool, modified) is where the flood may go: the opening and the connector
     without the core and without the outermost 1-pixel ring of the array (a barrier).
@@ -35,7 +37,8 @@ def flood_core_labels(core, open_, connectivity, progress=None):
     """
     progress = ensure(progress)
     cols = core.shape[1]
-    labels, _ = ndimage.label(core, structure(connectivity))
+    if labels is None:
+        labels, _ = ndimage.label(core, structure(connectivity))
     flat = labels.reshape(-1)
     open_ = open_.reshape(-1)
     orthogonal = np.array([dy * cols + dx for dy, dx in _ORTHOGONAL], dtype=np.int64)
@@ -88,13 +91,14 @@ def _spread(flat_labels, open_, frontier, offsets):
     return targets
 
 
-def bridges(core, opening, connector, connectivity, progress=None):
+def bridges(core, opening, connector, connectivity, progress=None, core_labels=None):
     """Bool array: the connector pixels that are Bridge (the rest of the connector is Loop).
 
     The core labels flood ``opening | connector`` (:func:`flood_core_labels`). A component of
     ``connector`` (``connectivity``-connected, the outermost 1-pixel ring of the array removed)
     is a Bridge when ``max - min`` of the flood labels of its pixels is at least 1 (an
     unreached pixel counts as 0), i.e. when its pixels do not all carry the same label.
+    ``core_labels``: ``label(core, g)`` when the caller has it (it is overwritten).
     """
     inner = connector.copy()
     inner[0] = inner[-1] = False
@@ -108,7 +112,7 @@ def bridges(core, opening, connector, connectivity, progress=None):
     open_[0] = open_[-1] = False
     open_[:, 0] = open_[:, -1] = False
     del inner
-    flood = flood_core_labels(core, open_, connectivity, progress)
+    flood = flood_core_labels(core, open_, connectivity, progress, core_labels)
     del open_
     values = flood.reshape(-1)[pixels]
     del flood

@@ -21,7 +21,7 @@ from .intext import apply_intext, foreground_holes
 from .morphology import erode_disk, reconstruct, ring
 from .parameters import mspa_parameters
 from .thinning import anchored_thinning
-from .zones import analysed_foreground, edge_zone, pad_border
+from .zones import analysed_foreground, core_components, edge_zone, pad_border
 
 EDGE, PERFORATION, ISLET, CORE, BRIDGE, LOOP = 2, 4, 8, 16, 32, 64     # flags; 1 = foreground
 MISSING = 129
@@ -83,7 +83,10 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     islet = analysed & ~reconstruct(core, analysed, g)
     progress.update(0.10, "edges / 边缘区")
     core_ring = ring(core, d2)
-    edge, core_holes = edge_zone(core, d2, g)
+    core_labels, count = core_components(core, g)  # the flood's labels, too (EdgeWidth 1)
+    edge, core_holes = edge_zone(core, d2, g, core_labels, count)
+    if params.edge_width > 1:
+        core_labels = None                         # room for the connector; relabelled later
     core_holes = np.packbits(core_holes) if intext else None
     perforation = core_ring & ~edge
     out = analysed.astype(np.uint8)
@@ -129,8 +132,8 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     del skeleton
 
     progress.update(0.75, "bridges and loops / 桥接区与环道")
-    bridge = bridges(core, opening, connector, g, progress.sub(0.75, 0.9))
-    del opening
+    bridge = bridges(core, opening, connector, g, progress.sub(0.75, 0.9), core_labels)
+    del opening, core_labels
     _flag(out, bridge, BRIDGE)
     connector &= ~bridge
     _flag(out, connector, LOOP)

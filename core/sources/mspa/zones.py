@@ -8,7 +8,7 @@ import math
 import numpy as np
 from scipy import ndimage
 
-from .morphology import border_labels, dilate_disk, fill, holes, ring, structure
+from .morphology import dilate_disk, fill, holes, ring, structure
 
 
 def analysed_foreground(codes, d2_ring):
@@ -38,33 +38,62 @@ def pad_border(image, pad):
     return padded
 
 
-def edge_zone(core, d2_ring, connectivity):
+def core_components(core, connectivity):
+    """``(labels, count)``: the ``connectivity``-components of ``core`` without its outermost two
+    rows and columns (the frame the thinning and the flood keep empty)."""
+    inner = core.copy()
+    inner[:2] = inner[-2:] = False
+    inner[:, :2] = inner[:, -2:] = False
+    return ndimage.label(inner, structure(connectivity))
+
+
+def nested_cores(core_labels, count, core_holes, connectivity):
+    """Flat indices (sorted) of the core pixels lying inside holes of the core.
+
+    A ``g``-component of ``~core_holes`` that does not touch the array border holds core pixels
+    only (the background components touching the border reach it inside ``~core_holes``), so it
+    is a ``g``-component of the core all of whose ``g``-neighbours are hole pixels; it cannot
+    reach the two-pixel frame. With ``core_labels`` the components of the core without that
+    frame (:func:`core_components`), the nested ones are those with no pixel ``g``-adjacent to a
+    pixel that is neither labelled nor a hole (the border-touching background, the frame).
+    """
+    outside = core_labels == 0
+    outside &= ~core_holes
+    near = dilate_disk(outside, 1 if connectivity == 4 else 2)
+    del outside
+    near &= core_labels > 0
+    nested = np.ones(count + 1, dtype=bool)
+    nested[0] = False
+    nested[core_labels[near]] = False
+    del near
+    if not nested.any():
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(nested[core_labels])
+
+
+def edge_zone(core, d2_ring, connectivity, core_labels, count):
     """Step 7: the edge zone, and the holes of the core (``fill(C, g-bar) - C``).
 
     ``E`` collects ``ring(fill(Cw), t)`` while ``Cw`` is reduced to the cores nested inside
     holes of the current outermost level; the core itself is removed at the end. ``E`` may
     contain background pixels (byte 2 in rare geometries).
 
-    The first level is computed on the whole array. The nested cores lie in *islands*: the
-    enclosed ``g``-components of the complement of the first-level holes. Everything of the
-    deeper levels is local to one island (a hole, or an enclosed component, is bounded by a
-    single component of the set that encloses it: dual connectivities), so the islands are
-    cut out with a margin of the ring radius + 1, packed side by side on a small canvas and
-    the deeper levels are computed there.
+    The first level is computed on the whole array. The nested cores (:func:`nested_cores`,
+    from ``core_labels``/``count`` of :func:`core_components`) are the *islands*: the enclosed ``g``-components of the complement of the first-level holes.
+    Everything of the deeper levels is local to one island (a hole, or an enclosed component,
+    is bounded by a single component of the set that encloses it: dual connectivities), so the
+    islands are cut out with a margin of the ring radius + 1, packed side by side on a small
+    canvas and the deeper levels are computed there.
     """
     complement = 12 - connectivity
     core_holes = holes(core, complement)
     filled = core_holes | core
     edge = ring(filled, d2_ring)
     del filled
-    labels, count = ndimage.label(~core_holes, structure(connectivity))
-    enclosed = np.ones(count + 1, dtype=bool)
-    enclosed[0] = False
-    enclosed[border_labels(labels)] = False
-    nested = core & enclosed[labels]
-    if nested.any():
+    nested = nested_cores(core_labels, count, core_holes, connectivity)
+    if nested.size:
         margin = math.isqrt(d2_ring) + 1
-        canvas, placements = _islands_canvas(nested, labels, margin)
+        canvas, placements = _islands_canvas(nested, core_labels, margin)
         canvas_edge = _nested_edge_zone(canvas, d2_ring, connectivity)
         for source, target in placements:
             edge[source] |= canvas_edge[target]
@@ -86,21 +115,24 @@ def _nested_edge_zone(nested, d2_ring, connectivity):
 
 
 def _islands_canvas(nested, labels, margin):
-    """Cut the islands holding ``nested`` cores out and pack them on a canvas.
+    """Cut the islands (labels of the nested core pixels, flat indices ``nested``) out and pack
+    them on a canvas.
 
     Each island's bounding box grown by ``margin`` (clipped to the array) is copied with only
-    that island's nested cores; boxes are packed in shelves with ``margin`` empty pixels
-    between them, so nothing computed for one island reaches another. Returns the canvas and
+    that island's pixels; boxes are packed in shelves with ``margin`` empty pixels between
+    them, so nothing computed for one island reaches another. Returns the canvas and
     [(slices in the array, slices in the canvas)].
     """
-    rows, cols = nested.shape
-    islands = np.unique(labels[nested])
-    objects = ndimage.find_objects(labels, max_label=int(islands.max()))
-    boxes = []
-    for island in islands:
-        r, c = objects[island - 1]
-        boxes.append((island, slice(max(r.start - margin, 0), min(r.stop + margin, rows)),
-                      slice(max(c.start - margin, 0), min(c.stop + margin, cols))))
+    rows, cols = labels.shape
+    island = labels.reshape(-1)[nested]
+    order = np.argsort(island, kind="stable")
+    island, row, col = island[order], nested[order] // cols, nested[order] % cols
+    first = np.flatnonzero(np.r_[True, island[1:] != island[:-1]])
+    y0, y1 = np.minimum.reduceat(row, first), np.maximum.reduceat(row, first) + 1
+    x0, x1 = np.minimum.reduceat(col, first), np.maximum.reduceat(col, first) + 1
+    boxes = [(int(i), slice(max(int(a) - margin, 0), min(int(b) + margin, rows)),
+              slice(max(int(c) - margin, 0), min(int(d) + margin, cols)))
+             for i, a, b, c, d in zip(island[first], y0, y1, x0, x1)]
     heights = [b[1].stop - b[1].start for b in boxes]
     widths = [b[2].stop - b[2].start for b in boxes]
     shelf_width = max(max(widths), math.isqrt(sum(h * w for h, w in zip(heights, widths))) + 1)
@@ -113,8 +145,8 @@ def _islands_canvas(nested, labels, margin):
         shelf = max(shelf, h)
     canvas = np.zeros((y + shelf + margin, shelf_width + 2 * margin), dtype=bool)
     placements = []
-    for (island, r, c), (top, left), h, w in zip(boxes, positions, heights, widths):
+    for (label, r, c), (top, left), h, w in zip(boxes, positions, heights, widths):
         target = (slice(top, top + h), slice(left, left + w))
-        canvas[target] = nested[r, c] & (labels[r, c] == island)
+        canvas[target] = labels[r, c] == label
         placements.append(((r, c), target))
     return canvas, placements

@@ -3,7 +3,8 @@ perforation over nested cores."""
 import numpy as np
 import pytest
 from ecosecurity.core.sources.mspa.morphology import erode_disk, fill, holes, ring
-from ecosecurity.core.sources.mspa.zones import analysed_foreground, edge_zone, pad_border
+from ecosecurity.core.sources.mspa.zones import (analysed_foreground, core_components, edge_zone, nested_cores,
+                                                 pad_border)
 from scipy import ndimage
 
 
@@ -39,7 +40,7 @@ def test_edge_zone_of_deeply_nested_cores_equals_the_level_loop_on_the_whole_arr
     core[:2] = core[-2:] = False
     expected, levels = literal_edge_zone(core, d2, g)
     assert levels >= 4
-    edge, core_holes = edge_zone(core, d2, g)
+    edge, core_holes = edge_zone(core, d2, g, *core_components(core, g))
     assert np.array_equal(edge, expected)
     assert np.array_equal(core_holes, holes(core, 12 - g))
 
@@ -50,7 +51,43 @@ def test_edge_zone_of_random_cores_equals_the_level_loop(seed):
     noise = ndimage.gaussian_filter(rng.standard_normal((90, 90)), 2.0)
     core = erode_disk(np.abs(noise) > 0.15, 3)
     g = (8, 4)[seed % 2]
-    assert np.array_equal(edge_zone(core, 3, g)[0], literal_edge_zone(core, 3, g)[0])
+    assert np.array_equal(edge_zone(core, 3, g, *core_components(core, g))[0], literal_edge_zone(core, 3, g)[0])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_nested_cores_are_the_core_pixels_of_the_enclosed_components_of_the_core_holes_complement(seed):
+    rng = np.random.default_rng(seed)
+    g = (8, 4)[seed % 2]
+    rings = concentric((70, 80), seed % 3 == 0, width=3 + seed % 4)
+    core = np.roll(rings, (rng.integers(-20, 20), rng.integers(-20, 20)), axis=(0, 1))  # cut by the frame
+    core |= rng.random(core.shape) < 0.01 * (1 + seed % 3)   # diagonal junctions, one-pixel cores
+    core_holes = holes(core, 12 - g)
+    expected = core & holes(core_holes, g)             # the enclosed g-components of ~core_holes
+    assert expected.any()
+    labels, count = core_components(core, g)
+    assert np.array_equal(nested_cores(labels, count, core_holes, g), np.flatnonzero(expected))
+
+
+@pytest.mark.parametrize("g", [8, 4])
+def test_core_components_are_the_labels_the_flood_starts_from(g):
+    core = np.roll(concentric((40, 50), True, width=3), (17, 21), axis=(0, 1))
+    cleared = core.copy()
+    cleared[:2] = cleared[-2:] = False                 # segmentation._clear_frame, as before the flood
+    cleared[:, :2] = cleared[:, -2:] = False
+    labels, count = core_components(core, g)
+    expected, expected_count = ndimage.label(cleared, ndimage.generate_binary_structure(2, g // 4))
+    assert count == expected_count and np.array_equal(labels, expected)
+
+
+def test_a_core_pixel_ringed_by_holes_but_diagonal_to_the_frame_is_not_nested():
+    core = np.ones((8, 9), dtype=bool)
+    core[1, 4] = False                                 # a one-pixel hole in the frame row
+    core[2, 3] = core[2, 5] = False                    # a U-shaped hole below it
+    core[3, 3:6] = False
+    core_holes = holes(core, 4)
+    assert core_holes.sum() == 6 and core[2, 4]        # (2, 4) touches only holes and, diagonally, the frame
+    assert not (core & holes(core_holes, 8)).any()
+    assert nested_cores(*core_components(core, 8), core_holes, 8).size == 0
 
 
 def test_perforation_is_the_core_ring_inside_holes_and_edge_the_rest():
@@ -58,7 +95,7 @@ def test_perforation_is_the_core_ring_inside_holes_and_edge_the_rest():
     foreground[2:19, 2:19] = True
     foreground[8:13, 8:13] = False                     # a hole
     core = erode_disk(foreground, 3)
-    edge, _ = edge_zone(core, 3, 8)
+    edge, _ = edge_zone(core, 3, 8, *core_components(core, 8))
     perforation = ring(core, 3) & ~edge
     assert perforation[7, 10] and perforation[13, 10]  # next to the hole
     assert edge[2, 10] and not perforation[2, 10]      # next to the outside
