@@ -106,6 +106,9 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     skeleton = opening | residue
     _clear_frame(skeleton)
     _clear_frame(core)
+    if params.edge_width == 1:                     # room for the thinning next to the core labels
+        del residue
+        opening = np.packbits(opening)
     anchored_thinning(skeleton, core, g, progress.sub(0.20, 0.45))
     skeleton &= ~core
     _flag(out, core, CORE)
@@ -113,7 +116,7 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     progress.update(0.45, "connectors / 连接体")
     if params.edge_width == 1:
         connector = skeleton                       # tc < 1: the connector is the skeleton
-        del residue
+        opening = _unpack(opening, core.shape)
     else:
         mask = connector_mask(opening, core, residue)
         del residue
