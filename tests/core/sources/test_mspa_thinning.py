@@ -4,7 +4,7 @@ The vectorised rounds are compared with a literal pixel-by-pixel transcription o
 """
 import numpy as np
 import pytest
-from ecosecurity.core.sources.mspa.thinning import NEIGHBOURS, anchored_thinning, simple_table
+from ecosecurity.core.sources.mspa.thinning import NEIGHBOURS, anchored_thinning, neighbour_codes, simple_table
 from scipy import ndimage
 
 # ----------------------------------------------------------------------------- literal spec
@@ -162,3 +162,15 @@ def test_a_dead_end_spur_vanishes_but_a_path_between_anchors_stays():
     assert ndimage.label(result, np.ones((3, 3), bool))[1] == 1     # the anchors stay joined
     assert not result[6:10, 9].any()                                  # the spur is gone
     assert result.sum() - anchors.sum() <= 10                         # a 1-pixel path remains
+
+
+@pytest.mark.parametrize("shape", [(9, 11), (3, 3), (5, 40), (40, 5)])
+def test_neighbour_codes_of_an_image_with_an_empty_frame_are_its_eight_neighbours(shape):
+    image = np.random.default_rng(sum(shape)).random(shape) < 0.6
+    image[:2] = image[-2:] = False
+    image[:, :2] = image[:, -2:] = False
+    padded = np.pad(image, 1)
+    expected = np.zeros(shape, dtype=np.uint8)
+    for k, (dy, dx) in enumerate(NEIGHBOURS):
+        expected |= padded[1 + dy:1 + dy + shape[0], 1 + dx:1 + dx + shape[1]].astype(np.uint8) << k
+    assert np.array_equal(neighbour_codes(image), expected)
