@@ -205,6 +205,50 @@ class ConstrainedDistance:
         start = pixels + self.offsets[d] - (nvy.astype(np.int64) * self.cols + nvx.astype(np.int64))
         return self.lines_inside(start, wx.astype(np.int64), wy.astype(np.int64))
 
+    def evaluate_first(self, new):
+        """:meth:`evaluate` of the first round, in closed form.
+
+        Its entries are the free 4-neighbours of the sources, and before it only the sources
+        are set. A source proposes ``|u| = 1`` through a one-step line (the entry itself, in
+        the mask); nothing proposes less (an entry evaluated earlier in the round has a unit
+        vector v, and ``|v + u|`` is 0 only at v's own source, else at least sqrt 2), so each
+        entry takes ``v = u`` of its first source neighbour in the order N, W, S, E, ``b = 0``.
+        """
+        for chunk in np.array_split(new, max(1, new.size // _EVALUATION_CHUNK)):
+            is_source = self.state[chunk[:, None] + self.offsets[None, :]] == _SET
+            direction = np.argmax(is_source, axis=1)
+            self.vector[chunk] = self.pack(_UNIT_X[direction], _UNIT_Y[direction])
+        self.base[new] = 0.0
+        self.state[new] = _SET
+        return np.ones(new.size, dtype=np.float32), np.ones(new.size, dtype=np.float64)
+
+    def evaluate_second(self, new):
+        """:meth:`evaluate` of the second round, in closed form.
+
+        Every first-round entry was finalised (all have D = 1), so the second round's entries
+        are their free 4-neighbours, none next to a source, and the set pixels around them are
+        first-round pixels (unit v, b = 0). Such a neighbour proposes ``w = v + u`` of length
+        sqrt 2 (a diagonal step from its source) or 2 (straight on, through the neighbour),
+        both lines inside the mask; an entry evaluated earlier in the round proposes at least
+        sqrt 5 (its source is not next to the entry). So each entry takes the shortest ``w``
+        of its first-round neighbours, the first in N, W, S, E on a tie, and ``b = 0``.
+        """
+        deltas = []
+        for chunk in np.array_split(new, max(1, new.size // _EVALUATION_CHUNK)):
+            neighbours = chunk[:, None] + self.offsets[None, :]
+            nvx, nvy = self.unpack(self.vector[neighbours])
+            wx, wy = nvx + _UNIT_X, nvy + _UNIT_Y
+            squared = np.where(self.state[neighbours] == _SET, wx * wx + wy * wy, np.inf)
+            direction = np.argmin(squared, axis=1)
+            rows = np.arange(chunk.size)
+            vx, vy = wx[rows, direction], wy[rows, direction]
+            self.vector[chunk] = self.pack(vx, vy)
+            deltas.append(np.sqrt(vx * vx + vy * vy))
+        self.base[new] = 0.0
+        self.state[new] = _SET
+        distance = np.concatenate(deltas) if deltas else np.zeros(0)
+        return distance.astype(np.float32), distance
+
     def evaluate(self, new):
         """Set the vectors of the round's ``new`` entries (queue order).
 
@@ -292,13 +336,14 @@ class ConstrainedDistance:
         queue, _ = self.claim(self.sources, keys)
         distance = np.zeros(queue.size, dtype=np.float64)   # of set entries (pending ones)
         is_new = np.ones(queue.size, dtype=bool)
+        rounds = [self.evaluate_first, self.evaluate_second]    # closed forms, then the general one
         while queue.size:
             progress.update(evaluated / self.free)
             new = np.flatnonzero(is_new)
             evaluated += new.size
             dmin = np.float32(np.inf)
             if new.size:
-                delta, distance[new] = self.evaluate(queue[new])
+                delta, distance[new] = (rounds.pop(0) if rounds else self.evaluate)(queue[new])
                 dmin = delta.min()
                 if self.needed is not None:
                     self.remaining -= int(np.count_nonzero(self._is_needed(queue[new])))
