@@ -25,6 +25,7 @@ from .zones import analysed_foreground, core_components, edge_zone, pad_border
 
 EDGE, PERFORATION, ISLET, CORE, BRIDGE, LOOP = 2, 4, 8, 16, 32, 64     # flags; 1 = foreground
 MISSING = 129
+_FLAG_BLOCK = 1 << 20     # pixels per block of _flag
 
 
 def _clear_frame(mask, width=2):
@@ -36,8 +37,15 @@ def _clear_frame(mask, width=2):
 
 
 def _flag(out, mask, value):
-    """``out |= value`` where ``mask`` (in place)."""
-    np.bitwise_or(out, np.uint8(value), out=out, where=mask)
+    """``out |= value`` where ``mask`` (in place), as ``out |= mask * value`` in row blocks
+    (a masked ufunc is 5x slower)."""
+    block = max(1, _FLAG_BLOCK // out.shape[1])
+    scratch = np.empty((min(block, out.shape[0]), out.shape[1]), dtype=np.uint8)
+    for top in range(0, out.shape[0], block):
+        rows = slice(top, top + block)
+        part = scratch[:out[rows].shape[0]]
+        np.multiply(mask[rows], np.uint8(value), out=part)
+        out[rows] |= part
 
 
 def _unpack(bits, shape):
