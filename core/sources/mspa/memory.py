@@ -3,9 +3,11 @@
 ``mspa_classes`` works on the padded grid (``pad`` pixels more on every side). Its peak is
 reached either in the connector distance (EdgeWidth >= 2: the byte image, the mask, the
 distance field of 9 bytes per pixel and its 1-bit stopping set, the other images bit-packed,
-and a queue that grows with the edge width) or in the label flooding and hole filling (an int32
-label image next to about six bool / uint8 images), plus chunks of index arrays (about 100 MB).
-Measured peak of the whole process on 10000 x 10000 (2026-12-06): 1.32 GiB (EdgeWidth 1),
+and a queue that grows with the edge width), or, at EdgeWidth 1, in the thinning (the int32
+core labels, kept for the flood, next to the thinning's uint8 codes and three bool images) and
+in the label flooding and hole filling (an int32 label image next to about six bool / uint8
+images), plus chunks of index arrays (about 100 MB).
+Measured peak of the whole process on 10000 x 10000: 1.49 GiB (EdgeWidth 1, 2026-12-06 06:05),
 1.68-1.77 GiB (EdgeWidth 5), 1.89 GiB (EdgeWidth 10), input map included.
 """
 from .parameters import mspa_parameters
