@@ -9,7 +9,6 @@ Definitions follow ``shared/specs/mspa.md`` §3.2 (Soille 2003, *Morphological I
 * ``ring(X, d2) = dilate(X, d2) - X``;
 * ``fill(X, c)`` adds the ``c``-connected components of the complement of ``X`` that do not touch
   the outermost 1-pixel ring of the array;
-* ``reconstruct(K, M, c)`` is the union of the ``c``-connected components of ``M`` meeting ``K``.
 
 The disk operations are computed as horizontal erosions (dilations) by segments of
 half-width ``h(dy) = floor(sqrt(d2 - dy**2))`` combined over the rows ``dy`` of the disk
@@ -136,15 +135,6 @@ def fill(x, connectivity):
     filled = holes(x, connectivity)
     filled |= x
     return filled
-
-
-def reconstruct(marker, mask, connectivity):
-    """Union of the ``connectivity``-connected components of ``mask`` that meet ``marker``."""
-    labels, count = ndimage.label(mask, structure(connectivity))
-    keep = np.zeros(count + 1, dtype=bool)
-    keep[labels[marker & mask]] = True
-    keep[0] = False
-    return keep[labels]
 
 
 def pixel_components(pixels, shape, connectivity):

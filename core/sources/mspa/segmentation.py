@@ -18,10 +18,10 @@ from ...runtime.progress import ensure
 from .connector import ConstrainedDistance, connector_mask
 from .flooding import bridges
 from .intext import apply_intext, foreground_holes
-from .morphology import erode_disk, reconstruct, ring
+from .morphology import dilate_disk, erode_disk
 from .parameters import mspa_parameters
 from .thinning import anchored_thinning
-from .zones import analysed_foreground, core_components, edge_zone, pad_border
+from .zones import analysed_foreground, core_components, edge_zone, islets, pad_border
 
 EDGE, PERFORATION, ISLET, CORE, BRIDGE, LOOP = 2, 4, 8, 16, 32, 64     # flags; 1 = foreground
 MISSING = 129
@@ -88,15 +88,16 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     progress.update(0.05, "core / 核心区")
     analysed = pad_border(analysed_foreground(codes, d2), pad)
     core = erode_disk(analysed, d2)
-    islet = analysed & ~reconstruct(core, analysed, g)
+    opening = dilate_disk(core, d2)                # O = C | ring(C, t), inside the foreground
+    islet = islets(analysed, opening, g)
     progress.update(0.10, "edges / 边缘区")
-    core_ring = ring(core, d2)
     core_labels, count = core_components(core, g)  # the flood's labels, too (EdgeWidth 1)
     edge, core_holes = edge_zone(core, d2, g, core_labels, count)
     if params.edge_width > 1:
         core_labels = None                         # room for the connector; relabelled later
     core_holes = np.packbits(core_holes) if intext else None
-    perforation = core_ring & ~edge
+    perforation = opening & ~core                  # the core's ring ...
+    perforation &= ~edge                           # ... inside its holes
     out = analysed.astype(np.uint8)
     _flag(out, islet, ISLET)
     _flag(out, perforation, PERFORATION)
@@ -106,9 +107,6 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
     for zone in (core, islet, perforation, edge):
         residue &= ~zone
     del islet, perforation, edge
-    opening = core_ring
-    opening |= core                                # O = C | ring(C, t)
-    del core_ring
 
     progress.update(0.20, "skeleton / 骨架")
     skeleton = opening | residue

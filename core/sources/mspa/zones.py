@@ -71,6 +71,29 @@ def nested_cores(core_labels, count, core_holes, connectivity):
     return np.flatnonzero(nested[core_labels])
 
 
+def islets(analysed, opening, connectivity):
+    """Step 5: the ``connectivity``-components of ``analysed`` holding no core pixel.
+
+    ``opening`` is the core dilated by the edge disk: it lies inside ``analysed`` (the core is
+    the erosion by that disk) and each of its pixels is joined to a core pixel inside its disk.
+    So the components holding core are those reaching the opening, and the islets are the
+    components of ``analysed - opening`` with no pixel next to the opening; only the pixels of
+    that smaller set are looked up.
+    """
+    rest = analysed & ~opening
+    labels, count = ndimage.label(rest, structure(connectivity))
+    near = dilate_disk(opening, 1 if connectivity == 4 else 2)
+    near &= rest
+    touched = np.zeros(count + 1, dtype=bool)
+    touched[labels[near]] = True
+    del near
+    pixels = np.flatnonzero(rest)
+    del rest
+    result = np.zeros_like(analysed)
+    result.reshape(-1)[pixels[~touched[labels.reshape(-1)[pixels]]]] = True
+    return result
+
+
 def edge_zone(core, d2_ring, connectivity, core_labels, count):
     """Step 7: the edge zone, and the holes of the core (``fill(C, g-bar) - C``).
 

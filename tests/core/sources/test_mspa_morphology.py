@@ -9,7 +9,6 @@ from ecosecurity.core.sources.mspa.morphology import (
     geodesic_dilate8,
     holes,
     pixel_components,
-    reconstruct,
     ring,
     structure,
 )
@@ -72,17 +71,6 @@ def test_hole_connectivity_decides_whether_a_diagonal_gap_closes_a_hole():
     x[0, 0] = False              # ... touching a border pixel diagonally only
     assert holes(x, 4)[2, 2]      # 4-connected: the hole is closed
     assert not holes(x, 8)[2, 2]  # 8-connected: it leaks through the corner
-
-
-def test_reconstruction_keeps_the_components_of_the_mask_that_meet_the_marker():
-    mask = np.zeros((5, 8), dtype=bool)
-    mask[1:4, 1:3] = True
-    mask[1:4, 5:7] = True
-    marker = np.zeros_like(mask)
-    marker[2, 6] = True
-    expected = np.zeros_like(mask)
-    expected[1:4, 5:7] = True
-    assert np.array_equal(reconstruct(marker, mask, 8), expected)
 
 
 @pytest.mark.parametrize("shape", [(1, 1), (1, 3), (2, 2), (3, 1)])

@@ -2,9 +2,9 @@
 perforation over nested cores."""
 import numpy as np
 import pytest
-from ecosecurity.core.sources.mspa.morphology import erode_disk, fill, holes, ring
-from ecosecurity.core.sources.mspa.zones import (analysed_foreground, core_components, edge_zone, nested_cores,
-                                                 pad_border)
+from ecosecurity.core.sources.mspa.morphology import dilate_disk, erode_disk, fill, holes, ring
+from ecosecurity.core.sources.mspa.zones import (analysed_foreground, core_components, edge_zone, islets,
+                                                 nested_cores, pad_border)
 from scipy import ndimage
 
 
@@ -88,6 +88,22 @@ def test_a_core_pixel_ringed_by_holes_but_diagonal_to_the_frame_is_not_nested():
     assert core_holes.sum() == 6 and core[2, 4]        # (2, 4) touches only holes and, diagonally, the frame
     assert not (core & holes(core_holes, 8)).any()
     assert nested_cores(*core_components(core, 8), core_holes, 8).size == 0
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_islets_are_the_components_of_the_foreground_without_core(seed):
+    rng = np.random.default_rng(seed)
+    g, d2 = (8, 4)[seed % 2], (2, 3, 8, 13)[seed % 4]
+    noise = ndimage.gaussian_filter(rng.standard_normal((80, 90)), 1.5 + seed % 2)
+    analysed = noise > np.quantile(noise, 0.5)
+    analysed[:, :seed] = True                          # components reaching the border
+    core = erode_disk(analysed, d2)
+    labels, count = ndimage.label(analysed, ndimage.generate_binary_structure(2, g // 4))
+    with_core = np.zeros(count + 1, dtype=bool)
+    with_core[labels[core]] = True
+    expected = analysed & ~with_core[labels]
+    assert expected.any() and core.any()
+    assert np.array_equal(islets(analysed, dilate_disk(core, d2), g), expected)
 
 
 def test_perforation_is_the_core_ring_inside_holes_and_edge_the_rest():
