@@ -25,7 +25,7 @@ from .zones import analysed_foreground, core_components, edge_zone, islets, pad_
 
 EDGE, PERFORATION, ISLET, CORE, BRIDGE, LOOP = 2, 4, 8, 16, 32, 64     # flags; 1 = foreground
 MISSING = 129
-_FLAG_BLOCK = 1 << 20     # pixels per block of _flag
+_FLAG_BLOCK = 1 << 20     # pixels per row block of _flag and _holds
 
 
 def _clear_frame(mask, width=2):
@@ -53,6 +53,12 @@ def _unpack(bits, shape):
     return np.unpackbits(bits, count=int(np.prod(shape))).reshape(shape).view(bool)
 
 
+def _holds(codes, value):
+    """Whether the 2-D ``codes`` hold ``value``: row blocks, up to the first that does."""
+    block = max(1, _FLAG_BLOCK // codes.shape[1])
+    return any((codes[top:top + block] == value).any() for top in range(0, codes.shape[0], block))
+
+
 def _check_codes(codes):
     """:class:`InputError` unless ``codes`` is a 2-D 0/1/2 map with foreground and background."""
     if codes.ndim != 2 or codes.size == 0:
@@ -60,9 +66,9 @@ def _check_codes(codes):
     if codes.dtype.kind not in "ui" or codes.min() < 0 or codes.max() > 2:
         raise InputError("MSPA codes must be integers 0 (missing), 1 (background) or 2 (foreground); "
                          "map the land use with mspa_codes(). / MSPA 代码只能是 0（缺失）、1（背景）、2（前景）。")
-    if not (codes == 2).any():                     # (a bincount would copy the map to int64)
+    if not _holds(codes, 2):
         raise InputError("The map has no foreground (value 2): nothing to analyse. / 没有前景（值 2）像元。")
-    if not (codes == 1).any():
+    if not _holds(codes, 1):
         raise InputError("The map has no background (value 1): MSPA needs both foreground and "
                          "background. / 没有背景（值 1）像元，MSPA 需要同时有前景和背景。")
 

@@ -71,3 +71,13 @@ def test_empty_or_fractional_foreground_values_are_refused(values):
 def test_mspa_refuses_maps_gwb_refuses(codes, message):
     with pytest.raises(InputError, match=message):
         mspa_classes(codes)
+
+
+@pytest.mark.parametrize("value, message", [(2, "no foreground"), (1, "no background")])
+def test_the_class_check_looks_through_every_row_block_of_a_large_map(value, message):
+    codes = np.full((3000, 400), 3 - value, dtype=np.uint8)   # 1.2 M pixels: more than one block
+    codes[0] = 0
+    with pytest.raises(InputError, match=message):
+        mspa_classes(codes)
+    codes[-1, -5:] = value                                     # only in the last block
+    assert mspa_classes(codes).shape == codes.shape
