@@ -119,11 +119,11 @@ class ConstrainedDistance:
     def lines_inside(self, start, wx, wy):
         """Whether the Bresenham walk from flat position ``start`` by (wx, wy) stays in the mask.
 
-        The start is excluded. The walk steps along the major axis and, at step i, has made
+        The start and the last pixel are not looked at: the walk ends on the evaluated pixel,
+        which is in the mask. The walk steps along the major axis and, at step i, has made
         ``floor((2 i minor + major) / (2 major))`` minor steps (the closed form of the
         error-term recursion of §4 step 10), so all steps of a batch of lines are gathered at
-        once; lines are grouped by length so that the batches stay rectangular. A one-step
-        walk ends on the evaluated pixel itself, which is in the mask.
+        once; lines are grouped by length so that the batches stay rectangular.
         """
         ax, ay = np.abs(wx), np.abs(wy)
         x_major = ax >= ay
@@ -138,7 +138,7 @@ class ConstrainedDistance:
             high = min(2 * low, longest)
             batch = np.flatnonzero((major > low) & (major <= high))
             for chunk in np.array_split(batch, max(1, batch.size * high // _CHUNK)):
-                steps = np.minimum(np.arange(1, high + 1)[None, :], major[chunk, None])
+                steps = np.minimum(np.arange(1, high)[None, :], major[chunk, None] - 1)
                 minors = (2 * minor[chunk, None] * steps + major[chunk, None]) // (2 * major[chunk, None])
                 pixels = (start[chunk, None] + steps * major_step[chunk, None]
                           + minors * minor_step[chunk, None])

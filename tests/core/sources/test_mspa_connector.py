@@ -160,9 +160,13 @@ def test_closed_form_bresenham_equals_the_error_term_recursion():
     start = np.full(wx.size, (20 + 1) * field.cols + 20 + 1, dtype=np.int64)
     result = field.lines_inside(start, wx, wy)
     padded = np.pad(mask, 1)
-    expected = [bresenham_inside(padded, 21, 21, vx, vy) if max(abs(vx), abs(vy)) > 1 else True
-                for vx, vy in vectors]
+    expected = []
+    for vx, vy in vectors:            # the walk's last pixel is the evaluated one, in the mask
+        ending = padded.copy()
+        ending[21 + vy, 21 + vx] = True
+        expected.append(bresenham_inside(ending, 21, 21, vx, vy))
     assert result.tolist() == expected
+    assert not all(expected)
 
 
 @pytest.mark.parametrize("tc", [np.float32(1.5657864), np.float32(4.5657864)])
