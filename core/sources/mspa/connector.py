@@ -267,15 +267,15 @@ class ConstrainedDistance:
         usable = state == _SET
         nvx, nvy = self.unpack(self.vector[neighbours])
         nbase = self.base[neighbours]
-        # same-round neighbours evaluated before the entry (earlier in the queue)
+        # same-round neighbours evaluated before the entry (earlier in the queue): their
+        # positions in the chunk + 1 go in their vector slots, unused until they are evaluated
+        # (0 for the entries of later chunks, which are not found)
         same_entry, same_dir = np.nonzero(state == _QUEUED)
-        if same_entry.size:                       # (entries of later chunks are not found)
-            order = np.argsort(new)
-            sorted_new = new[order]
-            wanted = neighbours[same_entry, same_dir]
-            at = np.minimum(np.searchsorted(sorted_new, wanted), new.size - 1)
-            earlier = (sorted_new[at] == wanted) & (order[at] < same_entry)
-            same_entry, same_dir, same_rank = same_entry[earlier], same_dir[earlier], order[at[earlier]]
+        if same_entry.size:
+            self.vector[new] = np.arange(1, new.size + 1)
+            same_rank = self.vector[neighbours[same_entry, same_dir]].astype(np.int64) - 1
+            earlier = (same_rank >= 0) & (same_rank < same_entry)
+            same_entry, same_dir, same_rank = same_entry[earlier], same_dir[earlier], same_rank[earlier]
         best, best_dir, vx, vy, base = self.choose(new, usable, nvx, nvy, nbase)
         if same_entry.size:
             self._resolve_same_round(new, usable, nvx, nvy, nbase, (same_entry, same_dir, same_rank),
