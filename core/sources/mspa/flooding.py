@@ -16,7 +16,7 @@ import numpy as np
 from scipy import ndimage
 
 from ...runtime.progress import ensure
-from .morphology import pixel_components, structure
+from .morphology import clear_frame, pixel_components, structure
 
 # (dy, dx) in the reference's orders: 4-neighbours N, W, S, E; diagonals NW, NE, SW, SE.
 _ORTHOGONAL = ((-1, 0), (0, -1), (1, 0), (0, 1))
@@ -101,16 +101,14 @@ def bridges(core, opening, connector, connectivity, progress=None, core_labels=N
     ``core_labels``: ``label(core, g)`` when the caller has it (it is overwritten).
     """
     inner = connector.copy()
-    inner[0] = inner[-1] = False
-    inner[:, 0] = inner[:, -1] = False
+    clear_frame(inner, 1)
     pixels = np.flatnonzero(inner)
     result = np.zeros(connector.shape, dtype=bool)
     if pixels.size == 0:
         return result
     open_ = opening | connector
     open_ &= ~core
-    open_[0] = open_[-1] = False
-    open_[:, 0] = open_[:, -1] = False
+    clear_frame(open_, 1)
     del inner
     flood = flood_core_labels(core, open_, connectivity, progress, core_labels)
     del open_

@@ -109,6 +109,19 @@ def geodesic_dilate8(x, mask, steps):
     return grown
 
 
+def clear_frame(mask, width):
+    """Set the outermost ``width`` rows and columns of ``mask`` to ``False`` (in place)."""
+    mask[:width] = False
+    mask[-width:] = False
+    mask[:, :width] = False
+    mask[:, -width:] = False
+
+
+def dilate_neighbours(x, connectivity):
+    """``x`` and the ``connectivity``-neighbours (4 or 8) of its pixels."""
+    return dilate_disk(x, 1 if connectivity == 4 else 2)
+
+
 def ring(x, d2):
     """``{p not in x : dist(p, x) <= sqrt(d2)}``, the outer ring of ``x``."""
     grown = dilate_disk(x, d2)

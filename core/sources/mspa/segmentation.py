@@ -18,28 +18,20 @@ from ...runtime.progress import ensure
 from .connector import ConstrainedDistance, connector_mask
 from .flooding import bridges
 from .intext import apply_intext, foreground_holes
-from .morphology import dilate_disk, erode_disk
+from .morphology import clear_frame, dilate_disk, erode_disk
 from .parameters import mspa_parameters
 from .thinning import anchored_thinning
 from .zones import analysed_foreground, core_components, edge_zone, islets, pad_border
 
 EDGE, PERFORATION, ISLET, CORE, BRIDGE, LOOP = 2, 4, 8, 16, 32, 64     # flags; 1 = foreground
 MISSING = 129
-_FLAG_BLOCK = 1 << 20     # pixels per row block of _flag and _holds
-
-
-def _clear_frame(mask, width=2):
-    """Set the outermost ``width`` rows and columns of ``mask`` to ``False`` (in place)."""
-    mask[:width] = False
-    mask[-width:] = False
-    mask[:, :width] = False
-    mask[:, -width:] = False
+_ROW_BLOCK = 1 << 20      # pixels per row block of _flag and _holds
 
 
 def _flag(out, mask, value):
     """``out |= value`` where ``mask`` (in place), as ``out |= mask * value`` in row blocks
     (a masked ufunc is 5x slower)."""
-    block = max(1, _FLAG_BLOCK // out.shape[1])
+    block = max(1, _ROW_BLOCK // out.shape[1])
     scratch = np.empty((min(block, out.shape[0]), out.shape[1]), dtype=np.uint8)
     for top in range(0, out.shape[0], block):
         rows = slice(top, top + block)
@@ -55,7 +47,7 @@ def _unpack(bits, shape):
 
 def _holds(codes, value):
     """Whether the 2-D ``codes`` hold ``value``: row blocks, up to the first that does."""
-    block = max(1, _FLAG_BLOCK // codes.shape[1])
+    block = max(1, _ROW_BLOCK // codes.shape[1])
     return any((codes[top:top + block] == value).any() for top in range(0, codes.shape[0], block))
 
 
@@ -116,8 +108,8 @@ def mspa_classes(codes, connectivity=8, edge_width=1, intext=True, progress=None
 
     progress.update(0.20, "skeleton / 骨架")
     skeleton = opening | residue
-    _clear_frame(skeleton)
-    _clear_frame(core)
+    clear_frame(skeleton, 2)
+    clear_frame(core, 2)
     if params.edge_width == 1:                     # room for the thinning next to the core labels
         del residue
         opening = np.packbits(opening)

@@ -8,7 +8,7 @@ import math
 import numpy as np
 from scipy import ndimage
 
-from .morphology import dilate_disk, fill, holes, ring, structure
+from .morphology import clear_frame, dilate_disk, dilate_neighbours, fill, holes, ring, structure
 
 
 def analysed_foreground(codes, d2_ring):
@@ -42,8 +42,7 @@ def core_components(core, connectivity):
     """``(labels, count)``: the ``connectivity``-components of ``core`` without its outermost two
     rows and columns (the frame the thinning and the flood keep empty)."""
     inner = core.copy()
-    inner[:2] = inner[-2:] = False
-    inner[:, :2] = inner[:, -2:] = False
+    clear_frame(inner, 2)
     return ndimage.label(inner, structure(connectivity))
 
 
@@ -59,7 +58,7 @@ def nested_cores(core_labels, count, core_holes, connectivity):
     """
     outside = core_labels == 0
     outside &= ~core_holes
-    near = dilate_disk(outside, 1 if connectivity == 4 else 2)
+    near = dilate_neighbours(outside, connectivity)
     del outside
     near &= core_labels > 0
     nested = np.ones(count + 1, dtype=bool)
@@ -82,7 +81,7 @@ def islets(analysed, opening, connectivity):
     """
     rest = analysed & ~opening
     labels, count = ndimage.label(rest, structure(connectivity))
-    near = dilate_disk(opening, 1 if connectivity == 4 else 2)
+    near = dilate_neighbours(opening, connectivity)
     near &= rest
     touched = np.zeros(count + 1, dtype=bool)
     touched[labels[near]] = True
@@ -102,8 +101,8 @@ def edge_zone(core, d2_ring, connectivity, core_labels, count):
     contain background pixels (byte 2 in rare geometries).
 
     The first level is computed on the whole array. The nested cores (:func:`nested_cores`,
-    from ``core_labels``/``count`` of :func:`core_components`) are the *islands*: the enclosed ``g``-components of the complement of the first-level holes.
-    Everything of the deeper levels is local to one island (a hole, or an enclosed component,
+    from ``core_labels``/``count`` of :func:`core_components`) are the *islands*: the enclosed
+    ``g``-components of the complement of the first-level holes. Everything of the deeper levels is local to one island (a hole, or an enclosed component,
     is bounded by a single component of the set that encloses it: dual connectivities), so the
     islands are cut out with a margin of the ring radius + 1, packed side by side on a small
     canvas and the deeper levels are computed there.

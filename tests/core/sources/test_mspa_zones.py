@@ -72,7 +72,7 @@ def test_nested_cores_are_the_core_pixels_of_the_enclosed_components_of_the_core
 def test_core_components_are_the_labels_the_flood_starts_from(g):
     core = np.roll(concentric((40, 50), True, width=3), (17, 21), axis=(0, 1))
     cleared = core.copy()
-    cleared[:2] = cleared[-2:] = False                 # segmentation._clear_frame, as before the flood
+    cleared[:2] = cleared[-2:] = False                 # as segmentation clears it before the flood
     cleared[:, :2] = cleared[:, -2:] = False
     labels, count = core_components(core, g)
     expected, expected_count = ndimage.label(cleared, ndimage.generate_binary_structure(2, g // 4))
