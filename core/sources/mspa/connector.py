@@ -292,6 +292,10 @@ class ConstrainedDistance:
         ``current`` = (delta, direction, vx, vy, base) of all entries, updated in place. An
         entry is re-chosen only when a same-round candidate whose value changed could beat its
         best (its through-length bound is lower, or it is the direction of the best).
+
+        The dependencies point to earlier entries only (acyclic), so pass i settles every entry
+        whose longest chain of them has i links: at most one pass per dependant, plus the one
+        that finds no change. More passes mean a cycle (a broken rank), reported, not looped on.
         """
         entry, direction, rank = same
         best, best_dir, vx, vy, base = current
@@ -300,7 +304,7 @@ class ConstrainedDistance:
         dep_usable[slot, direction] = True
         dep_vx, dep_vy, dep_base = nvx[dependants], nvy[dependants], nbase[dependants]
         changed = np.ones(new.size, dtype=bool)        # the first choice ignored them all
-        while True:
+        for _ in range(dependants.size + 1):
             live = changed[rank]
             if not live.any():
                 return
@@ -323,6 +327,7 @@ class ConstrainedDistance:
             best[who], best_dir[who], vx[who], vy[who], base[who] = result
             changed[:] = False
             changed[who[differs]] = True
+        raise RuntimeError("MSPA connector: same-round dependencies did not settle (a cycle).")
 
     # ----------------------------------------------------------------- driver
     def run(self, progress=None):

@@ -149,6 +149,32 @@ def test_evaluating_a_round_in_small_chunks_changes_nothing(seed, monkeypatch):
         assert np.array_equal(a, b)
 
 
+def test_a_cycle_of_same_round_dependencies_is_reported_not_looped_on(monkeypatch):
+    """Ranks pointing both ways (a broken rank) whose choices keep changing: the fixed point
+    stops after one pass per dependant and raises, instead of hanging."""
+    sources, mask = corridors(0)
+    field = ConstrainedDistance(sources, np.pad(mask, 1).astype(np.uint8))
+    calls = []
+
+    def flipping_choice(pixels, usable, nvx, nvy, nbase):
+        calls.append(1)
+        assert len(calls) < 100, "the loop does not stop"
+        step = np.float32(len(calls) % 2)
+        n = pixels.size
+        return (np.full(n, 2 + step, dtype=np.float32), np.zeros(n, dtype=np.int64),
+                np.full(n, 1.0 + step), np.zeros(n), np.zeros(n, dtype=np.float32))
+    monkeypatch.setattr(field, "choose", flipping_choice)
+    new = np.array([10, 11], dtype=np.int64)
+    same = (np.array([0, 1]), np.array([0, 0]), np.array([1, 0]))       # 0 uses 1, 1 uses 0
+    current = (np.full(2, 2, dtype=np.float32), np.zeros(2, dtype=np.int64), np.ones(2), np.zeros(2),
+               np.zeros(2, dtype=np.float32))
+    usable = np.ones((2, 4), dtype=bool)
+    with pytest.raises(RuntimeError, match="did not settle"):
+        field._resolve_same_round(new, usable, np.zeros((2, 4)), np.zeros((2, 4)),
+                                  np.zeros((2, 4), dtype=np.float32), same, current)
+    assert len(calls) == 3          # one pass per dependant, plus the one that must find no change
+
+
 def test_closed_form_bresenham_equals_the_error_term_recursion():
     rng = np.random.default_rng(0)
     mask = rng.random((41, 41)) < 0.93
