@@ -8,7 +8,7 @@ core labels, kept for the flood, next to the thinning's uint8 codes and three bo
 in the label flooding and hole filling (an int32 label image next to about six bool / uint8
 images), plus chunks of index arrays (about 100 MB).
 Measured peak of the whole process on 10000 x 10000: 1.49 GiB (EdgeWidth 1, 2026-12-06 06:05),
-1.68-1.77 GiB (EdgeWidth 5), 1.89 GiB (EdgeWidth 10), input map included.
+1.66-1.82 GiB (EdgeWidth 5), 1.89 GiB (EdgeWidth 10), input map included.
 """
 from .parameters import mspa_parameters
 
