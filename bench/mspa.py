@@ -46,8 +46,10 @@ def tiled_example(size):
     return np.ascontiguousarray(np.tile(tile, (reps, reps))[:size, :size])
 
 
-def worker(program, size, width, output):
-    """Run one program once; print {"seconds", "peak_mb"} as JSON; save the classes to ``output``."""
+def worker(program, size, width, output, peer_threads=1):
+    """Run one program once; print {"seconds", "peak_mb"} as JSON; save the classes to ``output``.
+
+    ``peer_threads``: landschaft's ``n_threads`` (ours always runs on one core)."""
     codes = tiled_example(size)
     started = time.perf_counter()
     if program == "ours":
@@ -57,17 +59,17 @@ def worker(program, size, width, output):
     else:
         import landschaft
         classes = np.asarray(landschaft.mspa(codes, connectivity=8, edge_width=width, transition=True,
-                                             internal=True, n_threads=1))
+                                             internal=True, n_threads=peer_threads))
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     np.save(output, classes)
     print(json.dumps({"seconds": seconds, "peak_mb": peak_mb}))
 
 
-def measure(program, size, width, output):
+def measure(program, size, width, output, peer_threads=1):
     """(seconds, peak MB) of ``program`` in a fresh subprocess, or None when it is unavailable."""
     command = [sys.executable, os.path.abspath(__file__), "--worker", program, "--size", str(size),
-               "--widths", str(width), "--output", output]
+               "--widths", str(width), "--output", output, "--peer-threads", str(peer_threads)]
     done = subprocess.run(command, check=False, capture_output=True, text=True)
     if done.returncode != 0:
         print(f"  {program}: failed ({done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode})")
@@ -86,11 +88,13 @@ def main():
     parser.add_argument("--size", type=int, default=10000)
     parser.add_argument("--widths", type=int, nargs="+", default=[1, 5])
     parser.add_argument("--repeat", type=int, default=3, help="runs of each program, alternating")
+    parser.add_argument("--peer-threads", type=int, default=1,
+                        help="landschaft's n_threads (1: the same single core as ours)")
     parser.add_argument("--worker", choices=["ours", "landschaft"])
     parser.add_argument("--output")
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.size, args.widths[0], args.output)
+        worker(args.worker, args.size, args.widths[0], args.output, args.peer_threads)
         return
     try:
         import landschaft  # noqa: F401
@@ -106,7 +110,8 @@ def main():
             runs = {program: [] for program in ["ours"] + peers}
             for _ in range(args.repeat):
                 for program, results in runs.items():
-                    result = measure(program, args.size, width, os.path.join(tmp, f"{program}.npy"))
+                    result = measure(program, args.size, width, os.path.join(tmp, f"{program}.npy"),
+                                     args.peer_threads)
                     if result is not None:
                         results.append(result)
             if not runs["ours"]:
