@@ -103,7 +103,8 @@ def main():
         peers = []
         print("landschaft is not installed in this Python: only our figures are printed.")
     print(f"MSPA 8_W_1_1 on GWB example.tif tiled to {args.size} x {args.size} "
-          f"({os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f})")
+          f"({os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}; ours on one thread, "
+          f"landschaft n_threads={args.peer_threads})")
     with tempfile.TemporaryDirectory() as tmp:
         for width in args.widths:
             ours_file = os.path.join(tmp, "ours.npy")
